@@ -1,0 +1,36 @@
+package io.sluice.plan;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+
+/**
+ * The SQL types Sluice supports, each with the Java class the runtime holds its values in.
+ *
+ * <p>INTEGER is 32-bit and BIGINT 64-bit; STRING is ksqlDB's VARCHAR; TIMESTAMP has millisecond
+ * precision and no time zone, held as an {@link Instant} in UTC.
+ */
+public enum TypeName {
+  BOOLEAN(Boolean.class),
+  INTEGER(Integer.class),
+  BIGINT(Long.class),
+  DOUBLE(Double.class),
+  DECIMAL(BigDecimal.class),
+  STRING(String.class),
+  BYTES(byte[].class),
+  DATE(LocalDate.class),
+  TIME(LocalTime.class),
+  TIMESTAMP(Instant.class);
+
+  private final Class<?> javaClass;
+
+  TypeName(Class<?> javaClass) {
+    this.javaClass = javaClass;
+  }
+
+  /** The Java class of this type's runtime values. */
+  public Class<?> javaClass() {
+    return javaClass;
+  }
+}

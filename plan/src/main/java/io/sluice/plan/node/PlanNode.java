@@ -1,0 +1,32 @@
+package io.sluice.plan.node;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.sluice.plan.RowSchema;
+import java.util.List;
+
+/**
+ * One step of a persistent query's dataflow. Each node has an id unique within its plan; the
+ * runtime names every processor, store and internal topic of the step from the query id and this
+ * id, so that a query restarted from its stored plan finds its state again.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "node")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = SourceNode.class, name = "source"),
+  @JsonSubTypes.Type(value = FilterNode.class, name = "filter"),
+  @JsonSubTypes.Type(value = ProjectNode.class, name = "project"),
+  @JsonSubTypes.Type(value = SinkNode.class, name = "sink")
+})
+public sealed interface PlanNode permits SourceNode, FilterNode, ProjectNode, SinkNode {
+
+  /** The node's id, unique within its plan and stable across restarts. */
+  String id();
+
+  /** The columns of the rows this node emits. */
+  RowSchema schema();
+
+  /** The nodes this one reads from. */
+  @JsonIgnore
+  List<PlanNode> inputs();
+}

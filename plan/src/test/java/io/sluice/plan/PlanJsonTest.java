@@ -1,0 +1,70 @@
+package io.sluice.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sluice.plan.expr.Call;
+import io.sluice.plan.expr.InputRef;
+import io.sluice.plan.expr.Literal;
+import io.sluice.plan.expr.Operator;
+import io.sluice.plan.node.FilterNode;
+import io.sluice.plan.node.ProjectNode;
+import io.sluice.plan.node.SinkNode;
+import io.sluice.plan.node.SourceNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PlanJsonTest {
+
+  static PhysicalPlan samplePlan() {
+    List<Column> cols = new ArrayList<>();
+    cols.add(Column.key("ID", DataType.BIGINT));
+    cols.add(Column.value("NAME", DataType.STRING));
+    cols.add(Column.value("PRICE", DataType.decimal(10, 2)));
+    cols.addAll(PseudoColumn.columns());
+    RowSchema sourceSchema = new RowSchema(cols);
+    SourceNode source = new SourceNode("source", "ORDERS", "orders", false, sourceSchema,
+        new Formats(SerdeFormat.KAFKA, SerdeFormat.JSON), new TimestampSpec(3, null));
+    FilterNode filter = new FilterNode("filter", source,
+        Call.of(Operator.GREATER_THAN, DataType.BOOLEAN, new InputRef(2, DataType.decimal(10, 2)),
+            new Literal("9.99", DataType.decimal(10, 2))));
+    ProjectNode project = new ProjectNode("project", filter,
+        List.of(new InputRef(0, DataType.BIGINT),
+            Call.of(Operator.UPPER, DataType.STRING, new InputRef(1, DataType.STRING)),
+            Literal.nullOf(DataType.STRING)),
+        RowSchema.of(Column.key("ID", DataType.BIGINT), Column.value("NAME", DataType.STRING),
+            Column.value("NOTE", DataType.STRING)));
+    SinkNode sink = new SinkNode("sink", project, "BIG_ORDERS", "big_orders",
+        new Formats(SerdeFormat.KAFKA, SerdeFormat.JSON));
+    return PhysicalPlan.of("CSAS_BIG_ORDERS_1", sink);
+  }
+
+  @Test
+  void planSurvivesAJsonRoundTrip() {
+    PhysicalPlan plan = samplePlan();
+    String json = PlanJson.write(plan);
+    assertEquals(plan, PlanJson.read(json));
+    assertTrue(json.contains("\"version\":1"), json);
+  }
+
+  @Test
+  void nodesAreListedInputsFirst() {
+    List<String> ids = samplePlan().nodes().stream().map(n -> n.id()).toList();
+    assertEquals(List.of("source", "filter", "project", "sink"), ids);
+  }
+
+  @Test
+  void planFromANewerServerIsRefused() {
+    String json = PlanJson.write(samplePlan()).replace("\"version\":1", "\"version\":99");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PlanJson.read(json));
+    assertTrue(e.getMessage().contains("newer"), e.getMessage());
+  }
+
+  @Test
+  void decimalNeedsPrecisionAndScale() {
+    assertThrows(IllegalArgumentException.class, () -> new DataType(TypeName.DECIMAL, null, null));
+    assertEquals("DECIMAL(10, 2)", DataType.decimal(10, 2).sql());
+  }
+}
