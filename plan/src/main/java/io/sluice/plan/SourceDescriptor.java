@@ -1,0 +1,50 @@
+package io.sluice.plan;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A stream or table in the catalog: its name, topic, formats and columns (key and value columns
+ * only; the pseudo columns are implied). {@code timestampColumn} names the column event time comes
+ * from, or is null for the record timestamp.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SourceDescriptor(
+    String name,
+    SourceType type,
+    String topic,
+    RowSchema schema,
+    Formats formats,
+    String timestampColumn,
+    String timestampFormat) {
+
+  public SourceDescriptor {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(topic, "topic");
+    Objects.requireNonNull(schema, "schema");
+    Objects.requireNonNull(formats, "formats");
+  }
+
+  /** The schema of the rows a query reads from this source: key, value, then pseudo columns. */
+  @JsonIgnore
+  public RowSchema rowSchema() {
+    List<Column> columns = new ArrayList<>(schema.columns());
+    columns.addAll(PseudoColumn.columns());
+    return new RowSchema(columns);
+  }
+
+  /** Where event time comes from, as a source node needs it; null for the record timestamp. */
+  @JsonIgnore
+  public TimestampSpec timestampSpec() {
+    return timestampColumn == null ? null : new TimestampSpec(schema.indexOf(timestampColumn), timestampFormat);
+  }
+
+  @JsonIgnore
+  public boolean isTable() {
+    return type == SourceType.TABLE;
+  }
+}
