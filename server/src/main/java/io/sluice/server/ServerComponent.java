@@ -1,0 +1,17 @@
+package io.sluice.server;
+
+/**
+ * A part of the server with a lifecycle, such as the statement engine or the query registry.
+ *
+ * <p>Components are registered on {@link SluiceServer.Builder} and started in registration order
+ * once Kafka is reachable and the command log exists, before REST starts listening. They are
+ * closed in reverse order after REST has stopped and before the embedded broker stops.
+ */
+public interface ServerComponent {
+
+  /** Starts the component; a failure aborts the server's start and closes what was started. */
+  void start(ServerContext context) throws Exception;
+
+  /** Stops the component; called at most once, and only after a successful {@link #start}. */
+  void close() throws Exception;
+}

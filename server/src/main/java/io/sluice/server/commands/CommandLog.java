@@ -1,0 +1,156 @@
+package io.sluice.server.commands;
+
+import io.sluice.server.kafka.Topics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The cluster's ordered, never-expiring log of accepted commands: a single-partition topic
+ * {@code _sluice_<service.id>_commands}, written with an idempotent producer and replayed from
+ * the start by every node. Commands are opaque JSON text here; their meaning belongs to the caller.
+ */
+public final class CommandLog implements AutoCloseable {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration POLL = Duration.ofMillis(200);
+
+  private final String topic;
+  private final TopicPartition partition;
+  private final Map<String, Object> clientConfig;
+  private final KafkaProducer<String, String> producer;
+
+  private CommandLog(String topic, Map<String, Object> clientConfig) {
+    this.topic = topic;
+    this.partition = new TopicPartition(topic, 0);
+    this.clientConfig = Map.copyOf(clientConfig);
+    this.producer = new KafkaProducer<>(producerConfig(clientConfig), new StringSerializer(), new StringSerializer());
+  }
+
+  /** The command log topic of a service: {@code _sluice_<service.id>_commands}. */
+  public static String topicName(String serviceId) {
+    return "_sluice_" + serviceId + "_commands";
+  }
+
+  /**
+   * Creates the service's command log topic if it is missing, waits until it serves requests and
+   * opens the log for writing.
+   *
+   * @param clientConfig client settings, {@code bootstrap.servers} included
+   */
+  public static CommandLog open(Admin admin, Map<String, Object> clientConfig, String serviceId) {
+    String topic = topicName(serviceId);
+    Topics topics = new Topics(admin, TIMEOUT);
+    short replicas = (short) Math.min(3, brokerCount(admin));
+    Map<String, String> keepForever = Map.of("retention.ms", "-1", "retention.bytes", "-1", "cleanup.policy", "delete");
+    topics.createIfAbsent(topic, 1, replicas, keepForever);
+    return new CommandLog(topic, clientConfig);
+  }
+
+  public String topic() {
+    return topic;
+  }
+
+  /**
+   * Appends one command and returns its offset once every in-sync replica has it.
+   *
+   * @throws CommandLogException if Kafka did not acknowledge the write; the command is then not in the log
+   */
+  public synchronized long append(String json) {
+    try {
+      RecordMetadata written =
+          producer.send(new ProducerRecord<>(topic, 0, null, json)).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      return written.offset();
+    } catch (ExecutionException e) {
+      throw new CommandLogException(
+          "Cannot write to the command log " + topic + ": " + e.getCause().getMessage(), e.getCause());
+    } catch (TimeoutException e) {
+      throw new CommandLogException(
+          "Cannot write to the command log " + topic + ": no acknowledgement within " + TIMEOUT.toSeconds() + " s", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CommandLogException("Interrupted while writing to the command log " + topic, e);
+    }
+  }
+
+  /** Every command from the start of the log up to its end as of this call, in log order. */
+  public List<CommandRecord> readAll() {
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(consumerConfig(clientConfig), new StringDeserializer(), new StringDeserializer())) {
+      consumer.assign(List.of(partition));
+      long end = consumer.endOffsets(List.of(partition), TIMEOUT).get(partition);
+      consumer.seekToBeginning(List.of(partition));
+      List<CommandRecord> commands = new ArrayList<>();
+      long deadline = System.nanoTime() + TIMEOUT.toNanos();
+      while (consumer.position(partition, TIMEOUT) < end) {
+        if (System.nanoTime() - deadline > 0) {
+          throw new CommandLogException(
+              "Cannot read the command log " + topic + ": stuck at offset " + consumer.position(partition)
+                  + " of " + end + " for " + TIMEOUT.toSeconds() + " s",
+              null);
+        }
+        for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
+          if (record.offset() < end) {
+            commands.add(new CommandRecord(record.offset(), record.value()));
+          }
+        }
+      }
+      return commands;
+    } catch (KafkaException e) {
+      throw new CommandLogException("Cannot read the command log " + topic + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    producer.close(Duration.ofSeconds(10));
+  }
+
+  private static int brokerCount(Admin admin) {
+    try {
+      return admin.describeCluster().nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).size();
+    } catch (ExecutionException | TimeoutException e) {
+      throw new CommandLogException("Cannot count the Kafka brokers for the command log's replication", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CommandLogException("Interrupted while counting the Kafka brokers", e);
+    }
+  }
+
+  private static Map<String, Object> producerConfig(Map<String, Object> clientConfig) {
+    Map<String, Object> config = new HashMap<>(clientConfig);
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) TIMEOUT.toMillis());
+    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
+    config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+    return config;
+  }
+
+  private static Map<String, Object> consumerConfig(Map<String, Object> clientConfig) {
+    Map<String, Object> config = new HashMap<>(clientConfig);
+    config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    return config;
+  }
+}
