@@ -1,0 +1,6 @@
+package io.sluice.parser.ast;
+
+/** What a SHOW or LIST statement lists. */
+public enum ShowKind {
+  STREAMS, TABLES, QUERIES, TOPICS, PROPERTIES, FUNCTIONS
+}
