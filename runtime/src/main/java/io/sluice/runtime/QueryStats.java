@@ -1,0 +1,61 @@
+package io.sluice.runtime;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Live counters of one query, updated by its processors on every stream thread and read by the
+ * server for metrics and DESCRIBE. Counts start at zero when the query is built.
+ */
+public final class QueryStats {
+
+  private final LongAdder recordsIn = new LongAdder();
+  private final LongAdder recordsOut = new LongAdder();
+  private final LongAdder errors = new LongAdder();
+  private volatile LastError lastError;
+
+  private record LastError(Instant time, String reason) {}
+
+  /** Records read from the query's source topics, bad ones and tombstones included. */
+  public long recordsIn() {
+    return recordsIn.sum();
+  }
+
+  /** Records written to the query's sink topic. */
+  public long recordsOut() {
+    return recordsOut.sum();
+  }
+
+  /** Records reported to the processing log. */
+  public long errors() {
+    return errors.sum();
+  }
+
+  /** When the latest error happened, or null if there was none. */
+  public Instant lastErrorTime() {
+    LastError last = lastError;
+    return last == null ? null : last.time();
+  }
+
+  /** The reason of the latest error, or null if there was none. */
+  public String lastError() {
+    LastError last = lastError;
+    return last == null ? null : last.reason();
+  }
+
+  /** Counts one record read; called by source processors. */
+  public void recordIn() {
+    recordsIn.increment();
+  }
+
+  /** Counts one record written; called by sink processors. */
+  public void recordOut() {
+    recordsOut.increment();
+  }
+
+  /** Counts one error and remembers it as the latest; called by the processing logger. */
+  public void error(Instant time, String reason) {
+    errors.increment();
+    lastError = new LastError(time, reason);
+  }
+}

@@ -1,0 +1,200 @@
+package io.sluice.runtime.serde;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.sluice.plan.DataType;
+import io.sluice.runtime.types.DecimalValues;
+import io.sluice.runtime.types.TemporalText;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Base64;
+
+/**
+ * Reads one column's value from the JSON token a parser stands on, in ksqlDB's JSON encodings:
+ * DECIMAL from a number or numeric string, BYTES from base64, DATE from epoch days or ISO text,
+ * TIME from milliseconds of day or ISO text, TIMESTAMP from epoch milliseconds or ISO text.
+ * INTEGER and BIGINT take integral JSON numbers only; STRING takes any JSON value, non-strings as
+ * their JSON text.
+ */
+final class JsonColumnReader {
+
+  private static final int SHOWN_CHARS = 40;
+
+  private JsonColumnReader() {}
+
+  /**
+   * The value at the parser's current token, consuming it (and its children).
+   *
+   * @param where how the reason names the column, e.g. {@code field PRICE}
+   */
+  static Object read(JsonParser p, DataType type, String where) throws IOException {
+    JsonToken token = p.currentToken();
+    if (token == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    return switch (type.name()) {
+      case BOOLEAN -> readBoolean(p, token, where);
+      case INTEGER -> readInteger(p, token, where);
+      case BIGINT -> readBigint(p, token, where);
+      case DOUBLE -> readDouble(p, token, where);
+      case DECIMAL -> readDecimal(p, token, type, where);
+      case STRING -> readString(p, token);
+      case BYTES -> readBytes(p, token, where);
+      case DATE -> readDate(p, token, where);
+      case TIME -> readTime(p, token, where);
+      case TIMESTAMP -> readTimestamp(p, token, where);
+    };
+  }
+
+  private static Boolean readBoolean(JsonParser p, JsonToken token, String where) throws IOException {
+    if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
+      return token == JsonToken.VALUE_TRUE;
+    }
+    throw mismatch(p, where, "true or false");
+  }
+
+  private static Integer readInteger(JsonParser p, JsonToken token, String where) throws IOException {
+    if (token == JsonToken.VALUE_NUMBER_INT) {
+      if (p.getNumberType() == JsonParser.NumberType.INT) {
+        return p.getIntValue();
+      }
+      throw mismatch(p, where, "an INTEGER (32 bits)");
+    }
+    throw mismatch(p, where, "an integer");
+  }
+
+  private static Long readBigint(JsonParser p, JsonToken token, String where) throws IOException {
+    if (token == JsonToken.VALUE_NUMBER_INT) {
+      if (p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+        return p.getLongValue();
+      }
+      throw mismatch(p, where, "a BIGINT (64 bits)");
+    }
+    throw mismatch(p, where, "an integer");
+  }
+
+  private static Double readDouble(JsonParser p, JsonToken token, String where) throws IOException {
+    if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+      return p.getDoubleValue();
+    }
+    if (token == JsonToken.VALUE_STRING) {
+      // Jackson writes non-finite doubles as these strings, so they must read back.
+      switch (p.getText()) {
+        case "NaN":
+          return Double.NaN;
+        case "Infinity":
+          return Double.POSITIVE_INFINITY;
+        case "-Infinity":
+          return Double.NEGATIVE_INFINITY;
+        default:
+          break;
+      }
+    }
+    throw mismatch(p, where, "a number");
+  }
+
+  private static BigDecimal readDecimal(JsonParser p, JsonToken token, DataType type, String where)
+      throws IOException {
+    BigDecimal value;
+    if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+      value = p.getDecimalValue();
+    } else if (token == JsonToken.VALUE_STRING) {
+      try {
+        value = new BigDecimal(p.getText().trim());
+      } catch (NumberFormatException e) {
+        throw mismatch(p, where, "a number");
+      }
+    } else {
+      throw mismatch(p, where, "a number");
+    }
+    try {
+      return DecimalValues.fit(value, type.precision(), type.scale());
+    } catch (ArithmeticException e) {
+      throw new RecordFormatException(where + ": " + e.getMessage());
+    }
+  }
+
+  private static String readString(JsonParser p, JsonToken token) throws IOException {
+    if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+      return JsonText.MAPPER.writeValueAsString(p.readValueAsTree());
+    }
+    return p.getText();
+  }
+
+  private static byte[] readBytes(JsonParser p, JsonToken token, String where) throws IOException {
+    if (token == JsonToken.VALUE_STRING) {
+      try {
+        return Base64.getDecoder().decode(p.getText());
+      } catch (IllegalArgumentException e) {
+        throw mismatch(p, where, "base64 text");
+      }
+    }
+    throw mismatch(p, where, "base64 text");
+  }
+
+  private static LocalDate readDate(JsonParser p, JsonToken token, String where) throws IOException {
+    try {
+      if (token == JsonToken.VALUE_NUMBER_INT) {
+        return LocalDate.ofEpochDay(p.getLongValue());
+      }
+      if (token == JsonToken.VALUE_STRING) {
+        return TemporalText.parseDate(p.getText());
+      }
+    } catch (DateTimeException e) {
+      throw mismatch(p, where, "a date (days since 1970-01-01 or yyyy-MM-dd)");
+    }
+    throw mismatch(p, where, "a date (days since 1970-01-01 or yyyy-MM-dd)");
+  }
+
+  private static java.time.LocalTime readTime(JsonParser p, JsonToken token, String where) throws IOException {
+    try {
+      if (token == JsonToken.VALUE_NUMBER_INT) {
+        return TemporalText.timeOfMillis(p.getLongValue());
+      }
+      if (token == JsonToken.VALUE_STRING) {
+        return TemporalText.parseTime(p.getText());
+      }
+    } catch (DateTimeException | IllegalArgumentException e) {
+      throw mismatch(p, where, "a time (milliseconds of the day or HH:mm:ss.SSS)");
+    }
+    throw mismatch(p, where, "a time (milliseconds of the day or HH:mm:ss.SSS)");
+  }
+
+  private static Instant readTimestamp(JsonParser p, JsonToken token, String where) throws IOException {
+    try {
+      if (token == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+        return Instant.ofEpochMilli(p.getLongValue());
+      }
+      if (token == JsonToken.VALUE_STRING) {
+        return TemporalText.parseTimestamp(p.getText());
+      }
+    } catch (DateTimeException e) {
+      throw mismatch(p, where, "a timestamp (epoch milliseconds or ISO-8601)");
+    }
+    throw mismatch(p, where, "a timestamp (epoch milliseconds or ISO-8601)");
+  }
+
+  private static RecordFormatException mismatch(JsonParser p, String where, String expected)
+      throws IOException {
+    return new RecordFormatException(where + ": expected " + expected + ", got " + shown(p));
+  }
+
+  /** The offending token as the reason shows it: strings quoted and cut, containers by kind. */
+  private static String shown(JsonParser p) throws IOException {
+    JsonToken token = p.currentToken();
+    if (token == JsonToken.START_OBJECT) {
+      return "an object";
+    }
+    if (token == JsonToken.START_ARRAY) {
+      return "an array";
+    }
+    String text = p.getText();
+    if (text.length() > SHOWN_CHARS) {
+      text = text.substring(0, SHOWN_CHARS) + "...";
+    }
+    return token == JsonToken.VALUE_STRING ? '"' + text + '"' : text;
+  }
+}

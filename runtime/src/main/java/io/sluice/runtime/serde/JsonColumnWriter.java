@@ -1,0 +1,48 @@
+package io.sluice.runtime.serde;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.sluice.plan.DataType;
+import io.sluice.runtime.types.TemporalText;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Base64;
+
+/**
+ * Writes one column's value in ksqlDB's JSON encodings: DECIMAL as a plain number, BYTES as base64,
+ * DATE as epoch days, TIME as milliseconds of the day, TIMESTAMP as epoch milliseconds.
+ */
+final class JsonColumnWriter {
+
+  private JsonColumnWriter() {}
+
+  /**
+   * Writes {@code value}, which must be of the type's Java class.
+   *
+   * @param where how an error names the column, e.g. {@code field PRICE}
+   */
+  static void write(JsonGenerator g, Object value, DataType type, String where) throws IOException {
+    if (value == null) {
+      g.writeNull();
+      return;
+    }
+    if (!type.javaClass().isInstance(value)) {
+      throw new RecordFormatException(
+          where + ": expected a " + type.sql() + " value, got a " + value.getClass().getSimpleName());
+    }
+    switch (type.name()) {
+      case BOOLEAN -> g.writeBoolean((Boolean) value);
+      case INTEGER -> g.writeNumber((Integer) value);
+      case BIGINT -> g.writeNumber((Long) value);
+      case DOUBLE -> g.writeNumber((Double) value);
+      case DECIMAL -> g.writeNumber((BigDecimal) value);
+      case STRING -> g.writeString((String) value);
+      case BYTES -> g.writeString(Base64.getEncoder().encodeToString((byte[]) value));
+      case DATE -> g.writeNumber(TemporalText.epochDays((LocalDate) value));
+      case TIME -> g.writeNumber(TemporalText.millisOfDay((LocalTime) value));
+      case TIMESTAMP -> g.writeNumber(((Instant) value).toEpochMilli());
+    }
+  }
+}

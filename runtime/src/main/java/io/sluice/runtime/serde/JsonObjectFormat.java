@@ -1,0 +1,153 @@
+package io.sluice.runtime.serde;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import io.sluice.plan.Column;
+import io.sluice.plan.DataType;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The JSON layout of several columns: an object with one field per column. On read, fields match
+ * column names case-insensitively (an exact match wins), missing fields are null and extra fields
+ * are skipped; on write, fields are named exactly as the columns.
+ */
+final class JsonObjectFormat implements ColumnsFormat {
+
+  private final String part;
+  private final String[] names;
+  private final DataType[] types;
+  private final String[] wheres;
+  private final Map<String, Integer> exactNames = new HashMap<>();
+  private final Map<String, Integer> upperNames = new HashMap<>();
+
+  /** @param part {@code key} or {@code value}, as errors name it */
+  JsonObjectFormat(List<Column> columns, String part) {
+    this.part = part;
+    int n = columns.size();
+    names = new String[n];
+    types = new DataType[n];
+    wheres = new String[n];
+    for (int i = 0; i < n; i++) {
+      Column column = columns.get(i);
+      names[i] = column.name();
+      types[i] = column.type();
+      wheres[i] = ("value".equals(part) ? "field " : part + " field ") + column.name();
+      exactNames.put(column.name(), i);
+      upperNames.putIfAbsent(column.name().toUpperCase(Locale.ROOT), i);
+    }
+  }
+
+  @Override
+  public byte[] write(Object[] row, int[] positions) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 16 * names.length);
+    try (JsonGenerator g = JsonText.FACTORY.createGenerator(out)) {
+      g.writeStartObject();
+      for (int i = 0; i < names.length; i++) {
+        g.writeFieldName(names[i]);
+        JsonColumnWriter.write(g, row[positions[i]], types[i], wheres[i]);
+      }
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  @Override
+  public void read(byte[] bytes, Object[] row, int[] positions) {
+    for (int position : positions) {
+      row[position] = null;
+    }
+    if (bytes == null) {
+      return;
+    }
+    try (JsonParser p = openObject(bytes)) {
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        int index = columnOf(p.currentName());
+        p.nextToken();
+        if (index < 0) {
+          p.skipChildren();
+        } else {
+          row[positions[index]] = JsonColumnReader.read(p, types[index], wheres[index]);
+        }
+      }
+      if (p.nextToken() != null) {
+        throw new RecordFormatException(part + " has more after its JSON object");
+      }
+    } catch (JsonProcessingException e) {
+      throw notJson(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public Object readColumn(byte[] bytes, int index) {
+    if (bytes == null) {
+      return null;
+    }
+    try (JsonParser p = openObject(bytes)) {
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        boolean wanted = columnOf(p.currentName()) == index;
+        p.nextToken();
+        if (wanted) {
+          return JsonColumnReader.read(p, types[index], wheres[index]);
+        }
+        p.skipChildren();
+      }
+      return null;
+    } catch (JsonProcessingException e) {
+      throw notJson(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private JsonParser openObject(byte[] bytes) throws IOException {
+    JsonParser p = JsonText.FACTORY.createParser(bytes);
+    try {
+      JsonToken first = p.nextToken();
+      if (first != JsonToken.START_OBJECT) {
+        throw new RecordFormatException(part + " is not a JSON object: it is " + describe(first));
+      }
+      return p;
+    } catch (IOException | RuntimeException e) {
+      p.close();
+      throw e;
+    }
+  }
+
+  private static String describe(JsonToken token) {
+    if (token == null) {
+      return "empty";
+    }
+    return switch (token) {
+      case START_ARRAY -> "an array";
+      case VALUE_STRING -> "a string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+      case VALUE_NULL -> "null";
+      default -> token.name();
+    };
+  }
+
+  private int columnOf(String field) {
+    Integer index = exactNames.get(field);
+    if (index == null) {
+      index = upperNames.get(field.toUpperCase(Locale.ROOT));
+    }
+    return index == null ? -1 : index;
+  }
+
+  private RecordFormatException notJson(JsonProcessingException e) {
+    return new RecordFormatException(JsonErrors.notJson(part, e));
+  }
+}

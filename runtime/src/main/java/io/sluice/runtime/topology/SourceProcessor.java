@@ -1,0 +1,97 @@
+package io.sluice.runtime.topology;
+
+import io.sluice.runtime.QueryStats;
+import io.sluice.runtime.serde.RowCodec;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/**
+ * Turns a source topic's key and value bytes into rows: key columns, value columns, then the pseudo
+ * columns ROWTIME (the event time), ROWPARTITION and ROWOFFSET. A record with a null value is
+ * skipped; one that cannot be read, or whose timestamp column is bad, goes to the processing log.
+ */
+final class SourceProcessor implements Processor<byte[], byte[], Void, Object[]> {
+
+  /** Where a source row's pseudo columns go; -1 for those the schema leaves out. */
+  record PseudoSlots(int rowtime, int partition, int offset) {}
+
+  private final RowCodec codec;
+  private final int[] keyPositions;
+  private final int[] valuePositions;
+  private final PseudoSlots pseudo;
+  private final EventTime eventTime;
+  private final Downstream downstream;
+  private final ProcessingLogger logger;
+  private final QueryStats stats;
+  private ProcessorContext<Void, Object[]> context;
+
+  /** @param eventTime the timestamp column, or null when event time is the record timestamp */
+  SourceProcessor(RowCodec codec, PseudoSlots pseudo, EventTime eventTime, Downstream downstream,
+      ProcessingLogger logger, QueryStats stats) {
+    this.codec = codec;
+    this.keyPositions = codec.keyPositions();
+    this.valuePositions = codec.valuePositions();
+    this.pseudo = pseudo;
+    this.eventTime = eventTime;
+    this.downstream = downstream;
+    this.logger = logger;
+    this.stats = stats;
+  }
+
+  @Override
+  public void init(ProcessorContext<Void, Object[]> context) {
+    this.context = context;
+  }
+
+  @Override
+  public void process(Record<byte[], byte[]> record) {
+    stats.recordIn();
+    byte[] key = record.key();
+    byte[] value = record.value();
+    if (value == null) {
+      return;
+    }
+    Object[] row = new Object[codec.schema().size()];
+    try {
+      codec.keyCodec().deserializeInto(key, row, keyPositions);
+      codec.valueCodec().deserializeInto(value, row, valuePositions);
+    } catch (RuntimeException e) {
+      logger.log(context, ErrorType.DESERIALIZATION_ERROR, Reasons.of(e), record.timestamp(), key, value);
+      return;
+    }
+    long timestamp = record.timestamp();
+    if (eventTime != null) {
+      try {
+        timestamp = eventTime.millisOf(row);
+      } catch (IllegalArgumentException e) {
+        logger.log(context, ErrorType.TIMESTAMP_ERROR, e.getMessage(), null, key, value);
+        return;
+      }
+    }
+    setPseudoColumns(row, timestamp);
+    CurrentInput input = CurrentInput.get();
+    input.set(key, value);
+    try {
+      downstream.forward(context, new Record<>(null, row, timestamp, record.headers()));
+    } finally {
+      input.clear();
+    }
+  }
+
+  private void setPseudoColumns(Object[] row, long timestamp) {
+    if (pseudo.rowtime() >= 0) {
+      row[pseudo.rowtime()] = timestamp;
+    }
+    RecordMetadata metadata = context.recordMetadata().orElse(null);
+    if (metadata != null) {
+      if (pseudo.partition() >= 0) {
+        row[pseudo.partition()] = metadata.partition();
+      }
+      if (pseudo.offset() >= 0) {
+        row[pseudo.offset()] = metadata.offset();
+      }
+    }
+  }
+}
