@@ -52,7 +52,7 @@ CREATE STREAM s (d DECIMAL(10));
 CREATE STREAM s (a INT)
 WITH (kafka_topic='x',
       KAFKA_TOPIC='y');
---> ERROR 3:7 Duplicate property 'KAFKA_TOPIC'
+--> ERROR 3:7 duplicate property 'KAFKA_TOPIC'
 --> FAILED TEXT CREATE STREAM s (a INT)\nWITH (kafka_topic='x',\n      KAFKA_TOPIC='y');
 
 === a property needs a literal value
