@@ -50,6 +50,7 @@ SqlNode SluiceInsert() :
         rows = SluiceValuesRows()
         { return new SqlInsertValues(s.end(this), name, columns, rows); }
     |
+        // Rows to insert, rather than the start of a VALUES query.
         LOOKAHEAD(1)
         rows = SluiceValuesRows()
         { return new SqlInsertValues(s.end(this), name, columns, rows); }

@@ -42,6 +42,10 @@ public final class SluiceParser {
    * @throws SluiceParseException at the first statement that cannot be parsed
    */
   public static List<ParsedStatement> parse(String sql) {
+    if (sql.isEmpty()) {
+      // The generated parser sizes its buffer by the input, and cannot read zero characters.
+      return List.of();
+    }
     final SourceText source = new SourceText(sql);
     final SluiceSqlParserImpl parser = newParser(sql);
     final StatementCollector collector = new StatementCollector();
@@ -102,6 +106,9 @@ public final class SluiceParser {
   }
 
   private static int lengthUpToSemicolon(String text) {
+    if (text.isEmpty()) {
+      return 0;
+    }
     final SluiceSqlParserImpl lexer = newParser(text);
     final SourceText source = new SourceText(text);
     try {

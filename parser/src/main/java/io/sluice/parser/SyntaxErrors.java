@@ -79,10 +79,14 @@ final class SyntaxErrors {
       previous = unexpected;
       unexpected = unexpected.next;
     }
-    // A lone quote is the start of a string literal that never ends.
     for (Token token : List.of(previous, unexpected)) {
+      // A lone quote is the start of a string literal that never ends.
       if (token.kind == SluiceSqlParserImplConstants.QUOTE) {
         return at(token.beginLine, token.beginColumn, "unterminated string literal", context);
+      }
+      if (token.kind == SluiceSqlParserImplConstants.DOUBLE_QUOTE) {
+        return at(token.beginLine, token.beginColumn, "unexpected '\"'. Quote names with"
+            + " back-ticks (`name`) and strings with single quotes ('text')", context);
       }
     }
     final Set<String> expected = new LinkedHashSet<>();
@@ -103,6 +107,10 @@ final class SyntaxErrors {
           .append(String.join(", ", sorted.subList(0, Math.min(MAX_EXPECTED, sorted.size()))))
           .append(sorted.size() > MAX_EXPECTED ? " ..." : "");
     }
+    if (unexpected.kind == SluiceSqlParserImplConstants.EOF) {
+      // The end-of-input token sits on the last character; the fault is just after it.
+      return at(previous.endLine, previous.endColumn + 1, message.toString(), context);
+    }
     return at(unexpected.beginLine, unexpected.beginColumn, message.toString(), context);
   }
 
@@ -121,16 +129,17 @@ final class SyntaxErrors {
     }
     if (after.isEmpty()) {
       // Input ends inside a lexical state other than the default one: only comments do that.
-      return at(line, column, "unterminated comment", context);
+      final int[] start = startOfUnfinishedToken("/*", context);
+      return at(start[0], start[1], "unterminated comment", context);
     }
     final String message = after.startsWith("`")
         ? "unterminated quoted identifier" : "unexpected end of input";
-    final int[] start = startOfUnfinishedToken(after.charAt(0), context);
+    final int[] start = startOfUnfinishedToken(after.substring(0, 1), context);
     return at(start[0], start[1], message, context);
   }
 
-  /** Where the token that runs into the end of input begins: its first character's place. */
-  private static int[] startOfUnfinishedToken(char first, Context context) {
+  /** Where the text that runs into the end of input begins, found from the last whole token. */
+  private static int[] startOfUnfinishedToken(String opening, Context context) {
     Token last = context.parser().token;
     while (last.next != null) {
       last = last.next;
@@ -138,7 +147,7 @@ final class SyntaxErrors {
     final SourceText source = context.source();
     final int from = last.kind == SluiceSqlParserImplConstants.EOF || last.image.isEmpty()
         ? 0 : source.offset(last.endLine, last.endColumn) + 1;
-    final int found = source.text().indexOf(first, from);
+    final int found = source.text().indexOf(opening, from);
     return source.position(found < 0 ? source.text().length() : found);
   }
 

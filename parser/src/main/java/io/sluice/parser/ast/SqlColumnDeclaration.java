@@ -12,7 +12,7 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 /** A column written as {@code name type [KEY | PRIMARY KEY]}; also a field of a STRUCT type. */
 public final class SqlColumnDeclaration extends SqlCall {
 
-  public static final SqlOperator OPERATOR = new SluiceOperator("COLUMN", SqlKind.COLUMN_DECL,
+  public static final SqlOperator OPERATOR = new SluiceOperator("COLUMN", SqlKind.OTHER,
       (pos, operands) -> new SqlColumnDeclaration(pos, (SqlIdentifier) operands[0],
           (SqlTypeDeclaration) operands[1], Operands.symbol(operands[2], ColumnConstraint.class)));
 

@@ -57,7 +57,7 @@ public final class SqlProperties extends SqlCall {
 
   @Override
   public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
-    if (!properties.isEmpty()) {
+    if (!isEmpty()) {
       writer.keyword("WITH");
       Unparse.list(writer, properties, "(", ")");
     }

@@ -49,7 +49,7 @@ final class GrammarActions {
   static void addProperty(List<SqlProperty> properties, SqlProperty property) {
     for (SqlProperty existing : properties) {
       if (existing.key().equals(property.key())) {
-        throw error(property.position(), "Duplicate property '" + property.key() + "'");
+        throw error(property.position(), "duplicate property '" + property.key() + "'");
       }
     }
     properties.add(property);
