@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.sluice.server.commands.CommandLog;
 import io.sluice.server.config.SluiceConfig;
+import io.sluice.server.engine.EngineComponent;
 import io.sluice.server.kafka.EmbeddedKafka;
 import io.sluice.server.kafka.FreePorts;
 import io.sluice.server.kafka.KafkaHealthProbe;
@@ -13,6 +14,8 @@ import io.sluice.server.rest.HealthChecks;
 import io.sluice.server.rest.HealthRoutes;
 import io.sluice.server.rest.InfoRoutes;
 import io.sluice.server.rest.Json;
+import io.sluice.server.rest.KsqlRoutes;
+import io.sluice.server.rest.QueryRoutes;
 import io.sluice.server.rest.RestRoutes;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -50,9 +53,16 @@ public final class SluiceServer implements AutoCloseable {
     ServerLauncher.run(args);
   }
 
-  /** Starts the full server: every standard component and route. */
+  /** Starts the full server: the statement engine and every standard route. */
   public static SluiceServer start(SluiceConfig config) {
-    return builder(config).start();
+    EngineComponent engine = new EngineComponent();
+    QueryRoutes queryRoutes = new QueryRoutes();
+    return builder(config)
+        .component(engine)
+        .component(queryRoutes)
+        .routes(new KsqlRoutes(engine))
+        .routes(queryRoutes)
+        .start();
   }
 
   /**

@@ -1,0 +1,62 @@
+package io.sluice.plan;
+
+import io.sluice.plan.expr.ExprPrinter;
+import io.sluice.plan.node.FilterNode;
+import io.sluice.plan.node.PlanNode;
+import io.sluice.plan.node.ProjectNode;
+import io.sluice.plan.node.SinkNode;
+import io.sluice.plan.node.SourceNode;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Renders a physical plan as an indented text tree, root first, for EXPLAIN. */
+public final class PlanPrinter {
+
+  private PlanPrinter() {}
+
+  public static String print(PhysicalPlan plan) {
+    StringBuilder out = new StringBuilder();
+    print(plan.root(), 0, out);
+    return out.toString();
+  }
+
+  private static void print(PlanNode node, int depth, StringBuilder out) {
+    out.append("  ".repeat(depth)).append("> [ ").append(node.id()).append(" ] ").append(describe(node))
+        .append(" | schema: ").append(schema(node.schema().columns())).append('\n');
+    for (PlanNode input : node.inputs()) {
+      print(input, depth + 1, out);
+    }
+  }
+
+  private static String describe(PlanNode node) {
+    if (node instanceof SourceNode source) {
+      return (source.table() ? "table " : "stream ") + source.sourceName()
+          + " from topic " + source.topic() + " (" + formats(source.formats()) + ")"
+          + (source.timestamp() == null ? ""
+              : ", event time from column " + source.schema().column(source.timestamp().columnIndex()).name());
+    }
+    if (node instanceof FilterNode filter) {
+      return "filter " + ExprPrinter.print(filter.predicate(), filter.input().schema());
+    }
+    if (node instanceof ProjectNode project) {
+      List<String> items = new java.util.ArrayList<>();
+      for (int i = 0; i < project.expressions().size(); i++) {
+        items.add(ExprPrinter.print(project.expressions().get(i), project.input().schema())
+            + " AS " + project.schema().column(i).name());
+      }
+      return "project " + String.join(", ", items);
+    }
+    SinkNode sink = (SinkNode) node;
+    return "sink " + sink.sinkName() + " to topic " + sink.topic() + " (" + formats(sink.formats()) + ")";
+  }
+
+  private static String formats(Formats formats) {
+    return "key " + formats.keyFormat() + ", value " + formats.valueFormat();
+  }
+
+  private static String schema(List<Column> columns) {
+    return columns.stream()
+        .map(c -> c.name() + " " + c.type().sql() + (c.kind() == ColumnKind.KEY ? " KEY" : ""))
+        .collect(Collectors.joining(", "));
+  }
+}

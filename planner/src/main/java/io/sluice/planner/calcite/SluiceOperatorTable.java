@@ -1,0 +1,52 @@
+package io.sluice.planner.calcite;
+
+import java.util.List;
+import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.type.OperandTypes;
+import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlTypeTransforms;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.SqlOperandCountRange;
+import org.apache.calcite.sql.type.SqlOperandCountRanges;
+
+/** The functions statements may call: Calcite's standard ones plus ksqlDB's names for common ones. */
+public final class SluiceOperatorTable {
+
+  /** ksqlDB's UCASE(s), the same as UPPER. */
+  public static final SqlFunction UCASE = stringFunction("UCASE");
+  /** ksqlDB's LCASE(s), the same as LOWER. */
+  public static final SqlFunction LCASE = stringFunction("LCASE");
+  /** ksqlDB's LEN(s), the same as CHAR_LENGTH. */
+  public static final SqlFunction LEN = new SqlFunction("LEN", SqlKind.OTHER_FUNCTION,
+      ReturnTypes.INTEGER_NULLABLE, null, OperandTypes.CHARACTER, SqlFunctionCategory.NUMERIC);
+  /** ksqlDB's CONCAT(a, b, ...): a null argument counts as the empty string. */
+  public static final SqlFunction CONCAT = new SqlFunction("CONCAT", SqlKind.OTHER_FUNCTION,
+      ReturnTypes.VARCHAR, null, OperandTypes.repeat(atLeast(1), OperandTypes.CHARACTER),
+      SqlFunctionCategory.STRING);
+  /** ksqlDB's IFNULL(a, b), the same as COALESCE(a, b). */
+  public static final SqlFunction IFNULL = new SqlFunction("IFNULL", SqlKind.OTHER_FUNCTION,
+      ReturnTypes.LEAST_RESTRICTIVE.andThen(SqlTypeTransforms.LEAST_NULLABLE), null,
+      OperandTypes.SAME_SAME, SqlFunctionCategory.SYSTEM);
+
+  private static final SqlOperatorTable INSTANCE = SqlOperatorTables.chain(
+      SqlStdOperatorTable.instance(), SqlOperatorTables.of(List.of(UCASE, LCASE, LEN, CONCAT, IFNULL)));
+
+  private SluiceOperatorTable() {}
+
+  public static SqlOperatorTable instance() {
+    return INSTANCE;
+  }
+
+  private static SqlFunction stringFunction(String name) {
+    return new SqlFunction(name, SqlKind.OTHER_FUNCTION, ReturnTypes.ARG0_NULLABLE, null,
+        OperandTypes.CHARACTER, SqlFunctionCategory.STRING);
+  }
+
+  private static SqlOperandCountRange atLeast(int n) {
+    return SqlOperandCountRanges.from(n);
+  }
+}

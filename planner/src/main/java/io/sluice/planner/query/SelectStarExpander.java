@@ -1,0 +1,54 @@
+package io.sluice.planner.query;
+
+import io.sluice.plan.Column;
+import io.sluice.plan.SourceDescriptor;
+import io.sluice.planner.CatalogView;
+import java.util.List;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSelect;
+
+/**
+ * Expands {@code *} in a select list to the source's key and value columns, leaving out the
+ * pseudo columns, as ksqlDB does: ROWTIME and friends appear only when named.
+ */
+final class SelectStarExpander {
+
+  private SelectStarExpander() {}
+
+  static void expand(SqlSelect select, CatalogView catalog) {
+    SqlNode from = select.getFrom();
+    String alias = null;
+    if (from != null && from.getKind() == SqlKind.AS) {
+      List<SqlNode> operands = ((SqlBasicCall) from).getOperandList();
+      alias = ((SqlIdentifier) operands.get(1)).getSimple();
+      from = operands.get(0);
+    }
+    if (!(from instanceof SqlIdentifier table) || !table.isSimple()) {
+      return;
+    }
+    SourceDescriptor source = catalog.source(table.getSimple()).orElse(null);
+    if (source == null) {
+      return;
+    }
+    String qualifier = alias != null ? alias : table.getSimple();
+    SqlNodeList expanded = new SqlNodeList(select.getSelectList().getParserPosition());
+    for (SqlNode item : select.getSelectList()) {
+      if (item instanceof SqlIdentifier id && id.isStar() && isStarOf(id, qualifier)) {
+        for (Column column : source.schema().columns()) {
+          expanded.add(new SqlIdentifier(List.of(qualifier, column.name()), id.getParserPosition()));
+        }
+      } else {
+        expanded.add(item);
+      }
+    }
+    select.setSelectList(expanded);
+  }
+
+  private static boolean isStarOf(SqlIdentifier star, String qualifier) {
+    return star.names.size() == 1 || (star.names.size() == 2 && star.names.get(0).equals(qualifier));
+  }
+}

@@ -1,0 +1,103 @@
+package io.sluice.server.engine;
+
+import io.sluice.server.catalog.Catalog;
+import io.sluice.server.commands.Command;
+import io.sluice.server.commands.CommandJson;
+import io.sluice.server.commands.CommandLog;
+import io.sluice.server.commands.CommandRecord;
+import io.sluice.server.commands.CreateQueryCommand;
+import io.sluice.server.commands.CreateSourceCommand;
+import io.sluice.server.commands.DropSourceCommand;
+import io.sluice.server.commands.TerminateQueryCommand;
+import io.sluice.server.kafka.Topics;
+import io.sluice.server.query.QueryRegistry;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's state machine: the catalog and the running queries, changed only by applying
+ * commands, each first made durable in the command log. Replaying the log at start rebuilds it.
+ */
+public final class Engine implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
+  private final Catalog catalog = new Catalog();
+  private final QueryRegistry queries;
+  private final CommandLog commandLog;
+  private final Topics topics;
+  private final EngineSettings settings;
+  private final AtomicLong nextSequence = new AtomicLong();
+
+  public Engine(EngineSettings settings, CommandLog commandLog, Topics topics, QueryRegistry queries) {
+    this.settings = settings;
+    this.commandLog = commandLog;
+    this.topics = topics;
+    this.queries = queries;
+  }
+
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  public QueryRegistry queries() {
+    return queries;
+  }
+
+  public Topics topics() {
+    return topics;
+  }
+
+  public EngineSettings settings() {
+    return settings;
+  }
+
+  /** The sequence number the next command will get; query ids are made from it. */
+  public long nextSequence() {
+    return nextSequence.get();
+  }
+
+  /** Makes {@code command} durable, then applies it. Returns its sequence number. */
+  public long submit(Command command) {
+    long sequence = commandLog.append(CommandJson.write(command));
+    apply(command);
+    nextSequence.set(sequence + 1);
+    return sequence;
+  }
+
+  /** Applies every command in the log, in order: the catalog and the queries come back. */
+  public int replay() {
+    int applied = 0;
+    for (CommandRecord record : commandLog.readAll()) {
+      try {
+        apply(CommandJson.read(record.json()));
+        applied++;
+      } catch (RuntimeException e) {
+        LOG.error("Command at offset {} could not be replayed; skipping it", record.offset(), e);
+      }
+      nextSequence.set(record.offset() + 1);
+    }
+    return applied;
+  }
+
+  private void apply(Command command) {
+    if (command instanceof CreateSourceCommand create) {
+      catalog.put(create.source(), create.statementText());
+    } else if (command instanceof CreateQueryCommand create) {
+      if (create.newSink() != null) {
+        catalog.put(create.newSink(), create.statementText());
+      }
+      queries.start(create);
+    } else if (command instanceof DropSourceCommand drop) {
+      catalog.remove(drop.name());
+    } else if (command instanceof TerminateQueryCommand terminate) {
+      queries.terminate(terminate.queryId());
+    }
+  }
+
+  @Override
+  public void close() {
+    queries.close();
+  }
+}

@@ -1,0 +1,61 @@
+package io.sluice.server.engine;
+
+import io.sluice.runtime.RuntimeOptions;
+import io.sluice.server.ServerComponent;
+import io.sluice.server.ServerContext;
+import io.sluice.server.query.QueryRegistry;
+import io.sluice.server.statement.InsertValuesHandler;
+import io.sluice.server.statement.StatementExecutor;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The statement engine as a server component: at start it makes sure the processing log topic
+ * exists, replays the command log (so streams, tables and queries come back), and opens for
+ * statements; at close it stops the queries, keeping their state.
+ */
+public final class EngineComponent implements ServerComponent {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EngineComponent.class);
+
+  private Engine engine;
+  private StatementExecutor executor;
+  private InsertValuesHandler insertValues;
+
+  @Override
+  public void start(ServerContext context) {
+    String serviceId = context.config().serviceId();
+    String processingLog = EngineSettings.processingLogTopic(serviceId);
+    context.topics().createIfAbsent(processingLog, 1, (short) -1, Map.of());
+    RuntimeOptions runtimeOptions = new RuntimeOptions(processingLog);
+    EngineSettings settings = new EngineSettings(
+        context.bootstrapServers(), serviceId, runtimeOptions, new TreeMap<>(context.config().settings()));
+    QueryRegistry queries = new QueryRegistry(context.config(), context.bootstrapServers(), runtimeOptions);
+    engine = new Engine(settings, context.commandLog(), context.topics(), queries);
+    int replayed = engine.replay();
+    LOG.info("Replayed {} commands: {} sources, {} queries", replayed, engine.catalog().sources().size(),
+        engine.queries().all().size());
+    insertValues = new InsertValuesHandler(context.kafkaClientConfig());
+    executor = new StatementExecutor(engine, insertValues);
+  }
+
+  public Engine engine() {
+    return engine;
+  }
+
+  public StatementExecutor executor() {
+    return executor;
+  }
+
+  @Override
+  public void close() {
+    if (insertValues != null) {
+      insertValues.close();
+    }
+    if (engine != null) {
+      engine.close();
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package io.sluice.server.statement;
+
+import io.sluice.parser.ast.SqlDropSource;
+import io.sluice.plan.SourceDescriptor;
+import io.sluice.server.commands.DropSourceCommand;
+import io.sluice.server.engine.Engine;
+import io.sluice.server.entity.CommandStatusEntity;
+import io.sluice.server.entity.KsqlEntity;
+import io.sluice.server.entity.StatementErrorEntity;
+
+/** Runs DROP STREAM|TABLE [IF EXISTS] x [DELETE TOPIC], refusing while queries use x. */
+final class DropSourceHandler implements StatementHandler<SqlDropSource> {
+
+  @Override
+  public KsqlEntity execute(SqlDropSource statement, StatementContext context) {
+    Engine engine = context.engine();
+    String name = statement.name().getSimple();
+    boolean table = statement.table();
+    SourceDescriptor source = engine.catalog().source(name).orElse(null);
+    if (source == null) {
+      if (statement.ifExists()) {
+        return CommandStatusEntity.success(context.text(), SourceNaming.commandId(table, name, "drop"),
+            "Source " + name + " does not exist.", null, engine.nextSequence());
+      }
+      throw new StatementException("Source " + name + " does not exist.", StatementErrorEntity.UNKNOWN_SOURCE);
+    }
+    if (source.isTable() != table) {
+      throw new StatementException(name + " is a " + SourceNaming.kind(source) + "; use DROP "
+          + SourceNaming.kind(source).toUpperCase(java.util.Locale.ROOT));
+    }
+    SourceNaming.refuseIfInUse(engine.queries(), name, "drop");
+    long sequence = engine.submit(new DropSourceCommand(context.text(), name));
+    if (statement.deleteTopic()) {
+      engine.topics().delete(source.topic());
+    }
+    return CommandStatusEntity.success(context.text(), SourceNaming.commandId(table, name, "drop"),
+        "Source `" + name + "` (topic: " + source.topic() + ") was dropped.", null, sequence);
+  }
+}

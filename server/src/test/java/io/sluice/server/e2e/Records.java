@@ -1,0 +1,111 @@
+package io.sluice.server.e2e;
+
+import io.sluice.server.testing.Poll;
+import io.sluice.server.testing.SharedKafka;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/** Produces raw records to, and reads committed records from, topics of the shared broker. */
+final class Records {
+
+  private Records() {}
+
+  /** Sends records and waits until the broker has them all. */
+  static void produce(String topic, List<ProducerRecord<byte[], byte[]>> records) {
+    Map<String, Object> config = new HashMap<>(SharedKafka.clientConfig());
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+      List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+      for (ProducerRecord<byte[], byte[]> record : records) {
+        sent.add(producer.send(record));
+      }
+      for (java.util.concurrent.Future<?> future : sent) {
+        future.get(30, TimeUnit.SECONDS);
+      }
+    } catch (Exception e) {
+      throw new AssertionError("could not produce to " + topic, e);
+    }
+  }
+
+  static ProducerRecord<byte[], byte[]> record(String topic, byte[] key, String value, long timestamp) {
+    return new ProducerRecord<>(topic, null, timestamp, key, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static byte[] bigintKey(long key) {
+    return java.nio.ByteBuffer.allocate(8).putLong(key).array();
+  }
+
+  /** Reads the topic's committed records from the start until there are at least {@code count}. */
+  static List<ConsumerRecord<byte[], byte[]>> awaitAtLeast(String topic, int count, Duration timeout) {
+    List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+    Map<String, Object> config = new HashMap<>(SharedKafka.clientConfig());
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = Poll.forValue(timeout, () -> {
+        var infos = consumer.partitionsFor(topic);
+        return infos == null || infos.isEmpty() ? null
+            : infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+      }, "topic " + topic + " to exist");
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Poll.until(timeout, () -> {
+        consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+        return out.size() >= count;
+      }, count + " records in " + topic + " (have " + out.size() + ")");
+    }
+    return out;
+  }
+
+  /** Everything committed in the topic now: reads up to the end offsets as of the call. */
+  static List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
+    List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+    Map<String, Object> config = new HashMap<>(SharedKafka.clientConfig());
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+          .map(p -> new TopicPartition(topic, p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      Poll.until(Duration.ofSeconds(60), () -> {
+        consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+        return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
+      }, "reading " + topic + " to its end");
+    }
+    return out;
+  }
+
+  /** The end offset of each partition of the topic. */
+  static Map<TopicPartition, Long> endOffsets(String topic) {
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(SharedKafka.clientConfig(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+          .map(p -> new TopicPartition(topic, p.partition())).toList();
+      return consumer.endOffsets(partitions);
+    }
+  }
+
+  static String text(byte[] bytes) {
+    return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,124 @@
+package io.sluice.server.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sluice.server.testing.Directories;
+import io.sluice.server.testing.Http;
+import io.sluice.server.testing.Poll;
+import io.sluice.server.testing.ServerProcess;
+import io.sluice.server.testing.SharedKafka;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A server process killed with SIGKILL mid-stream, or stopped with SIGTERM, comes back with its
+ * streams and queries, and the output holds every input record exactly once.
+ */
+class RestartRecoveryTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(120);
+  private static final int PARTITIONS = 3;
+
+  @Test
+  void killNineMidStreamThenRestartLosesAndDuplicatesNothing() {
+    Path dataDir = Directories.createTemp("sluice-restart");
+    String serviceId = SharedKafka.uniqueName("restart");
+    String input = SharedKafka.uniqueTopic("clicks");
+    String output = input + "-out";
+    int total = 4000;
+    String queryId;
+    try (ServerProcess first = process(serviceId, dataDir)) {
+      ksql(first, "CREATE STREAM CLICKS (id BIGINT KEY, n INT) WITH (KAFKA_TOPIC='" + input
+          + "', VALUE_FORMAT='JSON', PARTITIONS=" + PARTITIONS + ");");
+      queryId = ksql(first, "CREATE STREAM CLICKS_OUT WITH (KAFKA_TOPIC='" + output
+          + "') AS SELECT id, n FROM CLICKS;").get(0).path("commandStatus").path("queryId").asText();
+      Records.produce(input, clicks(input, 0, total / 2));
+      Records.awaitAtLeast(output, 100, WAIT);
+      first.kill9();
+      first.awaitExit(WAIT);
+    }
+    Records.produce(input, clicks(input, total / 2, total));
+    try (ServerProcess second = process(serviceId, dataDir)) {
+      Records.awaitAtLeast(output, total, WAIT);
+      awaitCaughtUp(serviceId + "_query_" + queryId, input);
+      List<ConsumerRecord<byte[], byte[]>> all = Records.readAll(output);
+      Set<String> distinct = new HashSet<>();
+      all.forEach(r -> distinct.add(Records.text(r.value())));
+      assertEquals(total, all.size(), "records in the output, duplicates included");
+      assertEquals(total, distinct.size(), "distinct records in the output");
+      JsonNode queries = ksql(second, "SHOW QUERIES;").get(0).path("queries");
+      assertEquals(queryId, queries.get(0).path("id").asText());
+      assertEquals("RUNNING", queries.get(0).path("state").asText());
+    } finally {
+      Directories.deleteRecursively(dataDir);
+    }
+  }
+
+  @Test
+  void sigtermStopsCleanlyAndARestartResumesTheQuery() {
+    Path dataDir = Directories.createTemp("sluice-sigterm");
+    String serviceId = SharedKafka.uniqueName("sigterm");
+    String input = SharedKafka.uniqueTopic("events");
+    String output = input + "-out";
+    try {
+      try (ServerProcess first = process(serviceId, dataDir)) {
+        ksql(first, "CREATE STREAM EVENTS (id BIGINT KEY, n INT) WITH (KAFKA_TOPIC='" + input
+            + "', VALUE_FORMAT='JSON', PARTITIONS=1);"
+            + "CREATE STREAM EVENTS_OUT WITH (KAFKA_TOPIC='" + output + "') AS SELECT id, n * 10 AS n10 FROM EVENTS;");
+        ksql(first, "INSERT INTO EVENTS (id, n) VALUES (1, 1);");
+        Records.awaitAtLeast(output, 1, WAIT);
+        first.sigterm();
+        assertEquals(0, first.awaitExit(WAIT), "exit code after SIGTERM");
+      }
+      try (ServerProcess second = process(serviceId, dataDir)) {
+        JsonNode described = ksql(second, "DESCRIBE EVENTS_OUT;").get(0).path("sourceDescription");
+        assertEquals(1, described.path("writeQueries").size(), described.toString());
+        ksql(second, "INSERT INTO EVENTS (id, n) VALUES (2, 2);");
+        List<String> values = Records.awaitAtLeast(output, 2, WAIT).stream().map(r -> Records.text(r.value())).toList();
+        assertEquals(List.of("{\"N10\":10}", "{\"N10\":20}"), values);
+      }
+    } finally {
+      Directories.deleteRecursively(dataDir);
+    }
+  }
+
+  private static ServerProcess process(String serviceId, Path dataDir) {
+    return ServerProcess.builder().serviceId(serviceId).dataDir(dataDir).start();
+  }
+
+  private static JsonNode ksql(ServerProcess server, String statements) {
+    Http.Response response = Http.postJson(server.restUrl() + "/ksql", Map.of("ksql", statements));
+    assertEquals(200, response.status(), response.body());
+    return response.json();
+  }
+
+  private static List<ProducerRecord<byte[], byte[]>> clicks(String topic, int from, int to) {
+    List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+    for (int i = from; i < to; i++) {
+      records.add(Records.record(topic, Records.bigintKey(i), "{\"N\":" + i + "}", 1_600_000_000_000L + i));
+    }
+    return records;
+  }
+
+  /** Waits until the query's committed offsets reach the end of every input partition. */
+  private static void awaitCaughtUp(String groupId, String input) {
+    Poll.until(WAIT, () -> {
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          SharedKafka.admin().listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
+      Map<TopicPartition, Long> ends = Records.endOffsets(input);
+      return ends.entrySet().stream().allMatch(e -> committed.get(e.getKey()) != null
+          && committed.get(e.getKey()).offset() >= e.getValue());
+    }, "query " + groupId + " to commit the end of " + input);
+  }
+}

@@ -1,0 +1,76 @@
+package io.sluice.server.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sluice.server.SluiceServer;
+import io.sluice.server.config.SluiceConfig;
+import io.sluice.server.testing.Directories;
+import io.sluice.server.testing.Http;
+import io.sluice.server.testing.SharedKafka;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** A full Sluice server in the test JVM, on the shared broker, with its own service id and data directory. */
+final class TestServer implements AutoCloseable {
+
+  private final SluiceServer server;
+  private final Path dataDir;
+  private final String serviceId;
+
+  private TestServer(SluiceServer server, Path dataDir, String serviceId) {
+    this.server = server;
+    this.dataDir = dataDir;
+    this.serviceId = serviceId;
+  }
+
+  static TestServer start() {
+    Path dataDir = Directories.createTemp("sluice-e2e");
+    String serviceId = SharedKafka.uniqueName("e2e");
+    SluiceConfig config = SluiceConfig.of(Map.of(
+        SluiceConfig.REST_PORT, "0",
+        SluiceConfig.BOOTSTRAP_SERVERS, SharedKafka.bootstrapServers(),
+        SluiceConfig.SERVICE_ID, serviceId,
+        SluiceConfig.DATA_DIR, dataDir.toString()));
+    return new TestServer(SluiceServer.start(config), dataDir, serviceId);
+  }
+
+  SluiceServer server() {
+    return server;
+  }
+
+  String serviceId() {
+    return serviceId;
+  }
+
+  String url() {
+    return server.restUrl();
+  }
+
+  /** POSTs statements to /ksql. */
+  Http.Response ksql(String statements) {
+    return Http.postJson(url() + "/ksql", Map.of("ksql", statements));
+  }
+
+  /** POSTs statements that must succeed, returning the entity array. */
+  JsonNode ok(String statements) {
+    Http.Response response = ksql(statements);
+    if (response.status() != 200) {
+      throw new AssertionError("expected 200 for " + statements + " but got " + response.status() + ": " + response.body());
+    }
+    return response.json();
+  }
+
+  /** POSTs one statement to /query (PRINT), returning the whole streamed text. */
+  Http.Response query(String statement) {
+    return Http.postJson(url() + "/query", Map.of("ksql", statement));
+  }
+
+  int commandCount() {
+    return server.context().commandLog().readAll().size();
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    Directories.deleteRecursively(dataDir);
+  }
+}
