@@ -25,6 +25,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.junit.jupiter.api.Test;
 
+/** What building a query guarantees beyond its output: version checks, stable names, compiling once, stream time. */
 class QueryTopologyBuilderTest {
 
   private static final RuntimeOptions OPTIONS = new RuntimeOptions("processing_log");

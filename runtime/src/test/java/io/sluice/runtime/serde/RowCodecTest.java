@@ -23,6 +23,7 @@ import org.apache.kafka.common.serialization.LongDeserializer;
 import org.apache.kafka.common.serialization.LongSerializer;
 import org.junit.jupiter.api.Test;
 
+/** How rows become key and value bytes and back, as INSERT VALUES, PRINT and the topology use them. */
 class RowCodecTest {
 
   private static final RowSchema ORDERS = schema("ID BIGINT KEY", "NAME STRING", "PRICE DECIMAL(10,2)", "DAY DATE", "AT TIMESTAMP");

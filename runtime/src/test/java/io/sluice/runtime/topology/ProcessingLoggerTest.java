@@ -15,6 +15,7 @@ import java.util.Arrays;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.junit.jupiter.api.Test;
 
+/** The processing log record a step forwards for a bad record. */
 class ProcessingLoggerTest {
 
   private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
