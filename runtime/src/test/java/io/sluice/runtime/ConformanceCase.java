@@ -35,7 +35,7 @@ import java.util.Map;
  *  "sink": {"topic": "output", "key": "KAFKA", "value": "JSON"},
  *  "inputs": [{"key": 1, "value": {...}, "timestamp": 1000}],
  *  "outputs": [{"key": 1, "value": {...}, "timestamp": 1000}],
- *  "processingLog": [{"type": "DESERIALIZATION_ERROR", "offset": 1, ...}],
+ *  "processingLog": [{"type": "DESERIALIZATION_ERROR", "offset": 1, "reasonContains": "...", ...}],
  *  "stats": {"in": 2, "out": 1, "errors": 1},
  *  "buildError": "part of the message, when the plan must be refused"}
  * }</pre>
@@ -43,7 +43,8 @@ import java.util.Map;
  * Inputs give the key as the JSON form of its column (written with Kafka's own serializer for the
  * KAFKA format, as JSON text for JSON), or raw as {@code rawKey} text or {@code rawKeyBase64};
  * values likewise as JSON, {@code rawValue} or {@code rawValueBase64}; no value means a null one.
- * Source columns are followed by the pseudo columns; plan node ids are source, filter, project
+ * Processing log records are checked field by field for the fields a case gives, {@code reasonContains}
+ * checking part of the reason. Source columns are followed by the pseudo columns; plan node ids are source, filter, project
  * (numbered from the second of a kind) and sink.
  */
 record ConformanceCase(String file, JsonNode spec) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -23,7 +24,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -57,7 +57,7 @@ class ConformanceTest {
   /** Reads numbers exactly, so that 1.50 and 1.5 differ and DECIMAL scales are checked. */
   static final ObjectMapper JSON = new ObjectMapper()
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+      .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
 
   @TestFactory
   List<DynamicTest> everyConformanceCaseBehavesAsSpecified() throws IOException, URISyntaxException {
@@ -137,9 +137,12 @@ class ConformanceTest {
     assertEquals(expected.size(), logged.size(), () -> "processing log records:\n" + String.join("\n", actual));
     for (int i = 0; i < expected.size(); i++) {
       JsonNode got = JSON.readTree(logged.get(i).value());
-      Iterator<Map.Entry<String, JsonNode>> fields = expected.get(i).fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
+      for (Map.Entry<String, JsonNode> field : expected.get(i).properties()) {
+        if (field.getKey().equals("reasonContains")) {
+          String reason = got.path("reason").asText();
+          assertTrue(reason.contains(field.getValue().asText()), "reason of processing log record " + i + ": " + reason);
+          continue;
+        }
         assertEquals(canonical(field.getValue()), canonical(got.path(field.getKey())),
             "processing log record " + i + " field " + field.getKey() + ":\n" + actual.get(i));
       }

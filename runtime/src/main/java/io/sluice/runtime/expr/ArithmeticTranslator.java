@@ -29,8 +29,8 @@ final class ArithmeticTranslator implements OperatorTranslator {
       compute = compute == null ? operand.type() : JavaTypes.wider(compute, operand.type());
     }
     TypeName in = compute.name();
-    String a = JavaTypes.widened(operands.get(0), in);
-    String b = operands.size() > 1 ? JavaTypes.widened(operands.get(1), in) : null;
+    String a = JavaTypes.widened(t.widenable(operands.get(0), in), in);
+    String b = operands.size() > 1 ? JavaTypes.widened(t.widenable(operands.get(1), in), in) : null;
     String code = in == TypeName.DECIMAL
         ? decimal(op, a, b, result.name() == TypeName.DECIMAL ? result.scale() : FREE_QUOTIENT_SCALE)
         : primitive(op, in, a, b);

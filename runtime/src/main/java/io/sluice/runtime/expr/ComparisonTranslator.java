@@ -20,7 +20,7 @@ final class ComparisonTranslator implements OperatorTranslator {
     List<Value> operands = t.operands(call, body);
     Value a = operands.get(0);
     Value b = operands.get(1);
-    String compare = compareCode(a, b);
+    String compare = compareCode(t, a, b);
     return switch (call.op()) {
       case EQUALS -> signTest(t, operands, body, compare, "== 0");
       case NOT_EQUALS -> signTest(t, operands, body, compare, "!= 0");
@@ -51,11 +51,11 @@ final class ComparisonTranslator implements OperatorTranslator {
   }
 
   /** Java code giving the sign of a compared with b, valid where both are non-null. */
-  static String compareCode(Value a, Value b) {
+  private static String compareCode(ExprTranslator t, Value a, Value b) {
     String fn = JavaTypes.COMPARISONS + ".compare(";
     if (a.type().isNumeric() && b.type().isNumeric()) {
       TypeName in = JavaTypes.wider(a.type(), b.type()).name();
-      return fn + JavaTypes.widened(a, in) + ", " + JavaTypes.widened(b, in) + ")";
+      return fn + JavaTypes.widened(t.widenable(a, in), in) + ", " + JavaTypes.widened(t.widenable(b, in), in) + ")";
     }
     TypeName x = a.type().name();
     TypeName y = b.type().name();

@@ -11,7 +11,9 @@ import io.sluice.plan.expr.Literal;
 import io.sluice.plan.expr.Operator;
 import io.sluice.runtime.UnsupportedPlanException;
 import java.util.ArrayList;
+import java.math.BigDecimal;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -27,6 +29,7 @@ final class ExprTranslator {
 
   private final ClassSource classSource;
   private final RowSchema input;
+  private final Map<String, Object> constantValues = new HashMap<>();
 
   ExprTranslator(ClassSource classSource, RowSchema input) {
     this.classSource = classSource;
@@ -89,7 +92,22 @@ final class ExprTranslator {
 
   /** A constant field holding {@code value} of {@code type}. */
   Value constant(Object value, DataType type) {
-    return new Value(classSource.constant(value, JavaTypes.name(type)), type, value != null);
+    String field = classSource.constant(value, JavaTypes.name(type));
+    constantValues.put(field, value);
+    return new Value(field, type, value != null);
+  }
+
+  /**
+   * {@code value} ready to be widened to {@code target}: a whole-number constant about to become a
+   * DECIMAL is converted now, once, rather than on every row.
+   */
+  Value widenable(Value value, TypeName target) {
+    Object constant = constantValues.get(value.code());
+    if (target != TypeName.DECIMAL || constant == null || value.type().name() == TypeName.DECIMAL) {
+      return value;
+    }
+    BigDecimal decimal = BigDecimal.valueOf(((Number) constant).longValue());
+    return constant(decimal, DataType.decimal(Math.max(decimal.precision(), 1), 0));
   }
 
   /** A constant field of any Java type, such as a compiled LIKE pattern. */

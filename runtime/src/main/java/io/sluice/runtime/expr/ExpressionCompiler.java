@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.codehaus.commons.compiler.CompileException;
 import org.codehaus.janino.SimpleCompiler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Compiles plan expressions into JVM bytecode, once per query: it writes the Java source of a
@@ -22,6 +24,7 @@ import org.codehaus.janino.SimpleCompiler;
  */
 public final class ExpressionCompiler {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ExpressionCompiler.class);
   private static final AtomicLong COMPILED_CLASSES = new AtomicLong();
 
   private ExpressionCompiler() {}
@@ -91,6 +94,7 @@ public final class ExpressionCompiler {
   private static <T> T instantiate(ClassSource cls, String prefix, Class<T> type) {
     String className = prefix + COMPILED_CLASSES.incrementAndGet();
     String source = cls.render(className, type);
+    LOG.debug("compiling {}:\n{}", className, source);
     SimpleCompiler compiler = new SimpleCompiler();
     compiler.setParentClassLoader(ExpressionCompiler.class.getClassLoader());
     try {

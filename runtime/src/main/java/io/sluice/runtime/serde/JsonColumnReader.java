@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.Base64;
 
 /**
@@ -149,7 +150,7 @@ final class JsonColumnReader {
     throw mismatch(p, where, "a date (days since 1970-01-01 or yyyy-MM-dd)");
   }
 
-  private static java.time.LocalTime readTime(JsonParser p, JsonToken token, String where) throws IOException {
+  private static LocalTime readTime(JsonParser p, JsonToken token, String where) throws IOException {
     try {
       if (token == JsonToken.VALUE_NUMBER_INT) {
         return TemporalText.timeOfMillis(p.getLongValue());

@@ -30,7 +30,7 @@ final class JsonColumnWriter {
     }
     if (!type.javaClass().isInstance(value)) {
       throw new RecordFormatException(
-          where + ": expected a " + type.sql() + " value, got a " + value.getClass().getSimpleName());
+          where + ": expected a " + type.sql() + " value, not " + value.getClass().getSimpleName());
     }
     switch (type.name()) {
       case BOOLEAN -> g.writeBoolean((Boolean) value);

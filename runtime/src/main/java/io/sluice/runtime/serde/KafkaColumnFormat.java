@@ -47,7 +47,7 @@ final class KafkaColumnFormat implements ColumnsFormat {
       };
     } catch (ClassCastException e) {
       throw new RecordFormatException(
-          part + ": expected a " + type + " value, got a " + value.getClass().getSimpleName());
+          part + ": expected a " + type + " value, not " + value.getClass().getSimpleName());
     }
   }
 

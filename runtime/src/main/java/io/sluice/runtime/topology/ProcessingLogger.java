@@ -106,8 +106,9 @@ final class ProcessingLogger {
   }
 
   /**
-   * Writes {@code field} as UTF-8 text when the bytes are valid UTF-8 and as base64 otherwise, with
-   * {@code <field>Encoding} saying which; returns whether the bytes had to be cut.
+   * Writes {@code field} as text when the bytes are UTF-8 without control characters (other than
+   * tab and line breaks) and as base64 otherwise, so that binary keys such as a KAFKA-format BIGINT
+   * stay readable; {@code <field>Encoding} says which. Returns whether the bytes had to be cut.
    */
   private static boolean writeBytes(JsonGenerator g, String field, byte[] bytes) throws IOException {
     if (bytes == null) {
@@ -115,7 +116,7 @@ final class ProcessingLogger {
       g.writeNullField(field + "Encoding");
       return false;
     }
-    String text = utf8(bytes);
+    String text = text(bytes);
     if (text != null) {
       boolean cut = text.length() > MAX_BYTES;
       int end = cut && Character.isHighSurrogate(text.charAt(MAX_BYTES - 1)) ? MAX_BYTES - 1 : MAX_BYTES;
@@ -129,9 +130,11 @@ final class ProcessingLogger {
     return kept < bytes.length;
   }
 
-  private static String utf8(byte[] bytes) {
+  /** The bytes as text, or null if they are not UTF-8 or look binary. */
+  private static String text(byte[] bytes) {
+    String text;
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      text = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes))
@@ -139,5 +142,12 @@ final class ProcessingLogger {
     } catch (CharacterCodingException e) {
       return null;
     }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+        return null;
+      }
+    }
+    return text;
   }
 }
