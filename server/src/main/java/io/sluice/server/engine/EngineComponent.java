@@ -35,7 +35,7 @@ public final class EngineComponent implements ServerComponent {
     QueryRegistry queries = new QueryRegistry(context.config(), context.bootstrapServers(), runtimeOptions);
     engine = new Engine(settings, context.commandLog(), context.topics(), queries);
     int replayed = engine.replay();
-    LOG.info("Replayed {} commands: {} sources, {} queries", replayed, engine.catalog().sources().size(),
+    LOG.debug("Replayed {} commands: {} sources, {} queries", replayed, engine.catalog().sources().size(),
         engine.queries().all().size());
     insertValues = new InsertValuesHandler(context.kafkaClientConfig());
     executor = new StatementExecutor(engine, insertValues);
