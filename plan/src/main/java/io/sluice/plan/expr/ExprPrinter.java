@@ -1,6 +1,7 @@
 package io.sluice.plan.expr;
 
 import io.sluice.plan.RowSchema;
+import io.sluice.plan.TypeName;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -26,7 +27,7 @@ public final class ExprPrinter {
     }
     if (expr instanceof Literal literal) {
       return literal.isNull() ? "NULL"
-          : literal.type().name() == io.sluice.plan.TypeName.STRING ? "'" + literal.value().replace("'", "''") + "'"
+          : literal.type().name() == TypeName.STRING ? "'" + literal.value().replace("'", "''") + "'"
           : literal.value();
     }
     Call call = (Call) expr;

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.calcite.avatica.util.ByteString;
 import org.apache.calcite.rex.RexBuilder;
@@ -25,6 +26,7 @@ import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.fun.SqlLikeOperator;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.DateString;
 import org.apache.calcite.util.TimeString;
 import org.apache.calcite.util.TimestampString;
@@ -136,7 +138,7 @@ public final class RexToExpr {
     }
     Operator mapped = BY_KIND.get(op.getKind());
     if (mapped == null) {
-      mapped = BY_NAME.get(op.getName().toUpperCase(java.util.Locale.ROOT));
+      mapped = BY_NAME.get(op.getName().toUpperCase(Locale.ROOT));
     }
     if (mapped == null) {
       throw unsupported(op.getName());
@@ -145,7 +147,7 @@ public final class RexToExpr {
   }
 
   private Expr literal(RexLiteral literal) {
-    if (literal.getTypeName() == org.apache.calcite.sql.type.SqlTypeName.SYMBOL) {
+    if (literal.getTypeName() == SqlTypeName.SYMBOL) {
       Enum<?> symbol = literal.getValueAs(Enum.class);
       return new Literal(symbol == null ? null : symbol.name(), DataType.STRING);
     }

@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /** Plans CREATE STREAM and CREATE TABLE over a topic: checks columns, key rules and properties. */
@@ -87,7 +88,7 @@ public final class CreateSourcePlanner {
     if (property == null) {
       return null;
     }
-    String column = with.string(SourceProperties.TIMESTAMP).orElseThrow().toUpperCase(java.util.Locale.ROOT);
+    String column = with.string(SourceProperties.TIMESTAMP).orElseThrow().toUpperCase(Locale.ROOT);
     Column found = schema.find(column).orElseThrow(() -> new PlanningException(
         "TIMESTAMP column '" + column + "' does not exist", property.position()));
     TypeName type = found.type().name();

@@ -4,6 +4,7 @@ import io.sluice.parser.ast.EmitMode;
 import io.sluice.parser.ast.SqlInsertSelect;
 import io.sluice.parser.ast.SqlProperty;
 import io.sluice.plan.Column;
+import io.sluice.plan.ColumnKind;
 import io.sluice.plan.PhysicalPlan;
 import io.sluice.plan.RowSchema;
 import io.sluice.plan.SourceDescriptor;
@@ -82,7 +83,7 @@ public final class InsertSelectPlanner {
   static String describe(RowSchema schema) {
     List<String> parts = new ArrayList<>();
     for (Column c : schema.columns()) {
-      parts.add("`" + c.name() + "` " + c.type().sql() + (c.kind() == io.sluice.plan.ColumnKind.KEY ? " KEY" : ""));
+      parts.add("`" + c.name() + "` " + c.type().sql() + (c.kind() == ColumnKind.KEY ? " KEY" : ""));
     }
     return "(" + String.join(", ", parts) + ")";
   }

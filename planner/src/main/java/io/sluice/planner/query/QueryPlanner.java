@@ -20,11 +20,11 @@ import java.util.Set;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.sql.SqlIdentifier;
-import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlUtil;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 
@@ -183,6 +183,6 @@ public final class QueryPlanner {
   }
 
   private static boolean isNullLiteral(SqlNode node) {
-    return node.getKind() == SqlKind.LITERAL && node.toString().equalsIgnoreCase("NULL");
+    return SqlUtil.isNullLiteral(node, false);
   }
 }

@@ -5,6 +5,7 @@ import io.sluice.plan.SourceType;
 import io.sluice.planner.CatalogView;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +51,7 @@ public final class Catalog implements CatalogView {
 
   /** A frozen copy, so that planning one statement sees one consistent catalog. */
   public CatalogView snapshot() {
-    Map<String, SourceDescriptor> copy = new java.util.HashMap<>();
+    Map<String, SourceDescriptor> copy = new HashMap<>();
     entries.forEach((name, entry) -> copy.put(name, entry.descriptor()));
     return CatalogView.of(copy);
   }

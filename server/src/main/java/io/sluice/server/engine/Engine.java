@@ -1,5 +1,6 @@
 package io.sluice.server.engine;
 
+import io.sluice.runtime.QueryTopologyBuilder;
 import io.sluice.server.catalog.Catalog;
 import io.sluice.server.commands.Command;
 import io.sluice.server.commands.CommandJson;
@@ -58,8 +59,14 @@ public final class Engine implements AutoCloseable {
     return nextSequence.get();
   }
 
-  /** Makes {@code command} durable, then applies it. Returns its sequence number. */
+  /**
+   * Makes {@code command} durable, then applies it. Returns its sequence number. A query's plan is
+   * built into a topology first, so a plan the runtime refuses never reaches the log.
+   */
   public long submit(Command command) {
+    if (command instanceof CreateQueryCommand create) {
+      QueryTopologyBuilder.build(create.plan(), settings.runtimeOptions());
+    }
     long sequence = commandLog.append(CommandJson.write(command));
     apply(command);
     nextSequence.set(sequence + 1);

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +43,7 @@ public final class QueryRegistry implements AutoCloseable {
         StreamsProperties.forQuery(config, bootstrapServers, plan.queryId(), command.streamsProperties()));
     streams.setUncaughtExceptionHandler(e -> {
       LOG.error("Query {} failed", plan.queryId(), e);
-      return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+      return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     });
     PersistentQuery query = new PersistentQuery(command, streams, built.stats(), built.topology().describe().toString());
     queries.put(plan.queryId(), query);

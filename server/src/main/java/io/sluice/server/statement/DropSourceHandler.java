@@ -7,6 +7,7 @@ import io.sluice.server.engine.Engine;
 import io.sluice.server.entity.CommandStatusEntity;
 import io.sluice.server.entity.KsqlEntity;
 import io.sluice.server.entity.StatementErrorEntity;
+import java.util.Locale;
 
 /** Runs DROP STREAM|TABLE [IF EXISTS] x [DELETE TOPIC], refusing while queries use x. */
 final class DropSourceHandler implements StatementHandler<SqlDropSource> {
@@ -26,7 +27,7 @@ final class DropSourceHandler implements StatementHandler<SqlDropSource> {
     }
     if (source.isTable() != table) {
       throw new StatementException(name + " is a " + SourceNaming.kind(source) + "; use DROP "
-          + SourceNaming.kind(source).toUpperCase(java.util.Locale.ROOT));
+          + SourceNaming.kind(source).toUpperCase(Locale.ROOT));
     }
     SourceNaming.refuseIfInUse(engine.queries(), name, "drop");
     long sequence = engine.submit(new DropSourceCommand(context.text(), name));

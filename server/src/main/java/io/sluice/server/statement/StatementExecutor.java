@@ -15,6 +15,7 @@ import io.sluice.parser.ast.SqlQueryStatement;
 import io.sluice.parser.ast.SqlShow;
 import io.sluice.parser.ast.SqlTerminate;
 import io.sluice.planner.PlanningException;
+import io.sluice.runtime.UnsupportedPlanException;
 import io.sluice.server.engine.Engine;
 import io.sluice.server.entity.KsqlEntity;
 import io.sluice.server.entity.StatementErrorEntity;
@@ -80,6 +81,8 @@ public final class StatementExecutor {
         }
       } catch (PlanningException e) {
         return failure(StatementErrorEntity.BAD_STATEMENT, e.getMessage(), statement, e.line(), e.column(), entities);
+      } catch (UnsupportedPlanException e) {
+        return failure(StatementErrorEntity.BAD_STATEMENT, e.getMessage(), statement, 0, 0, entities);
       } catch (StatementException e) {
         return failure(e.errorCode(), e.getMessage(), statement, 0, 0, entities);
       } catch (RuntimeException e) {

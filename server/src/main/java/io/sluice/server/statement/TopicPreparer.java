@@ -3,6 +3,9 @@ package io.sluice.server.statement;
 import io.sluice.server.kafka.Topics;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.ApiException;
+import org.apache.kafka.common.errors.RetriableException;
 
 /** Makes sure a source's topic exists with the partition count a statement asks for. */
 final class TopicPreparer {
@@ -26,6 +29,24 @@ final class TopicPreparer {
     if (count == null) {
       throw new StatementException("Topic '" + topic + "' does not exist. Give PARTITIONS in the WITH clause to create it");
     }
-    topics.create(topic, count, replicas == null ? (short) -1 : replicas.shortValue(), Map.of());
+    try {
+      topics.create(topic, count, replicas == null ? (short) -1 : replicas.shortValue(), Map.of());
+    } catch (KafkaException e) {
+      ApiException refusal = refusal(e);
+      if (refusal == null) {
+        throw e;
+      }
+      throw new StatementException("Could not create topic '" + topic + "': " + refusal.getMessage());
+    }
+  }
+
+  /** The broker's refusal (bad replication factor, partition count, name...) behind a failure, if that is what it was. */
+  private static ApiException refusal(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ApiException api && !(cause instanceof RetriableException)) {
+        return api;
+      }
+    }
+    return null;
   }
 }
