@@ -3,7 +3,9 @@ package io.sluice.server.engine;
 import io.sluice.runtime.RuntimeOptions;
 import io.sluice.server.ServerComponent;
 import io.sluice.server.ServerContext;
+import io.sluice.server.config.SluiceConfig;
 import io.sluice.server.query.QueryRegistry;
+import io.sluice.server.query.StreamsProperties;
 import io.sluice.server.statement.InsertValuesHandler;
 import io.sluice.server.statement.StatementExecutor;
 import java.util.Map;
@@ -31,7 +33,7 @@ public final class EngineComponent implements ServerComponent {
     context.topics().createIfAbsent(processingLog, 1, (short) -1, Map.of());
     RuntimeOptions runtimeOptions = new RuntimeOptions(processingLog);
     EngineSettings settings = new EngineSettings(
-        context.bootstrapServers(), serviceId, runtimeOptions, new TreeMap<>(context.config().settings()));
+        context.bootstrapServers(), serviceId, runtimeOptions, shownProperties(context));
     QueryRegistry queries = new QueryRegistry(context.config(), context.bootstrapServers(), runtimeOptions);
     engine = new Engine(settings, context.commandLog(), context.topics(), queries);
     int replayed = engine.replay();
@@ -39,6 +41,21 @@ public final class EngineComponent implements ServerComponent {
         engine.queries().all().size());
     insertValues = new InsertValuesHandler(context.kafkaClientConfig());
     executor = new StatementExecutor(engine, insertValues);
+  }
+
+  /** The settings in force, as SHOW PROPERTIES lists them: the server's, then every query's Kafka Streams defaults. */
+  private static Map<String, String> shownProperties(ServerContext context) {
+    SluiceConfig config = context.config();
+    Map<String, String> shown = new TreeMap<>();
+    shown.put(SluiceConfig.REST_HOST, config.restHost());
+    shown.put(SluiceConfig.REST_PORT, String.valueOf(config.restPort()));
+    shown.put(SluiceConfig.ADVERTISED_URL, config.advertisedUrl());
+    shown.put(SluiceConfig.BOOTSTRAP_SERVERS, context.bootstrapServers());
+    shown.put(SluiceConfig.DATA_DIR, config.dataDir().toString());
+    shown.put(SluiceConfig.SERVICE_ID, config.serviceId());
+    StreamsProperties.forQuery(config, context.bootstrapServers(), "<QUERY_ID>", Map.of())
+        .forEach((key, value) -> shown.put(SluiceConfig.STREAMS_PREFIX + key, String.valueOf(value)));
+    return shown;
   }
 
   public Engine engine() {

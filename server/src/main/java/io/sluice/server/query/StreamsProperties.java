@@ -25,8 +25,6 @@ public final class StreamsProperties {
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    // Opts in now to what Kafka 5.0 makes the default, and keeps each query start from warning about it.
-    props.put("processing.exception.handler.global.enabled", true);
     props.putAll(config.kafkaOverrides());
     props.putAll(config.streamsOverrides());
     statementOverrides.forEach((key, value) -> props.put(stripKsqlPrefix(key), value));

@@ -4,6 +4,7 @@ import io.sluice.parser.ast.SqlShow;
 import io.sluice.plan.SourceDescriptor;
 import io.sluice.plan.SourceType;
 import io.sluice.server.catalog.Catalog;
+import io.sluice.server.config.SluiceConfig;
 import io.sluice.server.engine.Engine;
 import io.sluice.server.entity.FunctionsList;
 import io.sluice.server.entity.KsqlEntity;
@@ -43,7 +44,8 @@ final class ShowHandler implements StatementHandler<SqlShow> {
           .toList(), List.of());
       case TOPICS -> new TopicsList(text, topics(engine), List.of());
       case PROPERTIES -> new PropertiesList(text, engine.settings().shownProperties().entrySet().stream()
-          .map(e -> new PropertiesList.Property(e.getKey(), "SLUICE", e.getValue()))
+          .map(e -> new PropertiesList.Property(e.getKey(),
+              e.getKey().startsWith(SluiceConfig.STREAMS_PREFIX) ? "STREAMS" : "SLUICE", e.getValue()))
           .toList(), List.of());
       case FUNCTIONS -> new FunctionsList(text, FUNCTIONS, List.of());
     };

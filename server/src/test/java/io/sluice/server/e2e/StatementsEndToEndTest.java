@@ -74,6 +74,10 @@ class StatementsEndToEndTest {
     JsonNode queries = server.ok("LIST QUERIES;").get(0);
     assertTrue(StreamSupport.stream(queries.path("queries").spliterator(), false)
         .anyMatch(q -> q.path("id").asText().equals(queryId)), queries.toString());
+    JsonNode properties = server.ok("SHOW PROPERTIES;").get(0).path("properties");
+    assertTrue(properties.toString().contains(
+        "{\"name\":\"streams.processing.guarantee\",\"scope\":\"STREAMS\",\"value\":\"exactly_once_v2\"}"),
+        properties.toString());
     JsonNode topics = server.ok("SHOW TOPICS;").get(0);
     assertTrue(names(topics.path("topics")).contains(topic), topics.toString());
 
