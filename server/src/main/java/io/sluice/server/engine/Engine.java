@@ -12,6 +12,11 @@ import io.sluice.server.commands.DropSourceCommand;
 import io.sluice.server.commands.TerminateQueryCommand;
 import io.sluice.server.kafka.Topics;
 import io.sluice.server.query.QueryRegistry;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,17 +78,41 @@ public final class Engine implements AutoCloseable {
     return sequence;
   }
 
-  /** Applies every command in the log, in order: the catalog and the queries come back. */
+  /**
+   * Applies every command in the log, in order: the catalog and the queries come back. A query
+   * terminated later in the log is not started at all, only its catalog changes are kept.
+   */
   public int replay() {
-    int applied = 0;
-    for (CommandRecord record : commandLog.readAll()) {
+    List<CommandRecord> records = commandLog.readAll();
+    Map<Long, Command> commands = new LinkedHashMap<>();
+    Set<String> terminated = new HashSet<>();
+    for (CommandRecord record : records) {
       try {
-        apply(CommandJson.read(record.json()));
-        applied++;
+        Command command = CommandJson.read(record.json());
+        commands.put(record.offset(), command);
+        if (command instanceof TerminateQueryCommand terminate) {
+          terminated.add(terminate.queryId());
+        }
       } catch (RuntimeException e) {
-        LOG.error("Command at offset {} could not be replayed; skipping it", record.offset(), e);
+        LOG.error("Command at offset {} cannot be read; skipping it", record.offset(), e);
       }
       nextSequence.set(record.offset() + 1);
+    }
+    int applied = 0;
+    for (Map.Entry<Long, Command> entry : commands.entrySet()) {
+      Command command = entry.getValue();
+      try {
+        if (command instanceof CreateQueryCommand create && terminated.contains(create.queryId())) {
+          if (create.newSink() != null) {
+            catalog.put(create.newSink(), create.statementText());
+          }
+        } else if (!(command instanceof TerminateQueryCommand)) {
+          apply(command);
+        }
+        applied++;
+      } catch (RuntimeException e) {
+        LOG.error("Command at offset {} could not be replayed; skipping it", entry.getKey(), e);
+      }
     }
     return applied;
   }

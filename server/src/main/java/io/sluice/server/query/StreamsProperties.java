@@ -12,7 +12,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * the server's {@code streams.*} settings, then the statement's own streamsProperties.
  *
  * <p>Defaults: exactly-once v2; read from the earliest offset, so a new query over an existing
- * stream processes its history (ksqlDB defaults to latest; see docs/sql.md); one stream thread.
+ * stream processes its history (ksqlDB defaults to latest; see docs/sql.md); one stream thread;
+ * commits every 100 ms; a 10 s consumer session.
  */
 public final class StreamsProperties {
 
@@ -25,6 +26,9 @@ public final class StreamsProperties {
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    // Each query is one group member; after a crash its restart waits out the old member's
+    // session, so keep that short (Kafka's default is 45 s).
+    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
     props.putAll(config.kafkaOverrides());
     props.putAll(config.streamsOverrides());
     statementOverrides.forEach((key, value) -> props.put(stripKsqlPrefix(key), value));

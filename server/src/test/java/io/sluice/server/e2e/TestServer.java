@@ -12,25 +12,32 @@ import java.util.Map;
 /** A full Sluice server in the test JVM, on the shared broker, with its own service id and data directory. */
 final class TestServer implements AutoCloseable {
 
-  private final SluiceServer server;
   private final Path dataDir;
   private final String serviceId;
+  private SluiceServer server;
 
-  private TestServer(SluiceServer server, Path dataDir, String serviceId) {
-    this.server = server;
+  private TestServer(Path dataDir, String serviceId) {
     this.dataDir = dataDir;
     this.serviceId = serviceId;
+    this.server = SluiceServer.start(config());
   }
 
   static TestServer start() {
-    Path dataDir = Directories.createTemp("sluice-e2e");
-    String serviceId = SharedKafka.uniqueName("e2e");
-    SluiceConfig config = SluiceConfig.of(Map.of(
+    return new TestServer(Directories.createTemp("sluice-e2e"), SharedKafka.uniqueName("e2e"));
+  }
+
+  /** Stops the server cleanly and starts a new one on the same service id and data directory. */
+  void restart() {
+    server.close();
+    server = SluiceServer.start(config());
+  }
+
+  private SluiceConfig config() {
+    return SluiceConfig.of(Map.of(
         SluiceConfig.REST_PORT, "0",
         SluiceConfig.BOOTSTRAP_SERVERS, SharedKafka.bootstrapServers(),
         SluiceConfig.SERVICE_ID, serviceId,
         SluiceConfig.DATA_DIR, dataDir.toString()));
-    return new TestServer(SluiceServer.start(config), dataDir, serviceId);
   }
 
   SluiceServer server() {

@@ -1,0 +1,76 @@
+package io.sluice.server.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sluice.server.testing.Http;
+import io.sluice.server.testing.SharedKafka;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** IF NOT EXISTS, OR REPLACE, INSERT INTO ... SELECT, and what a restart brings back after TERMINATE. */
+class CatalogLifecycleTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(90);
+  private static TestServer server;
+
+  @BeforeAll
+  static void start() {
+    server = TestServer.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void ifNotExistsAndOrReplaceBehaveAsDocumented() {
+    String topic = SharedKafka.uniqueTopic("things");
+    String create = " (id STRING KEY, n INT) WITH (KAFKA_TOPIC='" + topic + "', VALUE_FORMAT='JSON', PARTITIONS=1);";
+    server.ok("CREATE STREAM THINGS" + create);
+    Http.Response again = server.ksql("CREATE STREAM THINGS" + create);
+    assertEquals(400, again.status());
+    assertTrue(again.json().path("message").asText().contains("already exists"), again.body());
+    JsonNode ignored = server.ok("CREATE STREAM IF NOT EXISTS THINGS" + create);
+    assertTrue(ignored.get(0).path("commandStatus").path("message").asText().contains("already exists"));
+    server.ok("CREATE OR REPLACE STREAM THINGS (id STRING KEY, n INT, label STRING) WITH (KAFKA_TOPIC='" + topic
+        + "', VALUE_FORMAT='JSON');");
+    JsonNode fields = server.ok("DESCRIBE THINGS;").get(0).path("sourceDescription").path("fields");
+    assertEquals(3, fields.size(), fields.toString());
+    Http.Response wrongPartitions = server.ksql("CREATE STREAM OTHER (id STRING KEY) WITH (KAFKA_TOPIC='" + topic
+        + "', VALUE_FORMAT='JSON', PARTITIONS=4);");
+    assertEquals(400, wrongPartitions.status());
+    assertTrue(wrongPartitions.json().path("message").asText().contains("1 partitions"), wrongPartitions.body());
+  }
+
+  @Test
+  void insertIntoSelectMergesStreamsAndARestartRunsOnlyLiveQueries() {
+    String a = SharedKafka.uniqueTopic("a");
+    String b = SharedKafka.uniqueTopic("b");
+    String merged = SharedKafka.uniqueTopic("merged");
+    server.ok("CREATE STREAM SA (id BIGINT KEY, v INT) WITH (KAFKA_TOPIC='" + a + "', VALUE_FORMAT='JSON', PARTITIONS=1);"
+        + "CREATE STREAM SB (v INT, id BIGINT KEY) WITH (KAFKA_TOPIC='" + b + "', VALUE_FORMAT='JSON', PARTITIONS=1);");
+    String first = server.ok("CREATE STREAM MERGED WITH (KAFKA_TOPIC='" + merged + "') AS SELECT id, v FROM SA;")
+        .get(0).path("commandStatus").path("queryId").asText();
+    String second = server.ok("INSERT INTO MERGED SELECT v, id FROM SB;")
+        .get(0).path("commandStatus").path("queryId").asText();
+    assertTrue(second.startsWith("INSERTQUERY_"), second);
+    server.ok("INSERT INTO SA (id, v) VALUES (1, 10); INSERT INTO SB (id, v) VALUES (2, 20);");
+    List<String> values = Records.awaitAtLeast(merged, 2, WAIT).stream().map(r -> Records.text(r.value())).sorted().toList();
+    assertEquals(List.of("{\"V\":10}", "{\"V\":20}"), values);
+
+    server.ok("TERMINATE " + first + ";");
+    server.restart();
+    JsonNode queries = server.ok("SHOW QUERIES;").get(0).path("queries");
+    assertEquals(1, queries.size(), queries.toString());
+    assertEquals(second, queries.get(0).path("id").asText());
+    server.ok("INSERT INTO SB (id, v) VALUES (3, 30); INSERT INTO SA (id, v) VALUES (4, 40);");
+    List<String> after = Records.awaitAtLeast(merged, 3, WAIT).stream().map(r -> Records.text(r.value())).toList();
+    assertEquals("{\"V\":30}", after.get(2), after.toString());
+  }
+}
