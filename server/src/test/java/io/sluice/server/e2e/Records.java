@@ -54,11 +54,7 @@ final class Records {
   /** Reads the topic's committed records from the start until there are at least {@code count}. */
   static List<ConsumerRecord<byte[], byte[]>> awaitAtLeast(String topic, int count, Duration timeout) {
     List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-    Map<String, Object> config = new HashMap<>(SharedKafka.clientConfig());
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+    try (KafkaConsumer<byte[], byte[]> consumer = committedConsumer()) {
       List<TopicPartition> partitions = Poll.forValue(timeout, () -> {
         var infos = consumer.partitionsFor(topic);
         return infos == null || infos.isEmpty() ? null
@@ -77,11 +73,7 @@ final class Records {
   /** Everything committed in the topic now: reads up to the end offsets as of the call. */
   static List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
     List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-    Map<String, Object> config = new HashMap<>(SharedKafka.clientConfig());
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+    try (KafkaConsumer<byte[], byte[]> consumer = committedConsumer()) {
       List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
           .map(p -> new TopicPartition(topic, p.partition())).toList();
       consumer.assign(partitions);
@@ -93,6 +85,14 @@ final class Records {
       }, "reading " + topic + " to its end");
     }
     return out;
+  }
+
+  /** A group-less consumer that sees committed records only, as a downstream application would. */
+  private static KafkaConsumer<byte[], byte[]> committedConsumer() {
+    Map<String, Object> config = new HashMap<>(SharedKafka.clientConfig());
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 
   /** The end offset of each partition of the topic. */
