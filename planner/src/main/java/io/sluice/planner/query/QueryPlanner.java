@@ -12,6 +12,7 @@ import io.sluice.plan.node.SourceNode;
 import io.sluice.planner.CatalogView;
 import io.sluice.planner.PlanningException;
 import io.sluice.planner.calcite.CalciteContext;
+import io.sluice.planner.calcite.LogicalRewrites;
 import io.sluice.planner.calcite.RexToExpr;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -63,7 +64,7 @@ public final class QueryPlanner {
       }
     }
     SqlNode validated = calcite.validate(select);
-    RelNode rel = calcite.toRel(validated);
+    RelNode rel = LogicalRewrites.apply(calcite.toRel(validated));
     RexToExpr rex = new RexToExpr(rel.getCluster().getRexBuilder(), query.getParserPosition());
     RelToPlanNodes converter = new RelToPlanNodes(rex, query.getParserPosition());
     PlanNode top = converter.convert(rel);

@@ -3,6 +3,7 @@ package io.sluice.planner.query;
 import io.sluice.plan.Column;
 import io.sluice.plan.SourceDescriptor;
 import io.sluice.planner.CatalogView;
+import io.sluice.planner.PlanningException;
 import java.util.List;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -28,6 +29,7 @@ final class SelectStarExpander {
       from = operands.get(0);
     }
     if (!(from instanceof SqlIdentifier table) || !table.isSimple()) {
+      refuseStars(select);
       return;
     }
     SourceDescriptor source = catalog.source(table.getSimple()).orElse(null);
@@ -46,6 +48,15 @@ final class SelectStarExpander {
       }
     }
     select.setSelectList(expanded);
+  }
+
+  private static void refuseStars(SqlSelect select) {
+    for (SqlNode item : select.getSelectList()) {
+      if (item instanceof SqlIdentifier id && id.isStar()) {
+        throw new PlanningException("SELECT * is supported directly over a stream or table only; name the columns",
+            id.getParserPosition());
+      }
+    }
   }
 
   private static boolean isStarOf(SqlIdentifier star, String qualifier) {

@@ -17,6 +17,19 @@ final class TopicPreparer {
    * missing topic with {@code partitions} (or {@code defaultPartitions}) and {@code replicas}.
    */
   static void prepare(Topics topics, String topic, Integer partitions, Integer replicas, Integer defaultPartitions) {
+    try {
+      prepareOrThrow(topics, topic, partitions, replicas, defaultPartitions);
+    } catch (KafkaException e) {
+      ApiException refusal = refusal(e);
+      if (refusal == null) {
+        throw e;
+      }
+      throw new StatementException("Could not use topic '" + topic + "': " + refusal.getMessage());
+    }
+  }
+
+  private static void prepareOrThrow(
+      Topics topics, String topic, Integer partitions, Integer replicas, Integer defaultPartitions) {
     Optional<Integer> existing = topics.partitionCountIfExists(topic);
     if (existing.isPresent()) {
       if (partitions != null && !partitions.equals(existing.get())) {
@@ -29,15 +42,7 @@ final class TopicPreparer {
     if (count == null) {
       throw new StatementException("Topic '" + topic + "' does not exist. Give PARTITIONS in the WITH clause to create it");
     }
-    try {
-      topics.create(topic, count, replicas == null ? (short) -1 : replicas.shortValue(), Map.of());
-    } catch (KafkaException e) {
-      ApiException refusal = refusal(e);
-      if (refusal == null) {
-        throw e;
-      }
-      throw new StatementException("Could not create topic '" + topic + "': " + refusal.getMessage());
-    }
+    topics.create(topic, count, replicas == null ? (short) -1 : replicas.shortValue(), Map.of());
   }
 
   /** The broker's refusal (bad replication factor, partition count, name...) behind a failure, if that is what it was. */
