@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -78,6 +79,12 @@ final class SyntaxErrors {
     for (int i = 1; i < longest && unexpected.next != null; i++) {
       previous = unexpected;
       unexpected = unexpected.next;
+    }
+    final Optional<UnsupportedSyntax.Recognized> unsupported =
+        UnsupportedSyntax.recognize(context.statementStart(), unexpected);
+    if (unsupported.isPresent()) {
+      final Token start = unsupported.get().at();
+      return at(start.beginLine, start.beginColumn, unsupported.get().message(), context);
     }
     for (Token token : List.of(previous, unexpected)) {
       // A lone quote is the start of a string literal that never ends.
