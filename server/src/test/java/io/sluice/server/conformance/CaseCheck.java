@@ -36,7 +36,9 @@ final class CaseCheck {
       checks.add(() -> checkOutput(output, sinks.get(output.topic()), observed));
     }
     c.schemas().forEach((source, expected) -> checks.add(() -> assertEquals(
-        normalizeSchema(expected), normalizeSchema(observed.schemaOf().apply(source)), "columns of " + source)));
+        normalize(expected), normalize(observed.sources().columns(source)), "columns of " + source)));
+    c.formats().forEach((source, expected) -> checks.add(() -> assertEquals(
+        normalize(expected), normalize(observed.sources().formats(source)), "formats of " + source)));
     checks.add(() -> checkLog(c.log(), observed.log()));
     assertAll(checks);
   }
@@ -81,12 +83,13 @@ final class CaseCheck {
   }
 
   private static void checkLog(List<ExpectedLogEntry> expectedEntries, List<JsonNode> loggedEntries) {
-    Comparator<ExpectedLogEntry> byPosition =
-        Comparator.comparingInt(ExpectedLogEntry::partition).thenComparingLong(ExpectedLogEntry::offset);
+    Comparator<ExpectedLogEntry> byPosition = Comparator.comparingInt(ExpectedLogEntry::partition)
+        .thenComparingLong(ExpectedLogEntry::offset).thenComparing(ExpectedLogEntry::type);
     List<ExpectedLogEntry> expected = expectedEntries.stream().sorted(byPosition).toList();
     List<JsonNode> logged = loggedEntries.stream()
         .sorted(Comparator.<JsonNode>comparingInt(e -> e.path("partition").asInt())
-            .thenComparingLong(e -> e.path("offset").asLong()))
+            .thenComparingLong(e -> e.path("offset").asLong())
+            .thenComparing(e -> e.path("type").asText()))
         .toList();
     boolean matches = expected.size() == logged.size();
     for (int i = 0; matches && i < expected.size(); i++) {
@@ -110,7 +113,7 @@ final class CaseCheck {
     assertTrue(matches);
   }
 
-  private static String normalizeSchema(String schema) {
-    return schema.strip().replaceAll("\\s+", " ").replaceAll(" ?([(),]) ?", "$1");
+  private static String normalize(String description) {
+    return description.strip().replaceAll("\\s+", " ").replaceAll(" ?([(),=]) ?", "$1");
   }
 }

@@ -19,6 +19,7 @@ final class CaseParser {
   private final List<InputRecord> inputs = new ArrayList<>();
   private final Map<String, ExpectedOutput> outputs = new LinkedHashMap<>();
   private final Map<String, String> schemas = new LinkedHashMap<>();
+  private final Map<String, String> formats = new LinkedHashMap<>();
   private final List<ExpectedLogEntry> log = new ArrayList<>();
   private boolean onBroker;
   private String disabledReason;
@@ -70,7 +71,8 @@ final class CaseParser {
     lineNumber = text.line();
     check();
     return new SqlCase(text.file(), text.line(), name, onBroker, disabledReason, String.join("\n", sqlLines).stripTrailing(),
-        List.copyOf(inputs), List.copyOf(outputs.values()), Map.copyOf(schemas), List.copyOf(log), error);
+        List.copyOf(inputs), List.copyOf(outputs.values()), Map.copyOf(schemas), Map.copyOf(formats), List.copyOf(log),
+        error);
   }
 
   private void openSection(String header) {
@@ -85,7 +87,7 @@ final class CaseParser {
         }
         sawSql = true;
       }
-      case "input", "schema" -> expectWords(words, 2, "--- " + section + " NAME");
+      case "input", "schema", "formats" -> expectWords(words, 2, "--- " + section + " NAME");
       case "output" -> {
         unordered = words.length == 3 && words[2].equals("unordered");
         if (words.length < 2 || words.length > 3 || (words.length == 3 && !unordered)) {
@@ -108,7 +110,7 @@ final class CaseParser {
         }
       }
       default -> throw new IllegalArgumentException("unknown section '" + section
-          + "'; sections are sql, input, output, schema, log and error");
+          + "'; sections are sql, input, output, schema, formats, log and error");
     }
   }
 
@@ -124,6 +126,11 @@ final class CaseParser {
       case "schema" -> {
         if (schemas.putIfAbsent(argument, line) != null) {
           throw new IllegalArgumentException("a schema section holds one line: NAME TYPE [KEY], ...");
+        }
+      }
+      case "formats" -> {
+        if (formats.putIfAbsent(argument, line) != null) {
+          throw new IllegalArgumentException("a formats section holds one line: KEY_FORMAT='...', VALUE_FORMAT='...'");
         }
       }
       case "error" -> {
@@ -154,8 +161,9 @@ final class CaseParser {
       }
       outputs.put(argument, output);
     }
-    if ("schema".equals(section) && !schemas.containsKey(argument)) {
-      throw new IllegalArgumentException("schema section " + argument + " has no line");
+    if (("schema".equals(section) && !schemas.containsKey(argument))
+        || ("formats".equals(section) && !formats.containsKey(argument))) {
+      throw new IllegalArgumentException(section + " section " + argument + " has no line");
     }
     if ("error".equals(section) && error.fragment() == null) {
       throw new IllegalArgumentException("error section has no message line");
@@ -166,10 +174,11 @@ final class CaseParser {
     if (!sawSql) {
       throw fault("the case has no '--- sql' section");
     }
-    if (error != null && (!inputs.isEmpty() || !outputs.isEmpty() || !log.isEmpty() || !schemas.isEmpty())) {
-      throw fault("a case that expects an error has no input, output, schema or log sections");
+    if (error != null
+        && (!inputs.isEmpty() || !outputs.isEmpty() || !log.isEmpty() || !schemas.isEmpty() || !formats.isEmpty())) {
+      throw fault("a case that expects an error has no input, output, schema, formats or log sections");
     }
-    if (error == null && outputs.isEmpty() && schemas.isEmpty()) {
+    if (error == null && outputs.isEmpty() && schemas.isEmpty() && formats.isEmpty()) {
       throw fault("the case expects nothing: give output, schema or error sections");
     }
   }

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** A Sluice server for one broker case: on the shared broker, with its own service id, data directory and processing log. */
-final class CaseServer implements AutoCloseable {
+final class CaseServer implements AutoCloseable, SourceLookup {
 
   private final SluiceServer server;
   private final Path dataDir;
@@ -43,19 +43,37 @@ final class CaseServer implements AutoCloseable {
     return EngineSettings.processingLogTopic(serviceId);
   }
 
-  /** The columns of a source as {@code NAME TYPE [KEY], ...}, from DESCRIBE. */
-  String describe(String source) {
-    Http.Response response = ksql("DESCRIBE " + source + ";");
-    if (response.status() != 200) {
-      return "<DESCRIBE " + source + " failed: " + response.body() + ">";
+  /** The columns of a source, from DESCRIBE. */
+  @Override
+  public String columns(String source) {
+    JsonNode description = describe(source);
+    if (description.isTextual()) {
+      return description.asText();
     }
     StringBuilder columns = new StringBuilder();
-    for (JsonNode field : response.json().path(0).path("sourceDescription").path("fields")) {
+    for (JsonNode field : description.path("fields")) {
       columns.append(columns.isEmpty() ? "" : ", ")
           .append(field.path("name").asText()).append(' ').append(field.path("schema").path("type").asText())
           .append("KEY".equals(field.path("type").asText()) ? " KEY" : "");
     }
     return columns.toString();
+  }
+
+  /** The formats of a source, from DESCRIBE. */
+  @Override
+  public String formats(String source) {
+    JsonNode description = describe(source);
+    return description.isTextual() ? description.asText()
+        : SourceLookup.formats(description.path("keyFormat").asText(), description.path("valueFormat").asText());
+  }
+
+  /** DESCRIBE's sourceDescription, or a text saying why there is none. */
+  private JsonNode describe(String source) {
+    Http.Response response = ksql("DESCRIBE " + source + ";");
+    if (response.status() != 200) {
+      return CanonicalJson.MAPPER.getNodeFactory().textNode("<DESCRIBE " + source + " failed: " + response.body() + ">");
+    }
+    return response.json().path(0).path("sourceDescription");
   }
 
   @Override

@@ -48,10 +48,7 @@ final class DriverRun {
     for (ScriptQuery query : inDependencyOrder(script.queries())) {
       run.runQuery(query);
     }
-    return new Observed(run.topics, run.log, Set.of(), false,
-        name -> script.catalog().containsKey(name)
-            ? CaseCheck.describe(script.catalog().get(name).schema())
-            : "<no source " + name + ">");
+    return new Observed(run.topics, run.log, Set.of(), false, new CatalogLookup(script));
   }
 
   private void runQuery(ScriptQuery query) {

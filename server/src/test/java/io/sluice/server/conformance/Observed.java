@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * What a run of a case produced, whichever runner ran it.
@@ -13,11 +12,11 @@ import java.util.function.Function;
  * @param log the processing-log entries, as JSON
  * @param multiPartitionTopics topics whose records come from several partitions, so have no one order
  * @param partitionsKnown whether records carry the partition they were really written to
- * @param schemaOf the columns of a source, by name, as {@code NAME TYPE [KEY], ...}
+ * @param sources the columns and formats of the sources after the statements
  */
 record Observed(
     Map<String, List<TopicRecord>> topics,
     List<JsonNode> log,
     Set<String> multiPartitionTopics,
     boolean partitionsKnown,
-    Function<String, String> schemaOf) {}
+    SourceLookup sources) {}

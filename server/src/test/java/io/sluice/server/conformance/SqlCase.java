@@ -20,6 +20,7 @@ record SqlCase(
     List<InputRecord> inputs,
     List<ExpectedOutput> outputs,
     Map<String, String> schemas,
+    Map<String, String> formats,
     List<ExpectedLogEntry> log,
     ExpectedError error) {
 

@@ -82,6 +82,6 @@ class SqlConformanceOnBrokerTest {
     List<JsonNode> log = BrokerTopics.awaitAtLeast(server.processingLogTopic(), c.log().size(), WAIT).stream()
         .map(r -> CanonicalJson.parse(new String(r.value(), StandardCharsets.UTF_8), "a processing-log entry"))
         .toList();
-    return new Observed(topics, log, multiPartition, true, server::describe);
+    return new Observed(topics, log, multiPartition, true, server);
   }
 }
