@@ -83,7 +83,7 @@ final class BrokerTopics {
 
   private static void poll(KafkaConsumer<byte[], byte[]> consumer, List<TopicRecord> into) {
     for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-      into.add(new TopicRecord(r.topic(), r.partition(), r.offset(), r.key(), r.value(), r.timestamp()));
+      into.add(new TopicRecord(r.partition(), r.key(), r.value(), r.timestamp()));
     }
   }
 

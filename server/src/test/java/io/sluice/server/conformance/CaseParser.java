@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 final class CaseParser {
 
   static final String RUN_PLACEHOLDER = "${RUN}";
+  static final String BROKER_TAG = "@broker";
   private static final String SECTION_START = "--- ";
   private static final Pattern ERROR_POSITION = Pattern.compile("at (\\d+):(\\d+)");
 
@@ -21,7 +22,6 @@ final class CaseParser {
   private final Map<String, String> schemas = new LinkedHashMap<>();
   private final Map<String, String> formats = new LinkedHashMap<>();
   private final List<ExpectedLogEntry> log = new ArrayList<>();
-  private boolean onBroker;
   private String disabledReason;
   private boolean sawSql;
   private ExpectedError error;
@@ -70,7 +70,7 @@ final class CaseParser {
     closeSection();
     lineNumber = text.line();
     check();
-    return new SqlCase(text.file(), text.line(), name, onBroker, disabledReason, String.join("\n", sqlLines).stripTrailing(),
+    return new SqlCase(text.file(), text.line(), name, disabledReason, String.join("\n", sqlLines).stripTrailing(),
         List.copyOf(inputs), List.copyOf(outputs.values()), Map.copyOf(schemas), Map.copyOf(formats), List.copyOf(log),
         error);
   }
@@ -143,12 +143,11 @@ final class CaseParser {
     }
   }
 
+  /** Reads a tag line: {@code @broker} is looked up by {@link CaseText#hasTag}, {@code @disabled} kept with its reason. */
   private void tag(String line) {
-    if (line.equals("@broker")) {
-      onBroker = true;
-    } else if (line.startsWith("@disabled ") && !line.substring("@disabled ".length()).isBlank()) {
+    if (line.startsWith("@disabled ") && !line.substring("@disabled ".length()).isBlank()) {
       disabledReason = line.substring("@disabled ".length()).strip();
-    } else {
+    } else if (!line.equals(BROKER_TAG)) {
       throw new IllegalArgumentException("expected a tag (@broker, @disabled REASON) or a '--- section' line");
     }
   }

@@ -15,6 +15,19 @@ record CaseText(String file, int line, List<String> lines) {
     return file + ":" + line + " " + lines.get(0).substring(CaseFiles.CASE_START.length()).strip();
   }
 
+  /** Whether the case carries {@code tag} among the tag lines before its first section. */
+  boolean hasTag(String tag) {
+    for (String line : lines.subList(1, lines.size())) {
+      if (line.startsWith("--- ")) {
+        return false;
+      }
+      if (line.strip().equals(tag)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   SqlCase parse(String run) {
     return CaseParser.parse(this, run);
   }

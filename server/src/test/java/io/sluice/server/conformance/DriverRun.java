@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.plan.SourceDescriptor;
 import io.sluice.server.config.SluiceConfig;
 import io.sluice.server.query.StreamsProperties;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,7 +22,8 @@ import org.apache.kafka.streams.test.TestRecord;
 /**
  * Runs a planned case on {@link TopologyTestDriver}: one driver per query, each query after the
  * queries that write a topic it reads. Topics live in memory, so a query's output is the next
- * query's input. The driver has one partition per topic.
+ * query's input. The driver has one partition per topic, and a query that reads several topics
+ * gets them one topic after the other.
  */
 final class DriverRun {
 
@@ -66,15 +68,13 @@ final class DriverRun {
         append(sinkTopic, record.key(), record.value(), record.timestamp());
       }
       for (TestRecord<byte[], byte[]> entry : readAll(driver, PROCESSING_LOG)) {
-        log.add(CanonicalJson.parse(new String(entry.value(), java.nio.charset.StandardCharsets.UTF_8),
-            "a processing-log entry"));
+        log.add(CanonicalJson.parse(new String(entry.value(), StandardCharsets.UTF_8), "a processing-log entry"));
       }
     }
   }
 
   private void append(String topic, byte[] key, byte[] value, long timestamp) {
-    List<TopicRecord> records = topics.computeIfAbsent(topic, t -> new ArrayList<>());
-    records.add(new TopicRecord(topic, 0, records.size(), key, value, timestamp));
+    topics.computeIfAbsent(topic, t -> new ArrayList<>()).add(new TopicRecord(0, key, value, timestamp));
   }
 
   private static List<TestRecord<byte[], byte[]>> readAll(TopologyTestDriver driver, String topic) {

@@ -14,7 +14,6 @@ record SqlCase(
     String file,
     int line,
     String name,
-    boolean onBroker,
     String disabledReason,
     String sql,
     List<InputRecord> inputs,
