@@ -31,12 +31,12 @@ import org.openjdk.jmh.infra.Blackhole;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class ExpressionBenchmark {
 
-  /** Rows per batch: enough distinct rows that branch predictors cannot learn the data. */
+  /** Rows per batch: many distinct rows, so that branch predictors cannot just learn a short repeating pattern. */
   static final int BATCH = 4096;
 
   /** The benchmarked queries as expression trees, built but not compiled. */
