@@ -76,16 +76,16 @@ class BadInputEndToEndTest {
     server.ok("CREATE STREAM " + stream + " (id BIGINT KEY, v INT) WITH (KAFKA_TOPIC='" + topic
         + "', VALUE_FORMAT='JSON', PARTITIONS=1);");
     server.ok("CREATE STREAM " + sink + " AS SELECT id, v FROM " + stream + ";");
-    Records.produce(topic, List.of(
+    Records.shared().produce(topic, List.of(
         Records.record(topic, Records.bigintKey(1), "{\"V\": 1}", 1000),
         Records.record(topic, Records.bigintKey(2), "{not json", 2000),
         Records.record(topic, Records.bigintKey(3), "{\"V\": \"three\"}", 3000),
         Records.record(topic, Records.bigintKey(4), "{\"V\": 4}", 4000)));
-    List<ConsumerRecord<byte[], byte[]>> out = Records.awaitAtLeast(sink, 2, WAIT);
+    List<ConsumerRecord<byte[], byte[]>> out = Records.shared().awaitAtLeast(sink, 2, WAIT);
     assertEquals(List.of("{\"V\":1}", "{\"V\":4}"), out.stream().map(r -> Records.text(r.value())).toList());
 
     String processingLog = EngineSettings.processingLogTopic(server.serviceId());
-    List<String> logged = Records.awaitAtLeast(processingLog, 2, WAIT).stream()
+    List<String> logged = Records.shared().awaitAtLeast(processingLog, 2, WAIT).stream()
         .map(r -> Records.text(r.value())).filter(v -> v.contains(topic)).toList();
     assertEquals(2, logged.size(), logged.toString());
     assertTrue(logged.get(0).contains("\"offset\":1") && logged.get(0).contains("\"partition\":0"), logged.get(0));

@@ -61,7 +61,7 @@ class CatalogLifecycleTest {
         .get(0).path("commandStatus").path("queryId").asText();
     assertTrue(second.startsWith("INSERTQUERY_"), second);
     server.ok("INSERT INTO SA (id, v) VALUES (1, 10); INSERT INTO SB (id, v) VALUES (2, 20);");
-    List<String> values = Records.awaitAtLeast(merged, 2, WAIT).stream().map(r -> Records.text(r.value())).sorted().toList();
+    List<String> values = Records.shared().awaitAtLeast(merged, 2, WAIT).stream().map(r -> Records.text(r.value())).sorted().toList();
     assertEquals(List.of("{\"V\":10}", "{\"V\":20}"), values);
 
     server.ok("TERMINATE " + first + ";");
@@ -70,7 +70,7 @@ class CatalogLifecycleTest {
     assertEquals(1, queries.size(), queries.toString());
     assertEquals(second, queries.get(0).path("id").asText());
     server.ok("INSERT INTO SB (id, v) VALUES (3, 30); INSERT INTO SA (id, v) VALUES (4, 40);");
-    List<String> after = Records.awaitAtLeast(merged, 3, WAIT).stream().map(r -> Records.text(r.value())).toList();
+    List<String> after = Records.shared().awaitAtLeast(merged, 3, WAIT).stream().map(r -> Records.text(r.value())).toList();
     assertEquals("{\"V\":30}", after.get(2), after.toString());
   }
 }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -19,14 +20,28 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-/** Produces raw records to, and reads committed records from, topics of the shared broker. */
+/** Produces raw records to, and reads committed records from, topics of one Kafka cluster. */
 final class Records {
 
-  private Records() {}
+  private final Map<String, Object> clientConfig;
+
+  private Records(Map<String, Object> clientConfig) {
+    this.clientConfig = clientConfig;
+  }
+
+  /** Records on the shared test broker. */
+  static Records shared() {
+    return new Records(SharedKafka.clientConfig());
+  }
+
+  /** Records on the cluster at {@code bootstrapServers}. */
+  static Records at(String bootstrapServers) {
+    return new Records(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+  }
 
   /** Sends records and waits until the broker has them all. */
-  static void produce(String topic, List<ProducerRecord<byte[], byte[]>> records) {
-    Map<String, Object> config = new HashMap<>(SharedKafka.clientConfig());
+  void produce(String topic, List<ProducerRecord<byte[], byte[]>> records) {
+    Map<String, Object> config = new HashMap<>(clientConfig);
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     try (KafkaProducer<byte[], byte[]> producer =
@@ -52,7 +67,7 @@ final class Records {
   }
 
   /** Reads the topic's committed records from the start until there are at least {@code count}. */
-  static List<ConsumerRecord<byte[], byte[]>> awaitAtLeast(String topic, int count, Duration timeout) {
+  List<ConsumerRecord<byte[], byte[]>> awaitAtLeast(String topic, int count, Duration timeout) {
     List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> consumer = committedConsumer()) {
       List<TopicPartition> partitions = Poll.forValue(timeout, () -> {
@@ -71,7 +86,7 @@ final class Records {
   }
 
   /** Everything committed in the topic now: reads up to the end offsets as of the call. */
-  static List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
+  List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
     List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> consumer = committedConsumer()) {
       List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
@@ -88,17 +103,17 @@ final class Records {
   }
 
   /** A group-less consumer that sees committed records only, as a downstream application would. */
-  private static KafkaConsumer<byte[], byte[]> committedConsumer() {
-    Map<String, Object> config = new HashMap<>(SharedKafka.clientConfig());
+  private KafkaConsumer<byte[], byte[]> committedConsumer() {
+    Map<String, Object> config = new HashMap<>(clientConfig);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 
   /** The end offset of each partition of the topic. */
-  static Map<TopicPartition, Long> endOffsets(String topic) {
+  Map<TopicPartition, Long> endOffsets(String topic) {
     try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(SharedKafka.clientConfig(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        new KafkaConsumer<>(clientConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
           .map(p -> new TopicPartition(topic, p.partition())).toList();
       return consumer.endOffsets(partitions);

@@ -43,16 +43,16 @@ class RestartRecoveryTest {
           + "', VALUE_FORMAT='JSON', PARTITIONS=" + PARTITIONS + ");");
       queryId = ksql(first, "CREATE STREAM CLICKS_OUT WITH (KAFKA_TOPIC='" + output
           + "') AS SELECT id, n FROM CLICKS;").get(0).path("commandStatus").path("queryId").asText();
-      Records.produce(input, clicks(input, 0, total / 2));
-      Records.awaitAtLeast(output, 100, WAIT);
+      Records.shared().produce(input, clicks(input, 0, total / 2));
+      Records.shared().awaitAtLeast(output, 100, WAIT);
       first.kill9();
       first.awaitExit(WAIT);
     }
-    Records.produce(input, clicks(input, total / 2, total));
+    Records.shared().produce(input, clicks(input, total / 2, total));
     try (ServerProcess second = process(serviceId, dataDir)) {
-      Records.awaitAtLeast(output, total, WAIT);
+      Records.shared().awaitAtLeast(output, total, WAIT);
       awaitCaughtUp(serviceId + "_query_" + queryId, input);
-      List<ConsumerRecord<byte[], byte[]>> all = Records.readAll(output);
+      List<ConsumerRecord<byte[], byte[]>> all = Records.shared().readAll(output);
       Set<String> distinct = new HashSet<>();
       all.forEach(r -> distinct.add(Records.text(r.value())));
       assertEquals(total, all.size(), "records in the output, duplicates included");
@@ -77,7 +77,7 @@ class RestartRecoveryTest {
             + "', VALUE_FORMAT='JSON', PARTITIONS=1);"
             + "CREATE STREAM EVENTS_OUT WITH (KAFKA_TOPIC='" + output + "') AS SELECT id, n * 10 AS n10 FROM EVENTS;");
         ksql(first, "INSERT INTO EVENTS (id, n) VALUES (1, 1);");
-        Records.awaitAtLeast(output, 1, WAIT);
+        Records.shared().awaitAtLeast(output, 1, WAIT);
         first.sigterm();
         assertEquals(0, first.awaitExit(WAIT), "exit code after SIGTERM");
       }
@@ -85,7 +85,7 @@ class RestartRecoveryTest {
         JsonNode described = ksql(second, "DESCRIBE EVENTS_OUT;").get(0).path("sourceDescription");
         assertEquals(1, described.path("writeQueries").size(), described.toString());
         ksql(second, "INSERT INTO EVENTS (id, n) VALUES (2, 2);");
-        List<String> values = Records.awaitAtLeast(output, 2, WAIT).stream().map(r -> Records.text(r.value())).toList();
+        List<String> values = Records.shared().awaitAtLeast(output, 2, WAIT).stream().map(r -> Records.text(r.value())).toList();
         assertEquals(List.of("{\"N10\":10}", "{\"N10\":20}"), values);
       }
     } finally {
@@ -116,7 +116,7 @@ class RestartRecoveryTest {
     Poll.until(WAIT, () -> {
       Map<TopicPartition, OffsetAndMetadata> committed =
           SharedKafka.admin().listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
-      Map<TopicPartition, Long> ends = Records.endOffsets(input);
+      Map<TopicPartition, Long> ends = Records.shared().endOffsets(input);
       return ends.entrySet().stream().allMatch(e -> committed.get(e.getKey()) != null
           && committed.get(e.getKey()).offset() >= e.getValue());
     }, "query " + groupId + " to commit the end of " + input);

@@ -47,7 +47,7 @@ class StatementsEndToEndTest {
     String queryId = created.get(0).path("commandStatus").path("queryId").asText();
     assertTrue(queryId.startsWith("CSAS_" + sink + "_"), created.toString());
 
-    List<ConsumerRecord<byte[], byte[]>> out = Records.awaitAtLeast(sink, 2, WAIT);
+    List<ConsumerRecord<byte[], byte[]>> out = Records.shared().awaitAtLeast(sink, 2, WAIT);
     List<String> values = out.stream().map(r -> Records.text(r.value())).sorted().toList();
     assertEquals(List.of("{\"PAGE\":\"/DOCS\",\"SECONDS\":31}", "{\"PAGE\":\"/PRICING\",\"SECONDS\":45}"), values);
 
