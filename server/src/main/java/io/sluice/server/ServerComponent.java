@@ -12,6 +12,12 @@ public interface ServerComponent {
   /** Starts the component; a failure aborts the server's start and closes what was started. */
   void start(ServerContext context) throws Exception;
 
+  /**
+   * Called on every started component when shutdown begins, before REST stops: a component that
+   * serves long requests (PRINT, say) ends them here, so that REST can stop without interrupting them.
+   */
+  default void beforeStop() {}
+
   /** Stops the component; called at most once, and only after a successful {@link #start}. */
   void close() throws Exception;
 }

@@ -40,12 +40,15 @@ public final class SluiceServer implements AutoCloseable {
   private final ServerContext context;
   private final String restUrl;
   private final Deque<NamedCloseable> started;
+  private final List<ServerComponent> components;
   private final CountDownLatch closed = new CountDownLatch(1);
 
-  private SluiceServer(ServerContext context, String restUrl, Deque<NamedCloseable> started) {
+  private SluiceServer(
+      ServerContext context, String restUrl, Deque<NamedCloseable> started, List<ServerComponent> components) {
     this.context = context;
     this.restUrl = restUrl;
     this.started = started;
+    this.components = components;
   }
 
   /** Runs a server from command-line arguments until SIGTERM; see {@code docs/operations.md}. */
@@ -109,6 +112,13 @@ public final class SluiceServer implements AutoCloseable {
   @Override
   public void close() {
     synchronized (started) {
+      for (ServerComponent component : components) {
+        try {
+          component.beforeStop();
+        } catch (RuntimeException e) {
+          LOG.warn("Error while stopping {}: {}", component.getClass().getSimpleName(), e.toString(), e);
+        }
+      }
       closeAll(started);
     }
     closed.countDown();
@@ -166,7 +176,8 @@ public final class SluiceServer implements AutoCloseable {
           started.push(new NamedCloseable(component.getClass().getSimpleName(), component::close));
         }
         Javalin rest = startRest(context, started);
-        return new SluiceServer(context, "http://" + config.restHost() + ":" + rest.port(), started);
+        return new SluiceServer(
+            context, "http://" + config.restHost() + ":" + rest.port(), started, List.copyOf(components));
       } catch (Exception e) {
         closeAll(started);
         if (e instanceof RuntimeException runtime) {

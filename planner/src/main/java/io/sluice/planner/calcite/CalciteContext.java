@@ -93,7 +93,9 @@ public final class CalciteContext {
     RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
     SqlToRelConverter converter = new SqlToRelConverter(
         null, validator, catalogReader, cluster, StandardConvertletTable.INSTANCE,
-        SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false));
+        SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false)
+            // IN lists stay comparisons however long, never a join against a VALUES subquery.
+            .withInSubQueryThreshold(Integer.MAX_VALUE));
     RelRoot root = converter.convertQuery(validated, false, true);
     return root.project();
   }

@@ -67,7 +67,7 @@ public final class CreateSourcePlanner {
         name, ddl.table() ? SourceType.TABLE : SourceType.STREAM, topic, schema, formats, timestampColumn, timestampFormat);
     return new CreateSourcePlan(descriptor,
         with.positiveInt(SourceProperties.PARTITIONS).orElse(null),
-        with.positiveInt(SourceProperties.REPLICAS).orElse(null),
+        with.positiveInt(SourceProperties.REPLICAS, Short.MAX_VALUE).orElse(null),
         ddl.orReplace(), ddl.ifNotExists());
   }
 

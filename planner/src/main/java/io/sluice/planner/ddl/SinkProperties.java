@@ -20,6 +20,6 @@ public record SinkProperties(String topic, Formats formats, Integer partitions, 
         with.string(SourceProperties.KAFKA_TOPIC).orElse(sinkName),
         FormatResolver.resolve(with, keyColumns, inputFormats, pos),
         with.positiveInt(SourceProperties.PARTITIONS).orElse(null),
-        with.positiveInt(SourceProperties.REPLICAS).orElse(null));
+        with.positiveInt(SourceProperties.REPLICAS, Short.MAX_VALUE).orElse(null));
   }
 }

@@ -47,6 +47,16 @@ public final class WithProperties {
     });
   }
 
+  /** A positive whole number no larger than {@code max}. */
+  public Optional<Integer> positiveInt(String key, int max) {
+    return positiveInt(key).map(n -> {
+      if (n > max) {
+        throw new PlanningException(key + " must be at most " + max, literal(key).orElseThrow().position());
+      }
+      return n;
+    });
+  }
+
   public Optional<Integer> positiveInt(String key) {
     return literal(key).map(p -> {
       SqlLiteral value = p.value();

@@ -44,6 +44,7 @@ public final class CreateAsSelectPlanner {
     Formats inputFormats = catalog.source(select.sourcesRead().get(0)).map(SourceDescriptor::formats).orElse(null);
     SinkProperties sink = SinkProperties.resolve(statement.properties(), name, root.schema().keyColumns(),
         inputFormats, statement.getParserPosition());
+    SinkTopicCheck.refuseLoop(catalog, select.sourcesRead(), sink.topic(), statement);
     SourceDescriptor descriptor = new SourceDescriptor(
         name, SourceType.STREAM, sink.topic(), root.schema(), sink.formats(), null, null);
     SinkNode sinkNode = new SinkNode("sink", root, name, sink.topic(), sink.formats());

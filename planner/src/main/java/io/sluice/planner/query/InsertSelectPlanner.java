@@ -53,6 +53,7 @@ public final class InsertSelectPlanner {
       throw new PlanningException("INSERT INTO " + name + " cannot read from " + name + " itself",
           statement.getParserPosition());
     }
+    SinkTopicCheck.refuseLoop(catalog, select.sourcesRead(), target.topic(), statement);
     ProjectNode ordered = inTargetOrder(select.root(), target, statement);
     SinkNode sink = new SinkNode("sink", ordered, name, target.topic(), target.formats());
     return new PlannedQuery(PhysicalPlan.of(queryId, sink), select.sourcesRead(), name, select.logicalPlan());

@@ -106,6 +106,35 @@ public final class InsertValuesPlanner {
     return new InsertValuesPlan.Row(row, byColumn.get(PseudoColumn.ROWTIME.name()));
   }
 
+  /**
+   * Whether a value of type {@code actual} may be stored in a column of type {@code target}:
+   * numbers only widen (an INTEGER into a BIGINT, DECIMAL or DOUBLE column; never 2.7 into an
+   * INTEGER), and a string may give a DATE, TIME or TIMESTAMP, which must then parse.
+   */
+  private static boolean assignable(RelDataType target, RelDataType actual) {
+    if (SqlTypeUtil.isNumeric(target) || SqlTypeUtil.isNumeric(actual)) {
+      return SqlTypeUtil.isNumeric(target) && SqlTypeUtil.isNumeric(actual) && widens(target, actual);
+    }
+    if (SqlTypeUtil.inCharFamily(actual) && SqlTypeUtil.isDatetime(target)) {
+      return true;
+    }
+    return SqlTypeUtil.canAssignFrom(target, actual);
+  }
+
+  private static boolean widens(RelDataType target, RelDataType actual) {
+    SqlTypeName to = target.getSqlTypeName();
+    SqlTypeName from = actual.getSqlTypeName();
+    boolean fromInteger = SqlTypeName.INT_TYPES.contains(from);
+    return switch (to) {
+      case DOUBLE, FLOAT, REAL -> true;
+      case DECIMAL -> fromInteger || (from == SqlTypeName.DECIMAL && actual.getScale() <= target.getScale()
+          && actual.getPrecision() - actual.getScale() <= target.getPrecision() - target.getScale());
+      case BIGINT -> fromInteger;
+      case INTEGER -> fromInteger && from != SqlTypeName.BIGINT;
+      default -> false;
+    };
+  }
+
   /** The row's expressions: Calcite gives a projection over one empty row, or folds literals into a VALUES row. */
   private static List<RexNode> constants(RelNode rel, SqlNodeList values) {
     if (rel instanceof LogicalProject project && project.getInput() instanceof LogicalValues) {
@@ -124,8 +153,7 @@ public final class InsertValuesPlanner {
     if (actual.getSqlTypeName() == SqlTypeName.NULL) {
       return rexBuilder.makeNullLiteral(target);
     }
-    boolean stringToTime = SqlTypeUtil.inCharFamily(actual) && SqlTypeUtil.isDatetime(target);
-    if (!SqlTypeUtil.canAssignFrom(target, actual) && !stringToTime) {
+    if (!assignable(target, actual)) {
       throw new PlanningException("Expected type " + type.sql() + " for column " + column + " but got "
           + TypeMapping.fromCalcite(actual, at.getParserPosition()).sql(), at.getParserPosition());
     }

@@ -1,6 +1,5 @@
 package io.sluice.server.engine;
 
-import io.sluice.runtime.QueryTopologyBuilder;
 import io.sluice.server.catalog.Catalog;
 import io.sluice.server.commands.Command;
 import io.sluice.server.commands.CommandJson;
@@ -64,17 +63,24 @@ public final class Engine implements AutoCloseable {
     return nextSequence.get();
   }
 
-  /**
-   * Makes {@code command} durable, then applies it. Returns its sequence number. A query's plan is
-   * built into a topology first, so a plan the runtime refuses never reaches the log.
-   */
+  /** Makes {@code command} durable, then applies it. Returns its sequence number. */
   public long submit(Command command) {
+    return submit(command, () -> { });
+  }
+
+  /**
+   * Checks {@code command} (a query's plan must build and its settings be valid), runs
+   * {@code prepare} (such as creating topics), makes the command durable, then applies it. A
+   * failure before the append leaves the log untouched. Returns the command's sequence number.
+   */
+  public long submit(Command command, Runnable prepare) {
     if (command instanceof CreateQueryCommand create) {
-      QueryTopologyBuilder.build(create.plan(), settings.runtimeOptions());
+      queries.validate(create);
     }
+    prepare.run();
     long sequence = commandLog.append(CommandJson.write(command));
-    apply(command);
     nextSequence.set(sequence + 1);
+    apply(command);
     return sequence;
   }
 

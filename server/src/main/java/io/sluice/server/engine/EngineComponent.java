@@ -68,6 +68,17 @@ public final class EngineComponent implements ServerComponent {
 
   @Override
   public void close() {
+    if (executor != null) {
+      // Waits for a statement in progress, so that no query starts after the registry closed.
+      synchronized (executor) {
+        closeEngine();
+      }
+    } else {
+      closeEngine();
+    }
+  }
+
+  private void closeEngine() {
     if (insertValues != null) {
       insertValues.close();
     }

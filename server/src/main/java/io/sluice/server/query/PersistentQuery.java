@@ -4,8 +4,14 @@ import io.sluice.runtime.QueryStats;
 import io.sluice.server.commands.CreateQueryCommand;
 import org.apache.kafka.streams.KafkaStreams;
 
-/** A running persistent query: the command that defined it, its Kafka Streams instance and its counters. */
-public record PersistentQuery(CreateQueryCommand command, KafkaStreams streams, QueryStats stats, String topology) {
+/**
+ * A persistent query: the command that defined it, its Kafka Streams instance and its counters.
+ * A query that could not be started (its plan no longer builds, say) has no instance and a
+ * {@code failure}; it stays registered in state ERROR so that it is listed, blocks drops of what it
+ * uses, and can be terminated.
+ */
+public record PersistentQuery(
+    CreateQueryCommand command, KafkaStreams streams, QueryStats stats, String topology, String failure) {
 
   public String id() {
     return command.queryId();
@@ -13,11 +19,13 @@ public record PersistentQuery(CreateQueryCommand command, KafkaStreams streams, 
 
   /** The query's state in ksqlDB's words: RUNNING, ERROR, or the Kafka Streams state otherwise. */
   public String state() {
-    KafkaStreams.State state = streams.state();
-    return switch (state) {
-      case RUNNING, REBALANCING, CREATED -> "RUNNING";
+    if (streams == null) {
+      return "ERROR";
+    }
+    return switch (streams.state()) {
+      case RUNNING, REBALANCING -> "RUNNING";
       case ERROR, PENDING_ERROR -> "ERROR";
-      default -> state.name();
+      default -> streams.state().name();
     };
   }
 }

@@ -2,6 +2,7 @@ package io.sluice.server.query;
 
 import io.sluice.plan.PhysicalPlan;
 import io.sluice.runtime.BuiltQuery;
+import io.sluice.runtime.QueryStats;
 import io.sluice.runtime.QueryTopologyBuilder;
 import io.sluice.runtime.RuntimeOptions;
 import io.sluice.server.commands.CreateQueryCommand;
@@ -12,11 +13,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,26 +40,49 @@ public final class QueryRegistry implements AutoCloseable {
     this.runtimeOptions = runtimeOptions;
   }
 
-  /** Builds the query's topology from its plan and starts it; it resumes from its committed offsets. */
+  /**
+   * Checks that a query can run as submitted: its plan builds into a topology and its Kafka
+   * Streams settings are valid. Throws the runtime's or Kafka's exception otherwise.
+   */
+  public void validate(CreateQueryCommand command) {
+    QueryTopologyBuilder.build(command.plan(), runtimeOptions);
+    new StreamsConfig(properties(command));
+  }
+
+  /**
+   * Builds the query's topology from its plan and starts it; it resumes from its committed
+   * offsets. A query that cannot start is registered in state ERROR rather than lost.
+   */
   public PersistentQuery start(CreateQueryCommand command) {
     PhysicalPlan plan = command.plan();
-    BuiltQuery built = QueryTopologyBuilder.build(plan, runtimeOptions);
-    KafkaStreams streams = new KafkaStreams(built.topology(),
-        StreamsProperties.forQuery(config, bootstrapServers, plan.queryId(), command.streamsProperties()));
-    streams.setUncaughtExceptionHandler(e -> {
-      LOG.error("Query {} failed", plan.queryId(), e);
-      return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-    });
-    PersistentQuery query = new PersistentQuery(command, streams, built.stats(), built.topology().describe().toString());
+    PersistentQuery query;
+    try {
+      BuiltQuery built = QueryTopologyBuilder.build(plan, runtimeOptions);
+      KafkaStreams streams = new KafkaStreams(built.topology(), properties(command));
+      streams.setUncaughtExceptionHandler(e -> {
+        LOG.error("Query {} failed", plan.queryId(), e);
+        return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+      });
+      query = new PersistentQuery(command, streams, built.stats(), built.topology().describe().toString(), null);
+    } catch (RuntimeException e) {
+      LOG.error("Query {} cannot start; it stays registered in state ERROR", plan.queryId(), e);
+      query = new PersistentQuery(command, null, new QueryStats(), "", e.getMessage());
+    }
     queries.put(plan.queryId(), query);
-    streams.start();
+    if (query.streams() != null) {
+      query.streams().start();
+    }
     return query;
+  }
+
+  private Properties properties(CreateQueryCommand command) {
+    return StreamsProperties.forQuery(config, bootstrapServers, command.queryId(), command.streamsProperties());
   }
 
   /** Stops a query for good: closes it and removes its local state. */
   public void terminate(String queryId) {
     PersistentQuery query = queries.remove(queryId);
-    if (query != null) {
+    if (query != null && query.streams() != null) {
       close(query);
       query.streams().cleanUp();
     }
@@ -81,12 +106,22 @@ public final class QueryRegistry implements AutoCloseable {
     return all().stream().filter(q -> q.command().sink().equals(source)).toList();
   }
 
-  /** Stops every query, in parallel, keeping its state for the next start. */
+  /** Stops every query, each on its own thread so that slow closes overlap, keeping state for the next start. */
   @Override
   public void close() {
-    CompletableFuture.allOf(queries.values().stream()
-        .map(query -> CompletableFuture.runAsync(() -> close(query)))
-        .toArray(CompletableFuture[]::new)).join();
+    List<Thread> closing = queries.values().stream()
+        .filter(query -> query.streams() != null)
+        .map(query -> new Thread(() -> close(query), "close-" + query.id()))
+        .toList();
+    closing.forEach(Thread::start);
+    for (Thread thread : closing) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
     queries.clear();
   }
 

@@ -60,7 +60,11 @@ public final class KsqlRoutes implements RestRoutes {
         return new KsqlRequest(null, Map.of(), "The request body needs a \"ksql\" field with the statements");
       }
       Map<String, String> properties = new LinkedHashMap<>();
-      json.path("streamsProperties").fields().forEachRemaining(e -> properties.put(e.getKey(), e.getValue().asText()));
+      json.path("streamsProperties").fields().forEachRemaining(e -> {
+        if (!e.getValue().isNull()) {
+          properties.put(e.getKey(), e.getValue().asText());
+        }
+      });
       return new KsqlRequest(json.get("ksql").asText(), properties, null);
     }
   }

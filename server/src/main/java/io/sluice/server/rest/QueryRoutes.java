@@ -12,6 +12,7 @@ import io.sluice.server.ServerContext;
 import io.sluice.server.entity.StatementErrorEntity;
 import io.sluice.server.print.TopicPrinter;
 import java.io.IOException;
+import org.apache.kafka.common.errors.InterruptException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -40,8 +41,13 @@ public final class QueryRoutes implements RestRoutes, ServerComponent {
 
   /** Ends every PRINT in progress, so that shutdown does not wait for clients. */
   @Override
-  public void close() {
+  public void beforeStop() {
     running.set(false);
+  }
+
+  @Override
+  public void close() {
+    beforeStop();
   }
 
   private void handle(Context ctx, ServerContext context, TopicPrinter printer) throws IOException {
@@ -79,8 +85,8 @@ public final class QueryRoutes implements RestRoutes, ServerComponent {
     ctx.contentType("text/plain; charset=utf-8");
     try {
       printer.print(print, ctx.outputStream(), running::get);
-    } catch (IOException e) {
-      LOG.debug("PRINT client went away: {}", e.toString());
+    } catch (IOException | InterruptException e) {
+      LOG.debug("PRINT ended early: {}", e.toString());
     }
   }
 

@@ -36,11 +36,14 @@ final class CreateAsSelectHandler implements StatementHandler<SqlCreateAsSelect>
     String queryId = QueryIds.createAsSelect(table, name, engine.nextSequence());
     CreateAsSelectPlan plan = new CreateAsSelectPlanner(engine.catalog().snapshot()).plan(statement, queryId);
     SourceDescriptor sink = plan.sink();
-    String inputTopic = engine.catalog().source(plan.query().sourcesRead().get(0)).orElseThrow().topic();
-    TopicPreparer.prepare(engine.topics(), sink.topic(), plan.partitions(), plan.replicas(),
-        engine.topics().partitionCount(inputTopic));
-    long sequence = engine.submit(new CreateQueryCommand(context.text(), sink, plan.query().plan(),
-        plan.query().sourcesRead(), name, context.streamsProperties(), plan.query().logicalPlan()));
+    String input = plan.query().sourcesRead().get(0);
+    String inputTopic = engine.catalog().source(input).orElseThrow().topic();
+    int inputPartitions = engine.topics().partitionCountIfExists(inputTopic).orElseThrow(() ->
+        new StatementException("Topic '" + inputTopic + "' of " + input + " does not exist"));
+    CreateQueryCommand command = new CreateQueryCommand(context.text(), sink, plan.query().plan(),
+        plan.query().sourcesRead(), name, context.streamsProperties(), plan.query().logicalPlan());
+    long sequence = engine.submit(command, () ->
+        TopicPreparer.prepare(engine.topics(), sink.topic(), plan.partitions(), plan.replicas(), inputPartitions));
     return CommandStatusEntity.success(context.text(), SourceNaming.commandId(table, name, "create"),
         "Created query with ID " + queryId, queryId, sequence);
   }

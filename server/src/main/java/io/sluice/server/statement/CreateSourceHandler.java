@@ -37,8 +37,8 @@ final class CreateSourceHandler implements StatementHandler<SqlCreateSource> {
       }
       SourceNaming.refuseIfInUse(engine.queries(), source.name(), "replace");
     }
-    TopicPreparer.prepare(engine.topics(), source.topic(), plan.partitions(), plan.replicas(), null);
-    long sequence = engine.submit(new CreateSourceCommand(context.text(), source, existing.isPresent()));
+    long sequence = engine.submit(new CreateSourceCommand(context.text(), source, existing.isPresent()),
+        () -> TopicPreparer.prepare(engine.topics(), source.topic(), plan.partitions(), plan.replicas(), null));
     return CommandStatusEntity.success(context.text(), SourceNaming.commandId(table, source.name(), "create"),
         SourceNaming.capitalized(table) + (existing.isPresent() ? " replaced" : " created"), null, sequence);
   }

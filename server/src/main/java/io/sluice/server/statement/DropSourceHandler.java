@@ -7,6 +7,7 @@ import io.sluice.server.engine.Engine;
 import io.sluice.server.entity.CommandStatusEntity;
 import io.sluice.server.entity.KsqlEntity;
 import io.sluice.server.entity.StatementErrorEntity;
+import java.util.List;
 import java.util.Locale;
 
 /** Runs DROP STREAM|TABLE [IF EXISTS] x [DELETE TOPIC], refusing while queries use x. */
@@ -30,8 +31,17 @@ final class DropSourceHandler implements StatementHandler<SqlDropSource> {
           + SourceNaming.kind(source).toUpperCase(Locale.ROOT));
     }
     SourceNaming.refuseIfInUse(engine.queries(), name, "drop");
-    long sequence = engine.submit(new DropSourceCommand(context.text(), name));
     if (statement.deleteTopic()) {
+      List<String> sharing = engine.catalog().sources().stream()
+          .filter(other -> !other.name().equals(name) && other.topic().equals(source.topic()))
+          .map(SourceDescriptor::name).sorted().toList();
+      if (!sharing.isEmpty()) {
+        throw new StatementException("Cannot delete topic '" + source.topic() + "': " + String.join(", ", sharing)
+            + " also use it. Drop " + name + " without DELETE TOPIC");
+      }
+    }
+    long sequence = engine.submit(new DropSourceCommand(context.text(), name));
+    if (statement.deleteTopic() && engine.topics().exists(source.topic())) {
       engine.topics().delete(source.topic());
     }
     return CommandStatusEntity.success(context.text(), SourceNaming.commandId(table, name, "drop"),

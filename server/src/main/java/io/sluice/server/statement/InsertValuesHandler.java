@@ -4,7 +4,10 @@ import io.sluice.parser.ast.SqlInsertValues;
 import io.sluice.plan.Column;
 import io.sluice.plan.RowSchema;
 import io.sluice.plan.SourceDescriptor;
+import io.sluice.plan.expr.Call;
 import io.sluice.plan.expr.Expr;
+import io.sluice.plan.expr.Literal;
+import io.sluice.plan.expr.Operator;
 import io.sluice.planner.query.InsertValuesPlan;
 import io.sluice.planner.query.InsertValuesPlanner;
 import io.sluice.runtime.expr.ExpressionCompiler;
@@ -51,7 +54,16 @@ public final class InsertValuesHandler implements StatementHandler<SqlInsertValu
     List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
     for (InsertValuesPlan.Row row : plan.rows()) {
       Object[] values = evaluate(row.columns());
+      for (int i = 0; i < values.length; i++) {
+        if (values[i] == null && isConversionOfAValue(row.columns().get(i))) {
+          throw new StatementException("Cannot convert the value given for column "
+              + target.schema().column(i).name() + " to " + target.schema().column(i).type().sql());
+        }
+      }
       Long timestamp = row.rowtime() == null ? null : (Long) evaluate(List.of(row.rowtime()))[0];
+      if (timestamp != null && timestamp < 0) {
+        throw new StatementException("ROWTIME must not be negative, but is " + timestamp);
+      }
       records.add(new ProducerRecord<>(target.topic(), null, timestamp,
           codec.serializeKey(values), codec.serializeValue(values)));
     }
@@ -59,6 +71,12 @@ public final class InsertValuesHandler implements StatementHandler<SqlInsertValu
       send(record, target);
     }
     return null;
+  }
+
+  /** A CAST of a non-null constant: if it yields null, the value did not convert (a string that is no date, say). */
+  private static boolean isConversionOfAValue(Expr expr) {
+    return expr instanceof Call call && call.op() == Operator.CAST
+        && call.operand(0) instanceof Literal literal && !literal.isNull();
   }
 
   private static Object[] evaluate(List<Expr> expressions) {

@@ -16,6 +16,7 @@ import io.sluice.parser.ast.SqlShow;
 import io.sluice.parser.ast.SqlTerminate;
 import io.sluice.planner.PlanningException;
 import io.sluice.runtime.UnsupportedPlanException;
+import org.apache.kafka.common.config.ConfigException;
 import io.sluice.server.engine.Engine;
 import io.sluice.server.entity.KsqlEntity;
 import io.sluice.server.entity.StatementErrorEntity;
@@ -81,7 +82,7 @@ public final class StatementExecutor {
         }
       } catch (PlanningException e) {
         return failure(StatementErrorEntity.BAD_STATEMENT, e.getMessage(), statement, e.line(), e.column(), entities);
-      } catch (UnsupportedPlanException e) {
+      } catch (UnsupportedPlanException | ConfigException e) {
         return failure(StatementErrorEntity.BAD_STATEMENT, e.getMessage(), statement, 0, 0, entities);
       } catch (StatementException e) {
         return failure(e.errorCode(), e.getMessage(), statement, 0, 0, entities);

@@ -1,6 +1,7 @@
 package io.sluice.server.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,7 @@ import io.sluice.server.testing.Poll;
 import io.sluice.server.testing.SharedKafka;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,6 +96,37 @@ class BadInputEndToEndTest {
     Poll.until(WAIT, () -> server.ok("DESCRIBE EXTENDED " + stream + ";").get(0)
         .path("sourceDescription").path("errorStats").asText().contains("processing-errors: 2"),
         "DESCRIBE EXTENDED to show the two errors");
+  }
+
+  @Test
+  void statementsThatCannotRunAreRefusedAndLeaveNothingBehind() {
+    String topic = SharedKafka.uniqueTopic("guarded");
+    String stream = "G_" + topic.replace('-', '_').toUpperCase();
+    server.ok("CREATE STREAM " + stream + " (id BIGINT KEY, seen TIMESTAMP) WITH (KAFKA_TOPIC='" + topic
+        + "', VALUE_FORMAT='JSON', PARTITIONS=1);"
+        + "CREATE STREAM " + stream + "_TWIN (id BIGINT KEY) WITH (KAFKA_TOPIC='" + topic + "', VALUE_FORMAT='JSON');");
+    int before = server.commandCount();
+
+    String sinkTopic = topic + "-sink";
+    Http.Response badProperty = Http.postJson(server.url() + "/ksql", Map.of(
+        "ksql", "CREATE STREAM " + stream + "_OUT WITH (KAFKA_TOPIC='" + sinkTopic + "') AS SELECT * FROM " + stream + ";",
+        "streamsProperties", Map.of("processing.guarantee", "exactly_once")));
+    assertEquals(400, badProperty.status(), badProperty.body());
+    assertTrue(badProperty.json().path("message").asText().contains("processing.guarantee"), badProperty.body());
+    assertFalse(SharedKafka.topics().exists(sinkTopic), "a refused query creates no topic");
+
+    Http.Response negative = server.ksql("INSERT INTO " + stream + " (id, ROWTIME) VALUES (1, -5);");
+    assertEquals(400, negative.status(), negative.body());
+    Http.Response notATime = server.ksql("INSERT INTO " + stream + " (id, seen) VALUES (1, 'yesterday');");
+    assertEquals(400, notATime.status(), notATime.body());
+    assertTrue(notATime.json().path("message").asText().contains("SEEN"), notATime.body());
+
+    Http.Response shared = server.ksql("DROP STREAM " + stream + "_TWIN DELETE TOPIC;");
+    assertEquals(400, shared.status(), shared.body());
+    assertTrue(shared.json().path("message").asText().contains(stream), shared.body());
+    assertTrue(SharedKafka.topics().exists(topic));
+    assertEquals(before, server.commandCount(), "refused statements write nothing to the command log");
+    assertEquals(0, Records.shared().readAll(topic).size(), "refused inserts write nothing");
   }
 
   private static void assertError(String statement, String expectedInMessage) {
