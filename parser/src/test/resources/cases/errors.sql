@@ -133,11 +133,6 @@ WHERE
 SELECT	a	FORM	s;
 --> ERROR 1:15 unexpected 's'
 
-=== ksqlDB windows are named as not supported yet
-CREATE TABLE t AS SELECT k, COUNT(*) FROM s
-  WINDOW TUMBLING (SIZE 1 MINUTE) GROUP BY k;
---> ERROR 2:3 WINDOW TUMBLING is not supported yet
-
 === stream-stream joins are named as not supported yet
 CREATE STREAM j AS SELECT * FROM a JOIN b WITHIN 1 HOUR ON a.k = b.k;
 --> ERROR 1:43 Stream-stream joins (WITHIN) are not supported yet

@@ -86,6 +86,12 @@ final class SyntaxErrors {
       final Token start = unsupported.get().at();
       return at(start.beginLine, start.beginColumn, unsupported.get().message(), context);
     }
+    final Optional<MisplacedWindow.Explained> window =
+        MisplacedWindow.explain(context.statementStart(), unexpected);
+    if (window.isPresent()) {
+      final Token at = window.get().at();
+      return at(at.beginLine, at.beginColumn, window.get().message(), context);
+    }
     for (Token token : List.of(previous, unexpected)) {
       // A lone quote is the start of a string literal that never ends.
       if (token.kind == SluiceSqlParserImplConstants.QUOTE) {

@@ -11,7 +11,6 @@ import java.util.Set;
  */
 final class UnsupportedSyntax {
 
-  private static final Set<String> WINDOW_KINDS = Set.of("TUMBLING", "HOPPING", "SESSION");
   private static final Set<String> VARIABLE_STATEMENTS = Set.of("DEFINE", "UNDEFINE");
 
   private UnsupportedSyntax() {}
@@ -28,11 +27,6 @@ final class UnsupportedSyntax {
     }
     if ("WITHIN".equals(upper(unexpected))) {
       return Optional.of(new Recognized("Stream-stream joins (WITHIN) are not supported yet", unexpected));
-    }
-    for (Token token = statementStart; token != null && token != unexpected.next; token = token.next) {
-      if ("WINDOW".equals(upper(token)) && token.next != null && WINDOW_KINDS.contains(upper(token.next))) {
-        return Optional.of(new Recognized("WINDOW " + upper(token.next) + " is not supported yet", token));
-      }
     }
     return Optional.empty();
   }

@@ -4,12 +4,15 @@ import io.sluice.parser.ast.SqlCreateAsSelect;
 import io.sluice.parser.ast.SqlInsertSelect;
 import io.sluice.parser.ast.SqlProperty;
 import io.sluice.parser.ast.SqlQueryStatement;
+import io.sluice.parser.ast.SqlWindowSpec;
+import io.sluice.parser.ast.SqlWindowedSelect;
 import java.util.List;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOrderBy;
+import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.validate.SqlValidatorException;
 
@@ -75,6 +78,11 @@ final class GrammarActions {
       return new SqlOrderBy(pos, orderBy.query, orderBy.orderList, null, fetch);
     }
     return new SqlOrderBy(pos, query, SqlNodeList.EMPTY, null, fetch);
+  }
+
+  /** The select Calcite's grammar built, carrying the ksqlDB window written after its FROM. */
+  static SqlSelect windowed(SqlSelect select, SqlWindowSpec window) {
+    return window == null ? select : new SqlWindowedSelect(select, window);
   }
 
   /** Refuses an EXPLAIN of anything but a query or a statement that starts a query. */

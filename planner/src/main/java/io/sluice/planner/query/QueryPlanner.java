@@ -1,5 +1,7 @@
 package io.sluice.planner.query;
 
+import io.sluice.parser.ast.SqlWindowSpec;
+import io.sluice.parser.ast.SqlWindowedSelect;
 import io.sluice.plan.Column;
 import io.sluice.plan.ColumnKind;
 import io.sluice.plan.PseudoColumn;
@@ -87,6 +89,11 @@ public final class QueryPlanner {
     if (!(query instanceof SqlSelect select)) {
       throw new PlanningException(query.getKind() + " is not supported yet; use a single SELECT",
           query.getParserPosition());
+    }
+    if (select instanceof SqlWindowedSelect windowed) {
+      SqlWindowSpec window = windowed.ksqlWindow();
+      throw new PlanningException(
+          "WINDOW " + window.kind() + " is not supported yet", window.position());
     }
     if (select.getGroup() != null || select.getHaving() != null) {
       throw new PlanningException(

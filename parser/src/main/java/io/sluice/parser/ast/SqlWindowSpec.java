@@ -1,0 +1,163 @@
+package io.sluice.parser.ast;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlWriter;
+import org.apache.calcite.sql.parser.SqlParserPos;
+
+/**
+ * ksqlDB's {@code WINDOW TUMBLING|HOPPING|SESSION (...)} clause of a SELECT, with its durations
+ * resolved to {@link Duration}s.
+ */
+public final class SqlWindowSpec extends SqlCall {
+
+  public static final SqlOperator OPERATOR = new SluiceOperator("KSQL WINDOW", SqlKind.OTHER,
+      (pos, operands) -> new SqlWindowSpec(pos, Operands.symbol(operands[0], WindowKind.class),
+          millis(operands[1]), millis(operands[2]), millis(operands[3]), millis(operands[4])));
+
+  /** Units a duration is printed in, largest first; each is a whole number of the next. */
+  private static final List<ChronoUnit> UNITS = List.of(ChronoUnit.DAYS, ChronoUnit.HOURS,
+      ChronoUnit.MINUTES, ChronoUnit.SECONDS, ChronoUnit.MILLIS);
+
+  private final WindowKind kind;
+  private final Duration length;
+  private final Duration advance;
+  private final Duration retention;
+  private final Duration grace;
+
+  private SqlWindowSpec(SqlParserPos pos, WindowKind kind, Duration length, Duration advance,
+      Duration retention, Duration grace) {
+    super(pos);
+    this.kind = Objects.requireNonNull(kind);
+    this.length = Objects.requireNonNull(length);
+    if ((kind == WindowKind.HOPPING) != (advance != null)) {
+      throw new IllegalArgumentException("ADVANCE BY belongs to HOPPING windows, and only them");
+    }
+    this.advance = advance;
+    this.retention = retention;
+    this.grace = grace;
+  }
+
+  /** {@code WINDOW TUMBLING (SIZE size ...)}; retention and grace may be null. */
+  public static SqlWindowSpec tumbling(SqlParserPos pos, Duration size, Duration retention,
+      Duration grace) {
+    return new SqlWindowSpec(pos, WindowKind.TUMBLING, size, null, retention, grace);
+  }
+
+  /** {@code WINDOW HOPPING (SIZE size, ADVANCE BY advance ...)}; retention and grace may be null. */
+  public static SqlWindowSpec hopping(SqlParserPos pos, Duration size, Duration advance,
+      Duration retention, Duration grace) {
+    return new SqlWindowSpec(pos, WindowKind.HOPPING, size, advance, retention, grace);
+  }
+
+  /** {@code WINDOW SESSION (gap ...)}; retention and grace may be null. */
+  public static SqlWindowSpec session(SqlParserPos pos, Duration gap, Duration retention,
+      Duration grace) {
+    return new SqlWindowSpec(pos, WindowKind.SESSION, gap, null, retention, grace);
+  }
+
+  public WindowKind kind() {
+    return kind;
+  }
+
+  /** The length of each TUMBLING or HOPPING window; null for SESSION windows. */
+  public Duration size() {
+    return kind == WindowKind.SESSION ? null : length;
+  }
+
+  /** How far apart HOPPING windows start; null for the other kinds. */
+  public Duration advance() {
+    return advance;
+  }
+
+  /** The inactivity that closes a SESSION window; null for the other kinds. */
+  public Duration gap() {
+    return kind == WindowKind.SESSION ? length : null;
+  }
+
+  /** How long windows are kept for queries, when RETENTION was written; otherwise null. */
+  public Duration retention() {
+    return retention;
+  }
+
+  /** How late records may still join a window, when GRACE PERIOD was written; otherwise null. */
+  public Duration grace() {
+    return grace;
+  }
+
+  /** Where the clause was written, from WINDOW to its closing parenthesis. */
+  public SqlParserPos position() {
+    return getParserPosition();
+  }
+
+  @Override
+  public SqlOperator getOperator() {
+    return OPERATOR;
+  }
+
+  @Override
+  public List<SqlNode> getOperandList() {
+    return Arrays.asList(Operands.symbol(kind), millis(length), millis(advance),
+        millis(retention), millis(grace));
+  }
+
+  /** Prints the clause canonically: SIZE, ADVANCE BY, RETENTION, GRACE PERIOD, in that order. */
+  @Override
+  public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
+    writer.keyword("WINDOW");
+    writer.keyword(kind.name());
+    final SqlWriter.Frame frame = writer.startList("(", ")");
+    writer.sep(",");
+    if (kind != WindowKind.SESSION) {
+      writer.keyword("SIZE");
+    }
+    duration(writer, length);
+    if (advance != null) {
+      writer.sep(",");
+      writer.keyword("ADVANCE BY");
+      duration(writer, advance);
+    }
+    if (retention != null) {
+      writer.sep(",");
+      writer.keyword("RETENTION");
+      duration(writer, retention);
+    }
+    if (grace != null) {
+      writer.sep(",");
+      writer.keyword("GRACE PERIOD");
+      duration(writer, grace);
+    }
+    writer.endList(frame);
+  }
+
+  /** Prints a duration in the largest unit that holds it whole, such as 90 SECONDS. */
+  private static void duration(SqlWriter writer, Duration duration) {
+    final long millis = duration.toMillis();
+    ChronoUnit unit = ChronoUnit.SECONDS;
+    if (millis != 0) {
+      unit = UNITS.stream().filter(u -> millis % u.getDuration().toMillis() == 0)
+          .findFirst().orElseThrow();
+    }
+    final long amount = millis / unit.getDuration().toMillis();
+    writer.literal(Long.toString(amount));
+    final String name = unit == ChronoUnit.MILLIS ? "MILLISECOND" : unit.name().replaceAll("S$", "");
+    writer.keyword(amount == 1 ? name : name + "S");
+  }
+
+  private static SqlLiteral millis(Duration duration) {
+    return duration == null ? null
+        : SqlLiteral.createExactNumeric(Long.toString(duration.toMillis()), SqlParserPos.ZERO);
+  }
+
+  private static Duration millis(SqlNode operand) {
+    return operand == null ? null : Duration.ofMillis(((SqlLiteral) operand).longValue(true));
+  }
+}
