@@ -71,7 +71,9 @@ public final class CommandLog implements AutoCloseable {
   /**
    * Appends one command and returns its offset once every in-sync replica has it.
    *
-   * @throws CommandLogException if Kafka did not acknowledge the write; the command is then not in the log
+   * @throws CommandLogException if Kafka did not acknowledge the write. After an error from the
+   *     broker the command is not in the log; after a timeout or an interrupt it may still arrive,
+   *     and then takes effect at the next replay
    */
   public synchronized long append(String json) {
     try {

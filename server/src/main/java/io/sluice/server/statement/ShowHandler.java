@@ -17,6 +17,7 @@ import io.sluice.server.entity.TopicsList;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /** Runs SHOW|LIST STREAMS, TABLES, QUERIES, TOPICS, PROPERTIES and FUNCTIONS. */
 final class ShowHandler implements StatementHandler<SqlShow> {
@@ -61,7 +62,12 @@ final class ShowHandler implements StatementHandler<SqlShow> {
       if (name.startsWith("_")) {
         continue;
       }
-      TopicDescription description = engine.topics().describe(name);
+      TopicDescription description;
+      try {
+        description = engine.topics().describe(name);
+      } catch (UnknownTopicOrPartitionException deletedMeanwhile) {
+        continue;
+      }
       out.add(new TopicsList.TopicInfo(name,
           description.partitions().stream().map(p -> p.replicas().size()).toList()));
     }
