@@ -76,6 +76,7 @@ public final class CalciteContext {
     try {
       SqlNode validated = validator.validate(query);
       ComparisonTypeCheck.check(validated, validator);
+      SupportedFunctionCheck.check(validated);
       return validated;
     } catch (CalciteContextException e) {
       throw new PlanningException(
