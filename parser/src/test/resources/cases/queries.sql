@@ -1,18 +1,6 @@
 # Queries: CREATE ... AS SELECT, INSERT INTO, push and pull queries, EMIT, PARTITION BY, LIMIT.
 #
-# Format of these case files. A case starts with a line "=== name". The SQL to parse
-# follows, up to the first line that starts with "-->". Each "-->" line is an expectation,
-# checked in order:
-#   --> <canonical SQL>     the next statement parses and prints exactly as this, and this
-#                           text parses back to an equal AST
-#   --> TEXT <text>         the statement just checked has this original text ("\n" stands
-#                           for a line break)
-#   --> ERROR <line>:<column> <fragment>
-#                           parsing fails at this position of the whole input, with a
-#                           message that contains the fragment
-#   --> FAILED TEXT <text>  the statement that failed has this text
-# A case that parses must yield exactly as many statements as it has canonical SQL lines.
-# Lines starting with "#" are comments; blank lines after the expectations are ignored.
+# The format of these files is described in README.md beside them.
 
 === create stream as select with partition by and emit changes
 CREATE STREAM pageviews_by_user WITH (kafka_topic='pv_user', partitions=3) AS

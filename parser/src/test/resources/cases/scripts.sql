@@ -1,18 +1,6 @@
 # Scripts: several statements, their texts, comments and semicolons inside literals.
 #
-# Format of these case files. A case starts with a line "=== name". The SQL to parse
-# follows, up to the first line that starts with "-->". Each "-->" line is an expectation,
-# checked in order:
-#   --> <canonical SQL>     the next statement parses and prints exactly as this, and this
-#                           text parses back to an equal AST
-#   --> TEXT <text>         the statement just checked has this original text ("\n" stands
-#                           for a line break)
-#   --> ERROR <line>:<column> <fragment>
-#                           parsing fails at this position of the whole input, with a
-#                           message that contains the fragment
-#   --> FAILED TEXT <text>  the statement that failed has this text
-# A case that parses must yield exactly as many statements as it has canonical SQL lines.
-# Lines starting with "#" are comments; blank lines after the expectations are ignored.
+# The format of these files is described in README.md beside them.
 
 === statements split on semicolons, the last one may lack its own
 CREATE STREAM s (a INT) WITH (kafka_topic='s');
