@@ -1,5 +1,5 @@
 # ksqlDB's WINDOW clause (TUMBLING, HOPPING, SESSION) after FROM, and the standard window
-# table functions. The format of these files is described at the top of queries.sql.
+# table functions. The format of these files is described in README.md beside them.
 
 === tumbling window with only its size
 SELECT k, COUNT(*) FROM s WINDOW TUMBLING (SIZE 1 MINUTE) GROUP BY k EMIT CHANGES;
