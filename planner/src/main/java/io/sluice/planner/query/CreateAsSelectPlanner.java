@@ -37,9 +37,6 @@ public final class CreateAsSelectPlanner {
       throw new PlanningException("The query reads a TABLE, so it produces a table: "
           + "use CREATE TABLE AS SELECT, which is not supported yet", statement.getParserPosition());
     }
-    if (select.sourcesRead().contains(name)) {
-      throw new PlanningException("Stream " + name + " cannot read from itself", statement.getParserPosition());
-    }
     ProjectNode root = select.root();
     Formats inputFormats = catalog.source(select.sourcesRead().get(0)).map(SourceDescriptor::formats).orElse(null);
     SinkProperties sink = SinkProperties.resolve(statement.properties(), name, root.schema().keyColumns(),

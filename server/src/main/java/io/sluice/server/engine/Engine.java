@@ -11,6 +11,7 @@ import io.sluice.server.commands.DropSourceCommand;
 import io.sluice.server.commands.TerminateQueryCommand;
 import io.sluice.server.kafka.Topics;
 import io.sluice.server.query.QueryRegistry;
+import io.sluice.server.query.QueryRegistry.PreparedQuery;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,13 +75,11 @@ public final class Engine implements AutoCloseable {
    * failure before the append leaves the log untouched. Returns the command's sequence number.
    */
   public long submit(Command command, Runnable prepare) {
-    if (command instanceof CreateQueryCommand create) {
-      queries.validate(create);
-    }
+    PreparedQuery query = command instanceof CreateQueryCommand create ? queries.prepare(create) : null;
     prepare.run();
     long sequence = commandLog.append(CommandJson.write(command));
     nextSequence.set(sequence + 1);
-    apply(command);
+    apply(command, query);
     return sequence;
   }
 
@@ -124,13 +123,22 @@ public final class Engine implements AutoCloseable {
   }
 
   private void apply(Command command) {
+    apply(command, null);
+  }
+
+  /** Applies a command; a query already prepared at submission is started without building it again. */
+  private void apply(Command command, PreparedQuery prepared) {
     if (command instanceof CreateSourceCommand create) {
       catalog.put(create.source(), create.statementText());
     } else if (command instanceof CreateQueryCommand create) {
       if (create.newSink() != null) {
         catalog.put(create.newSink(), create.statementText());
       }
-      queries.start(create);
+      if (prepared != null) {
+        queries.start(prepared);
+      } else {
+        queries.start(create);
+      }
     } else if (command instanceof DropSourceCommand drop) {
       catalog.remove(drop.name());
     } else if (command instanceof TerminateQueryCommand terminate) {

@@ -1,6 +1,5 @@
 package io.sluice.server.query;
 
-import io.sluice.plan.PhysicalPlan;
 import io.sluice.runtime.BuiltQuery;
 import io.sluice.runtime.QueryStats;
 import io.sluice.runtime.QueryTopologyBuilder;
@@ -40,43 +39,60 @@ public final class QueryRegistry implements AutoCloseable {
     this.runtimeOptions = runtimeOptions;
   }
 
+  /** A query checked and built, ready to start: its topology and its Kafka Streams settings. */
+  public record PreparedQuery(CreateQueryCommand command, BuiltQuery built, Properties properties) {}
+
   /**
-   * Checks that a query can run as submitted: its plan builds into a topology and its Kafka
-   * Streams settings are valid. Throws the runtime's or Kafka's exception otherwise.
+   * Builds a query's topology from its plan and checks its Kafka Streams settings, throwing the
+   * runtime's or Kafka's exception when the query cannot run as submitted.
    */
-  public void validate(CreateQueryCommand command) {
-    QueryTopologyBuilder.build(command.plan(), runtimeOptions);
-    new StreamsConfig(properties(command));
+  public PreparedQuery prepare(CreateQueryCommand command) {
+    BuiltQuery built = QueryTopologyBuilder.build(command.plan(), runtimeOptions);
+    Properties properties = StreamsProperties.forQuery(
+        config, bootstrapServers, command.queryId(), command.streamsProperties());
+    new StreamsConfig(properties);
+    return new PreparedQuery(command, built, properties);
   }
 
   /**
-   * Builds the query's topology from its plan and starts it; it resumes from its committed
-   * offsets. A query that cannot start is registered in state ERROR rather than lost.
+   * Prepares and starts a query from its stored command, as replay does. A query that cannot
+   * start is registered in state ERROR rather than lost.
    */
   public PersistentQuery start(CreateQueryCommand command) {
-    PhysicalPlan plan = command.plan();
-    PersistentQuery query;
+    PreparedQuery prepared;
     try {
-      BuiltQuery built = QueryTopologyBuilder.build(plan, runtimeOptions);
-      KafkaStreams streams = new KafkaStreams(built.topology(), properties(command));
-      streams.setUncaughtExceptionHandler(e -> {
-        LOG.error("Query {} failed", plan.queryId(), e);
-        return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-      });
-      query = new PersistentQuery(command, streams, built.stats(), built.topology().describe().toString(), null);
+      prepared = prepare(command);
     } catch (RuntimeException e) {
-      LOG.error("Query {} cannot start; it stays registered in state ERROR", plan.queryId(), e);
-      query = new PersistentQuery(command, null, new QueryStats(), "", e.getMessage());
+      return registerFailed(command, e);
     }
-    queries.put(plan.queryId(), query);
-    if (query.streams() != null) {
-      query.streams().start();
+    return start(prepared);
+  }
+
+  /** Starts a prepared query; it resumes from its committed offsets. */
+  public PersistentQuery start(PreparedQuery prepared) {
+    CreateQueryCommand command = prepared.command();
+    KafkaStreams streams;
+    try {
+      streams = new KafkaStreams(prepared.built().topology(), prepared.properties());
+    } catch (RuntimeException e) {
+      return registerFailed(command, e);
     }
+    streams.setUncaughtExceptionHandler(e -> {
+      LOG.error("Query {} failed", command.queryId(), e);
+      return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    });
+    PersistentQuery query = new PersistentQuery(command, streams, prepared.built().stats(),
+        prepared.built().topology().describe().toString(), null);
+    queries.put(command.queryId(), query);
+    streams.start();
     return query;
   }
 
-  private Properties properties(CreateQueryCommand command) {
-    return StreamsProperties.forQuery(config, bootstrapServers, command.queryId(), command.streamsProperties());
+  private PersistentQuery registerFailed(CreateQueryCommand command, RuntimeException e) {
+    LOG.error("Query {} cannot start; it stays registered in state ERROR", command.queryId(), e);
+    PersistentQuery query = new PersistentQuery(command, null, new QueryStats(), "", e.getMessage());
+    queries.put(command.queryId(), query);
+    return query;
   }
 
   /** Stops a query for good: closes it and removes its local state. */
