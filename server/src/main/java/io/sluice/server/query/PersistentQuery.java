@@ -7,8 +7,8 @@ import org.apache.kafka.streams.KafkaStreams;
 /**
  * A persistent query: the command that defined it, its Kafka Streams instance and its counters.
  * A query that could not be started (its plan no longer builds, say) has no instance and a
- * {@code failure}; it stays registered in state ERROR so that it is listed, blocks drops of what it
- * uses, and can be terminated.
+ * {@code failure}, which DESCRIBE EXTENDED shows as its last error; it stays registered in state
+ * ERROR so that it is listed, blocks drops of what it uses, and can be terminated.
  */
 public record PersistentQuery(
     CreateQueryCommand command, KafkaStreams streams, QueryStats stats, String topology, String failure) {

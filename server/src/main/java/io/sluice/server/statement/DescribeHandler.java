@@ -70,7 +70,7 @@ final class DescribeHandler implements StatementHandler<SqlDescribeSource> {
     for (PersistentQuery query : all) {
       QueryStats stats = query.stats();
       out.add(new SourceDescriptionEntity.QueryStatistics(query.id(), query.state(), stats.recordsIn(),
-          stats.recordsOut(), stats.errors(), stats.lastError(),
+          stats.recordsOut(), stats.errors(), query.failure() != null ? query.failure() : stats.lastError(),
           stats.lastErrorTime() == null ? null : stats.lastErrorTime().toString()));
     }
     return out;
