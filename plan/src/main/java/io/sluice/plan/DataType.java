@@ -2,16 +2,19 @@ package io.sluice.plan;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * A SQL type as the plan and the runtime see it: a type name plus, for DECIMAL, precision and scale.
+ * A SQL type as the plan and the runtime see it: a type name plus, for DECIMAL, precision and scale,
+ * and for ARRAY its element type, for MAP its value type (MAP keys are always STRING, as in ksqlDB).
  *
  * <p>The runtime represents values of each type with one Java class, given by {@link TypeName#javaClass()}.
  * A null Java reference is SQL NULL; every type is nullable.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record DataType(TypeName name, Integer precision, Integer scale) {
+public record DataType(TypeName name, Integer precision, Integer scale, DataType element) {
 
   public static final DataType BOOLEAN = of(TypeName.BOOLEAN);
   public static final DataType INTEGER = of(TypeName.INTEGER);
@@ -31,14 +34,33 @@ public record DataType(TypeName name, Integer precision, Integer scale) {
     if (name != TypeName.DECIMAL && (precision != null || scale != null)) {
       throw new IllegalArgumentException(name + " takes no precision or scale");
     }
+    boolean container = name == TypeName.ARRAY || name == TypeName.MAP;
+    if (container != (element != null)) {
+      throw new IllegalArgumentException(
+          container ? name + " needs an element type" : name + " takes no element type");
+    }
+  }
+
+  public DataType(TypeName name, Integer precision, Integer scale) {
+    this(name, precision, scale, null);
   }
 
   public static DataType of(TypeName name) {
-    return new DataType(name, null, null);
+    return new DataType(name, null, null, null);
   }
 
   public static DataType decimal(int precision, int scale) {
-    return new DataType(TypeName.DECIMAL, precision, scale);
+    return new DataType(TypeName.DECIMAL, precision, scale, null);
+  }
+
+  /** ARRAY of {@code element}, held as a {@link List}. */
+  public static DataType array(DataType element) {
+    return new DataType(TypeName.ARRAY, null, null, element);
+  }
+
+  /** MAP from STRING to {@code value}, held as a {@link Map} that keeps insertion order. */
+  public static DataType map(DataType value) {
+    return new DataType(TypeName.MAP, null, null, value);
   }
 
   /** The Java class of this type's runtime values. */
@@ -58,7 +80,12 @@ public record DataType(TypeName name, Integer precision, Integer scale) {
 
   /** The type as SQL spells it, in ksqlDB's names: {@code DECIMAL(10, 2)}, {@code STRING}. */
   public String sql() {
-    return name == TypeName.DECIMAL ? "DECIMAL(" + precision + ", " + scale + ")" : name.name();
+    return switch (name) {
+      case DECIMAL -> "DECIMAL(" + precision + ", " + scale + ")";
+      case ARRAY -> "ARRAY<" + element.sql() + ">";
+      case MAP -> "MAP<STRING, " + element.sql() + ">";
+      default -> name.name();
+    };
   }
 
   @Override

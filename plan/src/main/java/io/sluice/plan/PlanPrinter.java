@@ -1,11 +1,14 @@
 package io.sluice.plan;
 
 import io.sluice.plan.expr.ExprPrinter;
+import io.sluice.plan.node.AggregateCall;
+import io.sluice.plan.node.AggregateNode;
 import io.sluice.plan.node.FilterNode;
 import io.sluice.plan.node.PlanNode;
 import io.sluice.plan.node.ProjectNode;
 import io.sluice.plan.node.SinkNode;
 import io.sluice.plan.node.SourceNode;
+
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -46,8 +49,36 @@ public final class PlanPrinter {
       }
       return "project " + String.join(", ", items);
     }
+    if (node instanceof AggregateNode aggregate) {
+      return describeAggregate(aggregate);
+    }
     SinkNode sink = (SinkNode) node;
     return "sink " + sink.sinkName() + " to topic " + sink.topic() + " (" + formats(sink.formats()) + ")";
+  }
+
+  private static String describeAggregate(AggregateNode aggregate) {
+    RowSchema input = aggregate.input().schema();
+    List<String> keys = aggregate.groupBy().stream().map(e -> ExprPrinter.print(e, input)).toList();
+    List<String> calls = new java.util.ArrayList<>();
+    for (int i = 0; i < aggregate.aggregates().size(); i++) {
+      AggregateCall call = aggregate.aggregates().get(i);
+      String args = call.args().isEmpty() ? "*"
+          : call.args().stream().map(e -> ExprPrinter.print(e, input)).collect(Collectors.joining(", "));
+      calls.add(call.function() + "(" + args + ") AS " + aggregate.schema().column(keys.size() + i).name());
+    }
+    StringBuilder out = new StringBuilder("aggregate ").append(String.join(", ", calls))
+        .append(" group by ").append(String.join(", ", keys));
+    WindowSpec window = aggregate.window();
+    if (window != null) {
+      out.append(", window ").append(window.type()).append(window.type() == WindowType.SESSION ? " gap " : " size ")
+          .append(Durations.print(window.size()));
+      if (window.advance() != null) {
+        out.append(" advance ").append(Durations.print(window.advance()));
+      }
+      out.append(" grace ").append(Durations.print(window.grace()))
+          .append(" retention ").append(Durations.print(window.retention()));
+    }
+    return out.append(", emit ").append(aggregate.emit()).append(", store ").append(aggregate.storeName()).toString();
   }
 
   private static String formats(Formats formats) {

@@ -4,12 +4,15 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The SQL types Sluice supports, each with the Java class the runtime holds its values in.
  *
  * <p>INTEGER is 32-bit and BIGINT 64-bit; STRING is ksqlDB's VARCHAR; TIMESTAMP has millisecond
- * precision and no time zone, held as an {@link Instant} in UTC.
+ * precision and no time zone, held as an {@link Instant} in UTC. ARRAY and MAP come out of
+ * aggregate functions (COLLECT_LIST, HISTOGRAM, ...); elements may be null.
  */
 public enum TypeName {
   BOOLEAN(Boolean.class),
@@ -21,7 +24,9 @@ public enum TypeName {
   BYTES(byte[].class),
   DATE(LocalDate.class),
   TIME(LocalTime.class),
-  TIMESTAMP(Instant.class);
+  TIMESTAMP(Instant.class),
+  ARRAY(List.class),
+  MAP(Map.class);
 
   private final Class<?> javaClass;
 

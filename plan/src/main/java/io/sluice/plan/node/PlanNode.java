@@ -16,9 +16,10 @@ import java.util.List;
   @JsonSubTypes.Type(value = SourceNode.class, name = "source"),
   @JsonSubTypes.Type(value = FilterNode.class, name = "filter"),
   @JsonSubTypes.Type(value = ProjectNode.class, name = "project"),
+  @JsonSubTypes.Type(value = AggregateNode.class, name = "aggregate"),
   @JsonSubTypes.Type(value = SinkNode.class, name = "sink")
 })
-public sealed interface PlanNode permits SourceNode, FilterNode, ProjectNode, SinkNode {
+public sealed interface PlanNode permits SourceNode, FilterNode, ProjectNode, AggregateNode, SinkNode {
 
   /** The node's id, unique within its plan and stable across restarts. */
   String id();

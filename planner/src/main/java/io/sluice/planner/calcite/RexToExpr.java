@@ -165,6 +165,7 @@ public final class RexToExpr {
       case TIME -> literal.getValueAs(TimeString.class).toString();
       case TIMESTAMP -> Instant.ofEpochMilli(
           literal.getValueAs(TimestampString.class).getMillisSinceEpoch()).toString();
+      case ARRAY, MAP -> throw unsupported("a " + type.name() + " literal");
     };
     return new Literal(text, type);
   }

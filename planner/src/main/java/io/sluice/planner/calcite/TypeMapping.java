@@ -25,6 +25,9 @@ public final class TypeMapping {
       case DATE -> factory.createSqlType(SqlTypeName.DATE);
       case TIME -> factory.createSqlType(SqlTypeName.TIME, 3);
       case TIMESTAMP -> factory.createSqlType(SqlTypeName.TIMESTAMP, 3);
+      case ARRAY -> factory.createArrayType(toCalcite(type.element(), factory), -1);
+      case MAP -> factory.createMapType(
+          factory.createSqlType(SqlTypeName.VARCHAR), toCalcite(type.element(), factory));
     };
     return factory.createTypeWithNullability(base, true);
   }
@@ -42,9 +45,19 @@ public final class TypeMapping {
       case DATE -> DataType.DATE;
       case TIME -> DataType.TIME;
       case TIMESTAMP -> DataType.TIMESTAMP;
+      case ARRAY -> DataType.array(fromCalcite(type.getComponentType(), pos));
+      case MAP -> mapOf(type, pos);
       default -> throw new PlanningException(
           "Type " + type.getFullTypeString() + " is not supported yet", pos);
     };
+  }
+
+  private static DataType mapOf(RelDataType type, SqlParserPos pos) {
+    if (!fromCalcite(type.getKeyType(), pos).equals(DataType.STRING)) {
+      throw new PlanningException("Maps with keys of type " + type.getKeyType().getFullTypeString()
+          + " are not supported; map keys are STRING", pos);
+    }
+    return DataType.map(fromCalcite(type.getValueType(), pos));
   }
 
   /** True if values of {@code type} need no conversion to be held as {@code target}. */

@@ -1,0 +1,48 @@
+package io.sluice.plan.node;
+
+import io.sluice.plan.WindowSpec;
+
+/** Facts about the rows a plan node emits that follow from the nodes upstream of it. */
+public final class PlanNodes {
+
+  private PlanNodes() {}
+
+  /** The window of the aggregation upstream of {@code node}, or null if its rows are not windowed. */
+  public static WindowSpec window(PlanNode node) {
+    if (node instanceof AggregateNode aggregate) {
+      return aggregate.window();
+    }
+    for (PlanNode input : node.inputs()) {
+      WindowSpec window = window(input);
+      if (window != null) {
+        return window;
+      }
+    }
+    return null;
+  }
+
+  /** True if {@code node} emits a changelog (a table: updates and deletes by key), not a stream of events. */
+  public static boolean emitsTable(PlanNode node) {
+    if (node instanceof SourceNode source) {
+      return source.table();
+    }
+    if (node instanceof AggregateNode) {
+      return true;
+    }
+    return node.inputs().stream().anyMatch(PlanNodes::emitsTable);
+  }
+
+  /** The aggregation upstream of {@code node}, or null. */
+  public static AggregateNode aggregateOf(PlanNode node) {
+    if (node instanceof AggregateNode aggregate) {
+      return aggregate;
+    }
+    for (PlanNode input : node.inputs()) {
+      AggregateNode found = aggregateOf(input);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+}
