@@ -30,7 +30,7 @@ final class CastTranslator implements OperatorTranslator {
   private static final Map<TypeName, Set<TypeName>> SOURCES = new EnumMap<>(TypeName.class);
 
   static {
-    SOURCES.put(STRING, EnumSet.allOf(TypeName.class));
+    SOURCES.put(STRING, EnumSet.complementOf(EnumSet.of(TypeName.ARRAY, TypeName.MAP)));
     SOURCES.put(BOOLEAN, EnumSet.of(STRING));
     SOURCES.put(INTEGER, EnumSet.of(BIGINT, DOUBLE, DECIMAL, STRING));
     SOURCES.put(BIGINT, EnumSet.of(INTEGER, DOUBLE, DECIMAL, STRING, TIMESTAMP));
@@ -51,7 +51,7 @@ final class CastTranslator implements OperatorTranslator {
   /** Java code converting the non-null {@code value} to {@code target}, which is a different type. */
   static String code(Value value, DataType target) {
     TypeName from = value.type().name();
-    if (!SOURCES.get(target.name()).contains(from)) {
+    if (!SOURCES.getOrDefault(target.name(), Set.of()).contains(from)) {
       throw new UnsupportedPlanException("cannot CAST " + value.type().sql() + " to " + target.sql());
     }
     String fn = JavaTypes.CASTS + ".";
@@ -67,6 +67,7 @@ final class CastTranslator implements OperatorTranslator {
       case DATE -> fn + "toDate(" + v + ")";
       case TIME -> fn + "toTime(" + v + ")";
       case TIMESTAMP -> fn + "toTimestamp(" + v + ")";
+      case ARRAY, MAP -> throw new UnsupportedPlanException("cannot CAST " + value.type().sql() + " to " + target.sql());
     };
   }
 }

@@ -11,14 +11,18 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Reads one column's value from the JSON token a parser stands on, in ksqlDB's JSON encodings:
  * DECIMAL from a number or numeric string, BYTES from base64, DATE from epoch days or ISO text,
  * TIME from milliseconds of day or ISO text, TIMESTAMP from epoch milliseconds or ISO text.
  * INTEGER and BIGINT take integral JSON numbers only; STRING takes any JSON value, non-strings as
- * their JSON text.
+ * their JSON text. ARRAY reads a JSON array and MAP a JSON object, element by element.
  */
 final class JsonColumnReader {
 
@@ -47,7 +51,35 @@ final class JsonColumnReader {
       case DATE -> readDate(p, token, where);
       case TIME -> readTime(p, token, where);
       case TIMESTAMP -> readTimestamp(p, token, where);
+      case ARRAY -> readArray(p, token, type, where);
+      case MAP -> readMap(p, token, type, where);
     };
+  }
+
+  private static List<Object> readArray(JsonParser p, JsonToken token, DataType type, String where)
+      throws IOException {
+    if (token != JsonToken.START_ARRAY) {
+      throw mismatch(p, where, "an array");
+    }
+    List<Object> elements = new ArrayList<>();
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      elements.add(read(p, type.element(), where + " element"));
+    }
+    return elements;
+  }
+
+  private static Map<String, Object> readMap(JsonParser p, JsonToken token, DataType type, String where)
+      throws IOException {
+    if (token != JsonToken.START_OBJECT) {
+      throw mismatch(p, where, "an object");
+    }
+    Map<String, Object> entries = new LinkedHashMap<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      p.nextToken();
+      entries.put(name, read(p, type.element(), where + " entry " + name));
+    }
+    return entries;
   }
 
   private static Boolean readBoolean(JsonParser p, JsonToken token, String where) throws IOException {

@@ -9,10 +9,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Writes one column's value in ksqlDB's JSON encodings: DECIMAL as a plain number, BYTES as base64,
- * DATE as epoch days, TIME as milliseconds of the day, TIMESTAMP as epoch milliseconds.
+ * DATE as epoch days, TIME as milliseconds of the day, TIMESTAMP as epoch milliseconds, ARRAY as
+ * a JSON array and MAP as a JSON object.
  */
 final class JsonColumnWriter {
 
@@ -43,6 +46,25 @@ final class JsonColumnWriter {
       case DATE -> g.writeNumber(TemporalText.epochDays((LocalDate) value));
       case TIME -> g.writeNumber(TemporalText.millisOfDay((LocalTime) value));
       case TIMESTAMP -> g.writeNumber(((Instant) value).toEpochMilli());
+      case ARRAY -> writeArray(g, (List<?>) value, type, where);
+      case MAP -> writeMap(g, (Map<?, ?>) value, type, where);
     }
+  }
+
+  private static void writeArray(JsonGenerator g, List<?> elements, DataType type, String where) throws IOException {
+    g.writeStartArray();
+    for (Object element : elements) {
+      write(g, element, type.element(), where);
+    }
+    g.writeEndArray();
+  }
+
+  private static void writeMap(JsonGenerator g, Map<?, ?> entries, DataType type, String where) throws IOException {
+    g.writeStartObject();
+    for (Map.Entry<?, ?> entry : entries.entrySet()) {
+      g.writeFieldName(String.valueOf(entry.getKey()));
+      write(g, entry.getValue(), type.element(), where);
+    }
+    g.writeEndObject();
   }
 }
