@@ -4,61 +4,82 @@ import io.sluice.plan.PhysicalPlan;
 import io.sluice.plan.node.PlanNode;
 import io.sluice.runtime.QueryStats;
 import io.sluice.runtime.RuntimeOptions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
 
 /** What node builders share while one plan is turned into a topology. */
 final class BuildContext {
 
-  private final Topology topology;
+  private final StreamsBuilder builder;
   private final PhysicalPlan plan;
   private final RuntimeOptions options;
   private final QueryStats stats;
-  private final Map<String, List<String>> consumers;
-  private final Map<String, String> exits;
+  private final Map<String, Downstream> downstreams = new LinkedHashMap<>();
+  private final Map<String, List<String>> processingLogParents = new LinkedHashMap<>();
 
-  /**
-   * @param consumers for each plan node id, the entry processors of the nodes that read its rows
-   * @param exits for each plan node id, the processor that emits its rows
-   */
-  BuildContext(Topology topology, PhysicalPlan plan, RuntimeOptions options, QueryStats stats,
-      Map<String, List<String>> consumers, Map<String, String> exits) {
-    this.topology = topology;
+  BuildContext(StreamsBuilder builder, PhysicalPlan plan, RuntimeOptions options, QueryStats stats) {
+    this.builder = builder;
     this.plan = plan;
     this.options = options;
     this.stats = stats;
-    this.consumers = consumers;
-    this.exits = exits;
   }
 
-  Topology topology() {
-    return topology;
+  StreamsBuilder builder() {
+    return builder;
   }
 
   QueryStats stats() {
     return stats;
   }
 
-  /** Where {@code node}'s rows go. */
-  Downstream downstreamOf(PlanNode node) {
-    return new Downstream(consumers.getOrDefault(node.id(), List.of()));
+  /** Where the rows of the processor named {@code processor} go; known once the topology is finished. */
+  Downstream downstreamOf(String processor) {
+    return downstreams.computeIfAbsent(processor, name -> new Downstream());
   }
 
-  /** The processor that emits {@code node}'s rows; already added, as inputs are built first. */
-  String exitOf(PlanNode node) {
-    return exits.get(node.id());
+  /** A logger through which {@code processor}, a step of {@code node}, reports bad records to the node's processing log sink. */
+  ProcessingLogger loggerFor(PlanNode node, String processor) {
+    return loggerFor(node, processor, NodeNames.processingLog(node.id()));
   }
 
-  /** A logger for {@code node}'s bad records, to be paired with {@link #addProcessingLogSink}. */
-  ProcessingLogger loggerFor(PlanNode node) {
-    return new ProcessingLogger(plan.queryId(), node.id(), stats, options.clock());
+  /** A logger through which {@code processor} reports to the processing log sink {@code sinkName}. */
+  ProcessingLogger loggerFor(PlanNode node, String processor, String sinkName) {
+    processingLogParents.computeIfAbsent(sinkName, name -> new ArrayList<>()).add(processor);
+    return new ProcessingLogger(plan.queryId(), node.id(), sinkName, stats, options.clock());
   }
 
-  /** Adds the sink node through which {@code parent}, a processor of {@code node}, writes its processing log records. */
-  void addProcessingLogSink(PlanNode node, String parent) {
-    topology.addSink(NodeNames.processingLog(node.id()), options.processingLogTopic(),
-        new ByteArraySerializer(), new ByteArraySerializer(), parent);
+  /**
+   * Adds the processing log sinks to the topology the DSL built, each a child of the processors
+   * that report to it (so reports commit with the step's output), and tells every step which of
+   * its children consume its rows.
+   */
+  void finish(Topology topology) {
+    for (Map.Entry<String, List<String>> sink : processingLogParents.entrySet()) {
+      topology.addSink(sink.getKey(), options.processingLogTopic(), new NullKeySerializer(),
+          new ByteArraySerializer(), sink.getValue().toArray(String[]::new));
+    }
+    Set<String> logSinks = processingLogParents.keySet();
+    Map<String, List<String>> successors = new HashMap<>();
+    for (TopologyDescription.Subtopology subtopology : topology.describe().subtopologies()) {
+      for (TopologyDescription.Node node : subtopology.nodes()) {
+        List<String> names = new ArrayList<>();
+        node.successors().forEach(next -> {
+          if (!logSinks.contains(next.name())) {
+            names.add(next.name());
+          }
+        });
+        successors.put(node.name(), names);
+      }
+    }
+    downstreams.forEach((processor, downstream) ->
+        downstream.resolve(successors.getOrDefault(processor, List.of())));
   }
 }

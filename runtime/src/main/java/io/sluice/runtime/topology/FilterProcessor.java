@@ -1,17 +1,17 @@
 package io.sluice.runtime.topology;
 
 import io.sluice.runtime.expr.RowPredicate;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /** Passes on the rows its compiled predicate holds TRUE for; a row it fails on goes to the processing log. */
-final class FilterProcessor implements Processor<Void, Object[], Void, Object[]> {
+final class FilterProcessor implements FixedKeyProcessor<Object, Object, Object> {
 
   private final RowPredicate predicate;
   private final Downstream downstream;
   private final ProcessingLogger logger;
-  private ProcessorContext<Void, Object[]> context;
+  private FixedKeyProcessorContext<Object, Object> context;
 
   FilterProcessor(RowPredicate predicate, Downstream downstream, ProcessingLogger logger) {
     this.predicate = predicate;
@@ -20,17 +20,17 @@ final class FilterProcessor implements Processor<Void, Object[], Void, Object[]>
   }
 
   @Override
-  public void init(ProcessorContext<Void, Object[]> context) {
+  public void init(FixedKeyProcessorContext<Object, Object> context) {
     this.context = context;
   }
 
   @Override
-  public void process(Record<Void, Object[]> record) {
+  public void process(FixedKeyRecord<Object, Object> record) {
     boolean passes;
     try {
-      passes = predicate.test(record.value());
+      passes = predicate.test((Object[]) record.value());
     } catch (RuntimeException e) {
-      logger.log(context, ErrorType.EVALUATION_ERROR, "condition: " + Reasons.of(e), record.timestamp());
+      logger.log(context, record, ErrorType.EVALUATION_ERROR, "condition: " + Reasons.of(e), record.timestamp());
       return;
     }
     if (passes) {

@@ -15,6 +15,9 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
@@ -37,9 +40,14 @@ final class ProcessingLogger {
   private final Clock clock;
 
   ProcessingLogger(String queryId, String nodeId, QueryStats stats, Clock clock) {
+    this(queryId, nodeId, NodeNames.processingLog(nodeId), stats, clock);
+  }
+
+  /** A logger for a step whose processing log sink has its own name, as when one step spans two subtopologies. */
+  ProcessingLogger(String queryId, String nodeId, String sinkName, QueryStats stats, Clock clock) {
     this.queryId = queryId;
     this.nodeId = nodeId;
-    this.sinkName = NodeNames.processingLog(nodeId);
+    this.sinkName = sinkName;
     this.stats = stats;
     this.clock = clock;
   }
@@ -61,6 +69,29 @@ final class ProcessingLogger {
     stats.error(now, reason);
     byte[] report = render(context.recordMetadata(), type, reason, recordTimestamp, now, key, value);
     forward(context, new Record<byte[], byte[]>(null, report, now.toEpochMilli()));
+  }
+
+  /** Reports {@code record}, now being processed by a fixed-key step, with the bytes the source of this thread saw. */
+  void log(FixedKeyProcessorContext<?, ?> context, FixedKeyRecord<?, ?> record, ErrorType type, String reason,
+      Long recordTimestamp) {
+    CurrentInput input = CurrentInput.get();
+    log(context, record, type, reason, recordTimestamp, input.key(), input.value());
+  }
+
+  /**
+   * Reports a bad record from a fixed-key step. Such a step can only forward records derived from
+   * its input, so the report keeps the input's key; the processing log sink's key serializer drops it.
+   */
+  @SuppressWarnings("unchecked")
+  void log(FixedKeyProcessorContext<?, ?> context, FixedKeyRecord<?, ?> record, ErrorType type, String reason,
+      Long recordTimestamp, byte[] key, byte[] value) {
+    Instant now = clock.instant();
+    stats.error(now, reason);
+    byte[] report = render(context.recordMetadata(), type, reason, recordTimestamp, now, key, value);
+    ((FixedKeyProcessorContext<Object, Object>) context).forward(
+        ((FixedKeyRecord<Object, Object>) record).withValue((Object) report)
+            .withTimestamp(now.toEpochMilli()).withHeaders(new RecordHeaders()),
+        sinkName);
   }
 
   /**

@@ -1,17 +1,17 @@
 package io.sluice.runtime.topology;
 
 import io.sluice.runtime.expr.RowProjector;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
-/** Computes each output row with its compiled projector; a row it fails on goes to the processing log. */
-final class ProjectProcessor implements Processor<Void, Object[], Void, Object[]> {
+/** Computes each output row with the compiled projector; a row it fails on goes to the processing log. */
+final class ProjectProcessor implements FixedKeyProcessor<Object, Object, Object> {
 
   private final RowProjector projector;
   private final Downstream downstream;
   private final ProcessingLogger logger;
-  private ProcessorContext<Void, Object[]> context;
+  private FixedKeyProcessorContext<Object, Object> context;
 
   ProjectProcessor(RowProjector projector, Downstream downstream, ProcessingLogger logger) {
     this.projector = projector;
@@ -20,17 +20,17 @@ final class ProjectProcessor implements Processor<Void, Object[], Void, Object[]
   }
 
   @Override
-  public void init(ProcessorContext<Void, Object[]> context) {
+  public void init(FixedKeyProcessorContext<Object, Object> context) {
     this.context = context;
   }
 
   @Override
-  public void process(Record<Void, Object[]> record) {
+  public void process(FixedKeyRecord<Object, Object> record) {
     Object[] projected;
     try {
-      projected = projector.apply(record.value());
+      projected = projector.apply((Object[]) record.value());
     } catch (RuntimeException e) {
-      logger.log(context, ErrorType.EVALUATION_ERROR, Reasons.of(e), record.timestamp());
+      logger.log(context, record, ErrorType.EVALUATION_ERROR, Reasons.of(e), record.timestamp());
       return;
     }
     downstream.forward(context, record.withValue(projected));

@@ -1,8 +1,13 @@
 package io.sluice.runtime.topology;
 
+import io.sluice.plan.WindowSpec;
+import io.sluice.plan.node.PlanNodes;
 import io.sluice.plan.node.SinkNode;
 import io.sluice.runtime.serde.RowCodec;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
 
 /**
  * Builds a sink: the {@code <id>-serialize} processor that makes key and value bytes, the Kafka
@@ -11,24 +16,16 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 final class SinkBuilder implements NodeBuilder<SinkNode> {
 
   @Override
-  public String entryName(SinkNode node) {
-    return NodeNames.serialize(node.id());
-  }
-
-  @Override
-  public String exitName(SinkNode node) {
-    return NodeNames.write(node.id());
-  }
-
-  @Override
-  public void build(SinkNode node, BuildContext context) {
+  public KStream<Object, Object> build(SinkNode node, KStream<Object, Object> input, BuildContext context) {
     RowCodec codec = RowCodec.of(node.schema(), node.formats());
     String serialize = NodeNames.serialize(node.id());
-    String write = NodeNames.write(node.id());
-    ProcessingLogger logger = context.loggerFor(node);
-    context.topology().addProcessor(serialize,
-        () -> new SinkProcessor(codec, write, logger, context.stats()), context.exitOf(node.input()));
-    context.topology().addSink(write, node.topic(), new ByteArraySerializer(), new ByteArraySerializer(), serialize);
-    context.addProcessingLogSink(node, serialize);
+    ProcessingLogger logger = context.loggerFor(node, serialize);
+    Downstream downstream = context.downstreamOf(serialize);
+    WindowSpec window = PlanNodes.window(node);
+    WindowedKeys keys = window == null ? null : new WindowedKeys(window.type(), node.topic());
+    KStream<byte[], byte[]> written = input.process(
+        () -> new SinkProcessor(codec, keys, downstream, logger, context.stats()), Named.as(serialize));
+    written.to(node.topic(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(NodeNames.write(node.id())));
+    return null;
   }
 }

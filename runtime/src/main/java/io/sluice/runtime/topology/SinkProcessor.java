@@ -2,27 +2,33 @@ package io.sluice.runtime.topology;
 
 import io.sluice.runtime.QueryStats;
 import io.sluice.runtime.serde.RowCodec;
+import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * Turns rows into the sink topic's key and value bytes, keeping the row's event time as the record
- * timestamp. Serializing here rather than in the Kafka sink node lets a row that cannot be written
- * go to the processing log instead of failing the query.
+ * timestamp; a {@link Tombstone} becomes its key with a null value. A windowed result's key also
+ * holds its window, taken from the record's windowed group key. Serializing here rather than in
+ * the Kafka sink node lets a row that cannot be written go to the processing log instead of
+ * failing the query.
  */
-final class SinkProcessor implements Processor<Void, Object[], byte[], byte[]> {
+final class SinkProcessor implements Processor<Object, Object, byte[], byte[]> {
 
   private final RowCodec codec;
-  private final String writer;
+  private final WindowedKeys windowedKeys;
+  private final Downstream downstream;
   private final ProcessingLogger logger;
   private final QueryStats stats;
   private ProcessorContext<byte[], byte[]> context;
 
-  /** @param writer the name of the Kafka sink node to forward the bytes to */
-  SinkProcessor(RowCodec codec, String writer, ProcessingLogger logger, QueryStats stats) {
+  /** @param windowedKeys how to add the window to keys, or null for unwindowed rows */
+  SinkProcessor(RowCodec codec, WindowedKeys windowedKeys, Downstream downstream, ProcessingLogger logger,
+      QueryStats stats) {
     this.codec = codec;
-    this.writer = writer;
+    this.windowedKeys = windowedKeys;
+    this.downstream = downstream;
     this.logger = logger;
     this.stats = stats;
   }
@@ -33,17 +39,22 @@ final class SinkProcessor implements Processor<Void, Object[], byte[], byte[]> {
   }
 
   @Override
-  public void process(Record<Void, Object[]> record) {
+  public void process(Record<Object, Object> record) {
+    boolean deletion = record.value() instanceof Tombstone;
+    Object[] row = deletion ? ((Tombstone) record.value()).row() : (Object[]) record.value();
     byte[] key;
     byte[] value;
     try {
-      key = codec.serializeKey(record.value());
-      value = codec.serializeValue(record.value());
+      key = codec.serializeKey(row);
+      value = deletion ? null : codec.serializeValue(row);
     } catch (RuntimeException e) {
       logger.log(context, ErrorType.SERIALIZATION_ERROR, Reasons.of(e), record.timestamp());
       return;
     }
-    context.forward(new Record<>(key, value, record.timestamp(), record.headers()), writer);
+    if (windowedKeys != null) {
+      key = windowedKeys.of(key, ((Windowed<?>) record.key()).window());
+    }
+    downstream.forward(context, new Record<>(key, value, record.timestamp(), record.headers()));
     stats.recordOut();
   }
 }

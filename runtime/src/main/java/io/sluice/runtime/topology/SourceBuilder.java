@@ -5,49 +5,65 @@ import io.sluice.plan.ColumnKind;
 import io.sluice.plan.PseudoColumn;
 import io.sluice.plan.RowSchema;
 import io.sluice.plan.node.SourceNode;
+import io.sluice.runtime.QueryStats;
 import io.sluice.runtime.UnsupportedPlanException;
+import io.sluice.runtime.serde.BinaryRowSerde;
 import io.sluice.runtime.serde.RowCodec;
 import java.util.Arrays;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.streams.AutoOffsetReset;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.processor.TimestampExtractor;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * Builds a source: the Kafka source node {@code <id>-read} with the source's timestamp extractor,
- * the {@code <id>-deserialize} processor that makes rows, and its processing log sink.
+ * the {@code <id>-deserialize} processor that makes rows, and its processing log sink. A TABLE
+ * source adds {@code <id>-changes}, which turns its rows into {@link Change}s against the rows it
+ * keeps per key in the store {@code <id>-store}.
  */
 final class SourceBuilder implements NodeBuilder<SourceNode> {
 
   @Override
-  public String entryName(SourceNode node) {
-    return NodeNames.read(node.id());
-  }
-
-  @Override
-  public String exitName(SourceNode node) {
-    return NodeNames.deserialize(node.id());
-  }
-
-  @Override
-  public void build(SourceNode node, BuildContext context) {
-    if (node.table()) {
-      throw new UnsupportedPlanException(
-          "source " + node.sourceName() + " is a TABLE; persistent queries can read streams only so far");
-    }
+  public KStream<Object, Object> build(SourceNode node, KStream<Object, Object> input, BuildContext context) {
     RowSchema schema = node.schema();
     RowCodec codec = RowCodec.of(schema, node.formats());
     SourceProcessor.PseudoSlots pseudo = pseudoSlots(schema);
     EventTime eventTime = node.timestamp() == null ? null : EventTime.of(node.timestamp(), schema);
-    String read = NodeNames.read(node.id());
     String deserialize = NodeNames.deserialize(node.id());
-    Downstream downstream = context.downstreamOf(node);
-    ProcessingLogger logger = context.loggerFor(node);
+    Downstream downstream = context.downstreamOf(deserialize);
+    ProcessingLogger logger = context.loggerFor(node, deserialize);
+    boolean table = node.table();
+    QueryStats stats = context.stats();
 
-    context.topology().addSource((AutoOffsetReset) null, read, extractor(codec, eventTime),
-        new ByteArrayDeserializer(), new ByteArrayDeserializer(), node.topic());
-    context.topology().addProcessor(deserialize,
-        () -> new SourceProcessor(codec, pseudo, eventTime, downstream, logger, context.stats()), read);
-    context.addProcessingLogSink(node, deserialize);
+    KStream<byte[], byte[]> records = context.builder().stream(node.topic(),
+        Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
+            .withTimestampExtractor(extractor(codec, eventTime))
+            .withName(NodeNames.read(node.id())));
+    KStream<byte[], Object> rows = records.processValues(
+        () -> new SourceProcessor(codec, pseudo, eventTime, table, downstream, logger, stats), Named.as(deserialize));
+    return table ? tableChanges(node, rows, context) : widen(rows);
+  }
+
+  /** The changes of a table: the rows of the source, each against the key's previous row, kept in {@code <id>-store}. */
+  private static KStream<Object, Object> tableChanges(SourceNode node, KStream<byte[], Object> rows, BuildContext context) {
+    String changes = NodeNames.tableChanges(node.id());
+    Downstream downstream = context.downstreamOf(changes);
+    ProcessingLogger logger = context.loggerFor(node, changes);
+    StoreBuilder<KeyValueStore<Bytes, Object[]>> store = Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(NodeNames.tableStore(node.id())),
+        Serdes.Bytes(),
+        new BinaryRowSerde(node.schema().columns().stream().map(Column::type).toList()));
+    return widen(rows.processValues(new TableChangesProcessor.Supplier(store, downstream, logger), Named.as(changes)));
+  }
+
+  @SuppressWarnings("unchecked")
+  static KStream<Object, Object> widen(KStream<?, ?> stream) {
+    return (KStream<Object, Object>) stream;
   }
 
   private static TimestampExtractor extractor(RowCodec codec, EventTime eventTime) {

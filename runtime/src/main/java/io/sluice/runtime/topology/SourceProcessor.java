@@ -2,17 +2,18 @@ package io.sluice.runtime.topology;
 
 import io.sluice.runtime.QueryStats;
 import io.sluice.runtime.serde.RowCodec;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * Turns a source topic's key and value bytes into rows: key columns, value columns, then the pseudo
- * columns ROWTIME (the event time), ROWPARTITION and ROWOFFSET. A record with a null value is
- * skipped; one that cannot be read, or whose timestamp column is bad, goes to the processing log.
+ * columns ROWTIME (the event time), ROWPARTITION and ROWOFFSET. The record keeps its raw key bytes.
+ * A record with a null value is skipped for a stream and passed on as a null row (a delete) for a
+ * table; one that cannot be read, or whose timestamp column is bad, goes to the processing log.
  */
-final class SourceProcessor implements Processor<byte[], byte[], Void, Object[]> {
+final class SourceProcessor implements FixedKeyProcessor<byte[], byte[], Object> {
 
   /** Where a source row's pseudo columns go; -1 for those the schema leaves out. */
   record PseudoSlots(int rowtime, int partition, int offset) {}
@@ -22,35 +23,43 @@ final class SourceProcessor implements Processor<byte[], byte[], Void, Object[]>
   private final int[] valuePositions;
   private final PseudoSlots pseudo;
   private final EventTime eventTime;
+  private final boolean table;
   private final Downstream downstream;
   private final ProcessingLogger logger;
   private final QueryStats stats;
-  private ProcessorContext<Void, Object[]> context;
+  private FixedKeyProcessorContext<byte[], Object> context;
 
-  /** @param eventTime the timestamp column, or null when event time is the record timestamp */
-  SourceProcessor(RowCodec codec, PseudoSlots pseudo, EventTime eventTime, Downstream downstream,
+  /**
+   * @param eventTime the timestamp column, or null when event time is the record timestamp
+   * @param table whether null values are deletes to pass on rather than records to skip
+   */
+  SourceProcessor(RowCodec codec, PseudoSlots pseudo, EventTime eventTime, boolean table, Downstream downstream,
       ProcessingLogger logger, QueryStats stats) {
     this.codec = codec;
     this.keyPositions = codec.keyPositions();
     this.valuePositions = codec.valuePositions();
     this.pseudo = pseudo;
     this.eventTime = eventTime;
+    this.table = table;
     this.downstream = downstream;
     this.logger = logger;
     this.stats = stats;
   }
 
   @Override
-  public void init(ProcessorContext<Void, Object[]> context) {
+  public void init(FixedKeyProcessorContext<byte[], Object> context) {
     this.context = context;
   }
 
   @Override
-  public void process(Record<byte[], byte[]> record) {
+  public void process(FixedKeyRecord<byte[], byte[]> record) {
     stats.recordIn();
     byte[] key = record.key();
     byte[] value = record.value();
     if (value == null) {
+      if (table) {
+        forward(record.withValue(null), key, null);
+      }
       return;
     }
     Object[] row = new Object[codec.schema().size()];
@@ -58,7 +67,7 @@ final class SourceProcessor implements Processor<byte[], byte[], Void, Object[]>
       codec.keyCodec().deserializeInto(key, row, keyPositions);
       codec.valueCodec().deserializeInto(value, row, valuePositions);
     } catch (RuntimeException e) {
-      logger.log(context, ErrorType.DESERIALIZATION_ERROR, Reasons.of(e), record.timestamp(), key, value);
+      logger.log(context, record, ErrorType.DESERIALIZATION_ERROR, Reasons.of(e), record.timestamp(), key, value);
       return;
     }
     long timestamp = record.timestamp();
@@ -66,15 +75,19 @@ final class SourceProcessor implements Processor<byte[], byte[], Void, Object[]>
       try {
         timestamp = eventTime.millisOf(row);
       } catch (IllegalArgumentException e) {
-        logger.log(context, ErrorType.TIMESTAMP_ERROR, e.getMessage(), null, key, value);
+        logger.log(context, record, ErrorType.TIMESTAMP_ERROR, e.getMessage(), null, key, value);
         return;
       }
     }
     setPseudoColumns(row, timestamp);
+    forward(record.withValue((Object) row).withTimestamp(timestamp), key, value);
+  }
+
+  private void forward(FixedKeyRecord<byte[], Object> record, byte[] key, byte[] value) {
     CurrentInput input = CurrentInput.get();
     input.set(key, value);
     try {
-      downstream.forward(context, new Record<>(null, row, timestamp, record.headers()));
+      downstream.forward(context, record);
     } finally {
       input.clear();
     }

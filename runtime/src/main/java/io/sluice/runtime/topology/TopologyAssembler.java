@@ -1,8 +1,10 @@
 package io.sluice.runtime.topology;
 
 import io.sluice.plan.PhysicalPlan;
+import io.sluice.plan.node.AggregateNode;
 import io.sluice.plan.node.FilterNode;
 import io.sluice.plan.node.PlanNode;
+import io.sluice.plan.node.PlanNodes;
 import io.sluice.plan.node.ProjectNode;
 import io.sluice.plan.node.SinkNode;
 import io.sluice.plan.node.SourceNode;
@@ -14,12 +16,18 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
+import org.apache.kafka.streams.kstream.KStream;
 
 /**
- * Turns a plan into a Kafka Streams topology through the Processor API, handing each plan node to
- * the builder for its type, inputs first. Every topology node gets a stable name from its plan
- * node id (see {@link NodeNames}); Kafka Streams never makes one up.
+ * Turns a plan into a Kafka Streams topology through the DSL, handing each plan node to the
+ * builder for its type, inputs first. Every processor, store, repartition topic and changelog gets
+ * a stable name from its plan node id (see {@link NodeNames}); the builder is configured to refuse
+ * any name Kafka Streams would make up, so a restarted query always finds its state again.
  */
 public final class TopologyAssembler {
 
@@ -27,27 +35,48 @@ public final class TopologyAssembler {
       SourceNode.class, new SourceBuilder(),
       FilterNode.class, new FilterBuilder(),
       ProjectNode.class, new ProjectBuilder(),
+      AggregateNode.class, new AggregateBuilder(),
       SinkNode.class, new SinkBuilder());
 
   private TopologyAssembler() {}
 
   /** The topology of {@code plan}, whose processors count into {@code stats}. */
   public static Topology assemble(PhysicalPlan plan, RuntimeOptions options, QueryStats stats) {
+    refuseStatelessTables(plan);
     List<PlanNode> nodes = distinctNodes(plan);
-    Map<String, String> exits = new HashMap<>();
-    Map<String, List<String>> consumers = new HashMap<>();
+    StreamsBuilder builder = newStreamsBuilder();
+    BuildContext context = new BuildContext(builder, plan, options, stats);
+    Map<String, KStream<Object, Object>> streams = new HashMap<>();
     for (PlanNode node : nodes) {
-      exits.put(node.id(), builderFor(node).exitName(node));
-      for (PlanNode input : node.inputs()) {
-        consumers.computeIfAbsent(input.id(), id -> new ArrayList<>()).add(builderFor(node).entryName(node));
-      }
+      KStream<Object, Object> input = node.inputs().isEmpty() ? null : streams.get(node.inputs().get(0).id());
+      streams.put(node.id(), builderFor(node).build(node, input, context));
     }
-    Topology topology = new Topology();
-    BuildContext context = new BuildContext(topology, plan, options, stats, consumers, exits);
-    for (PlanNode node : nodes) {
-      builderFor(node).build(node, context);
-    }
+    Topology topology = builder.build();
+    context.finish(topology);
     return topology;
+  }
+
+  /** A DSL builder that fails the build if any processor, store or internal topic is left unnamed. */
+  static StreamsBuilder newStreamsBuilder() {
+    Properties props = new Properties();
+    // A topology config must come from a complete StreamsConfig; these two are never used to connect.
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "sluice-topology");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+    return new StreamsBuilder(new TopologyConfig(new StreamsConfig(props)));
+  }
+
+  private static void refuseStatelessTables(PhysicalPlan plan) {
+    if (PlanNodes.emitsTable(plan.root()) && PlanNodes.aggregateOf(plan.root()) == null) {
+      String tables = plan.nodes().stream()
+          .filter(n -> n instanceof SourceNode s && s.table())
+          .map(n -> ((SourceNode) n).sourceName())
+          .distinct()
+          .reduce((a, b) -> a + ", " + b)
+          .orElse("");
+      throw new UnsupportedPlanException("source " + tables + " is a TABLE; queries over a table without"
+          + " GROUP BY are not supported yet");
+    }
   }
 
   /** The plan's nodes, inputs first, each once; two different nodes may not share an id. */

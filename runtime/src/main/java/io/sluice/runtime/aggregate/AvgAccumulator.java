@@ -1,0 +1,92 @@
+package io.sluice.runtime.aggregate;
+
+import io.sluice.runtime.serde.BinaryReader;
+import io.sluice.runtime.serde.BinaryWriter;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+
+/**
+ * AVG: the sum and count of the non-null values, as DOUBLE; null while there are none. Whole
+ * numbers and decimals are summed exactly, so undoing a value restores the earlier result.
+ */
+final class AvgAccumulator implements Accumulator {
+
+  private final boolean exact;
+  private BigDecimal exactSum = BigDecimal.ZERO;
+  private double doubleSum;
+  private long count;
+
+  /** @param exact true for INTEGER, BIGINT and DECIMAL values, false for DOUBLE */
+  AvgAccumulator(boolean exact) {
+    this.exact = exact;
+  }
+
+  @Override
+  public void add(Object value) {
+    if (value != null) {
+      count++;
+      if (exact) {
+        exactSum = exactSum.add(decimal(value));
+      } else {
+        doubleSum += (Double) value;
+      }
+    }
+  }
+
+  @Override
+  public void undo(Object value) {
+    if (value != null) {
+      count--;
+      if (exact) {
+        exactSum = exactSum.subtract(decimal(value));
+      } else {
+        doubleSum -= (Double) value;
+      }
+    }
+  }
+
+  @Override
+  public void merge(Accumulator later) {
+    AvgAccumulator other = (AvgAccumulator) later;
+    count += other.count;
+    exactSum = exactSum.add(other.exactSum);
+    doubleSum += other.doubleSum;
+  }
+
+  @Override
+  public Object result() {
+    if (count == 0) {
+      return null;
+    }
+    return exact
+        ? exactSum.divide(BigDecimal.valueOf(count), MathContext.DECIMAL64).doubleValue()
+        : doubleSum / count;
+  }
+
+  @Override
+  public void write(BinaryWriter out) {
+    out.writeVarLong(count);
+    if (exact) {
+      out.writeVarLong(exactSum.scale());
+      out.writeBytes(exactSum.unscaledValue().toByteArray());
+    } else {
+      out.writeDouble(doubleSum);
+    }
+  }
+
+  @Override
+  public void read(BinaryReader in) {
+    count = in.readVarLong();
+    if (exact) {
+      int scale = in.readVarInt();
+      exactSum = new BigDecimal(new BigInteger(in.readBytes()), scale);
+    } else {
+      doubleSum = in.readDouble();
+    }
+  }
+
+  private static BigDecimal decimal(Object value) {
+    return value instanceof BigDecimal d ? d : BigDecimal.valueOf(((Number) value).longValue());
+  }
+}

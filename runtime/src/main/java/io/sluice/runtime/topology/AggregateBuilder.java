@@ -1,0 +1,212 @@
+package io.sluice.runtime.topology;
+
+import io.sluice.plan.Column;
+import io.sluice.plan.ColumnKind;
+import io.sluice.plan.DataType;
+import io.sluice.plan.EmitMode;
+import io.sluice.plan.RowSchema;
+import io.sluice.plan.WindowSpec;
+import io.sluice.plan.WindowType;
+import io.sluice.plan.expr.Expr;
+import io.sluice.plan.expr.InputRef;
+import io.sluice.plan.node.AggregateNode;
+import io.sluice.plan.node.FilterNode;
+import io.sluice.plan.node.PlanNode;
+import io.sluice.plan.node.PlanNodes;
+import io.sluice.plan.node.SourceNode;
+import io.sluice.runtime.UnsupportedPlanException;
+import io.sluice.runtime.aggregate.AggregateInput;
+import io.sluice.runtime.aggregate.AggregateInputSerde;
+import io.sluice.runtime.aggregate.AggregateState;
+import io.sluice.runtime.aggregate.AggregateStateSerde;
+import io.sluice.runtime.aggregate.Accumulators;
+import io.sluice.runtime.aggregate.GroupKeySerde;
+import io.sluice.runtime.expr.ExpressionCompiler;
+import io.sluice.runtime.expr.RowProjector;
+import io.sluice.runtime.serde.KeyCodec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.kstream.Aggregator;
+import org.apache.kafka.streams.kstream.EmitStrategy;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.Initializer;
+import org.apache.kafka.streams.kstream.KGroupedStream;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Merger;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.SessionWindowedKStream;
+import org.apache.kafka.streams.kstream.SessionWindows;
+import org.apache.kafka.streams.kstream.TimeWindowedKStream;
+import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.SessionStore;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * Builds an aggregation with the DSL: {@code <id>-input} computes each row's group-by and argument
+ * values; grouping repartitions through {@code <id>-repartition} unless the groups are exactly the
+ * source's key; the DSL aggregate {@code <id>} (windowed per the plan, EMIT FINAL as on-window-close)
+ * keeps each group's state in the store the plan names; {@code <id>-to-stream} and
+ * {@code <id>-output} turn changed groups into result rows.
+ */
+final class AggregateBuilder implements NodeBuilder<AggregateNode> {
+
+  @Override
+  public KStream<Object, Object> build(AggregateNode node, KStream<Object, Object> input, BuildContext context) {
+    boolean overTable = PlanNodes.emitsTable(node.input());
+    WindowSpec window = node.window();
+    if (overTable && window != null) {
+      throw new UnsupportedPlanException("a TABLE cannot be aggregated in windows; windowed GROUP BY needs a STREAM");
+    }
+    if (node.groupBy().isEmpty()) {
+      throw new UnsupportedPlanException("an aggregation needs at least one GROUP BY expression");
+    }
+    Accumulators functions = Accumulators.of(node.aggregates(), overTable);
+    RowSchema inputSchema = node.input().schema();
+    List<Column> groupColumns = new ArrayList<>();
+    for (int i = 0; i < node.groupBy().size(); i++) {
+      groupColumns.add(new Column(node.schema().column(i).name(), node.groupBy().get(i).type(), ColumnKind.KEY));
+    }
+    RowProjector groupBy = ExpressionCompiler.compileProjector(node.groupBy(), inputSchema, new RowSchema(groupColumns));
+    RowProjector arguments = argumentsProjector(node, functions, inputSchema);
+    List<String> groupNames = groupColumns.stream().map(Column::name).toList();
+
+    SourceNode keyedSource = sourceKeyedLikeGroups(node);
+    String inputStep = NodeNames.aggregateInput(node.id());
+    Downstream inputDownstream = context.downstreamOf(inputStep);
+    ProcessingLogger inputLogger = context.loggerFor(node, inputStep);
+    KStream<Object, AggregateInput> inputs;
+    Serde<Object> keySerde;
+    if (keyedSource != null) {
+      inputs = narrow(input.processValues(
+          () -> new AggregateInputProcessor(new AggregateInputs(groupBy, arguments, groupNames), inputDownstream, inputLogger),
+          Named.as(inputStep)));
+      keySerde = untyped(Serdes.ByteArray());
+    } else {
+      inputs = narrow(input.process(
+          () -> new RekeyingAggregateInputProcessor(new AggregateInputs(groupBy, arguments, groupNames), inputDownstream, inputLogger),
+          Named.as(inputStep)));
+      keySerde = untyped(new GroupKeySerde(groupColumns.stream().map(Column::type).toList()));
+    }
+    KGroupedStream<Object, AggregateInput> grouped = inputs.groupByKey(
+        Grouped.with(node.id(), keySerde, new AggregateInputSerde(functions.argumentTypes())));
+    KTable<Object, AggregateState> groups = aggregate(node, grouped, functions, keySerde, overTable);
+
+    KStream<Object, AggregateState> changed = groups.toStream(Named.as(NodeNames.toStream(node.id())));
+    String output = NodeNames.aggregateOutput(node.id());
+    Downstream outputDownstream = context.downstreamOf(output);
+    ProcessingLogger outputLogger = context.loggerFor(node, output, NodeNames.outputProcessingLog(node.id()));
+    KeyCodec sourceKey = keyedSource == null ? null : KeyCodec.of(keyedSource.schema().keyColumns(), keyedSource.formats().keyFormat());
+    int groupCount = node.groupBy().size();
+    String[] aggregateNames = new String[node.aggregates().size()];
+    for (int i = 0; i < aggregateNames.length; i++) {
+      aggregateNames[i] = node.schema().column(groupCount + i).name();
+    }
+    boolean windowed = window != null;
+    return SourceBuilder.widen(changed.processValues(
+        () -> new AggregateOutputProcessor(sourceKey, groupCount, aggregateNames, windowed, outputDownstream, outputLogger),
+        Named.as(output)));
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static KTable<Object, AggregateState> aggregate(AggregateNode node, KGroupedStream<Object, AggregateInput> grouped,
+      Accumulators functions, Serde<Object> keySerde, boolean overTable) {
+    Initializer<AggregateState> initializer = functions::newState;
+    // Over a table, a group whose last row left is deleted: returning null removes it from the store.
+    Aggregator<Object, AggregateInput, AggregateState> aggregator = overTable
+        ? (key, input, state) -> state.apply(input).rows() > 0 ? state : null
+        : (key, input, state) -> state.apply(input);
+    Serde<AggregateState> stateSerde = new AggregateStateSerde(functions);
+    Named named = Named.as(node.id());
+    WindowSpec window = node.window();
+    if (window == null) {
+      return grouped.aggregate(initializer, aggregator, named,
+          Materialized.<Object, AggregateState, KeyValueStore<Bytes, byte[]>>as(node.storeName())
+              .withKeySerde(keySerde).withValueSerde(stateSerde));
+    }
+    Duration retention = Duration.ofMillis(window.retention());
+    Duration size = Duration.ofMillis(window.size());
+    Duration grace = Duration.ofMillis(window.grace());
+    boolean emitFinal = node.emit() == EmitMode.FINAL;
+    if (window.type() == WindowType.SESSION) {
+      SessionWindowedKStream<Object, AggregateInput> sessions =
+          grouped.windowedBy(SessionWindows.ofInactivityGapAndGrace(size, grace));
+      if (emitFinal) {
+        sessions = sessions.emitStrategy(EmitStrategy.onWindowClose());
+      }
+      Merger<Object, AggregateState> merger = (key, earlier, later) -> earlier.merge(later);
+      return (KTable) sessions.aggregate(initializer, aggregator, merger, named,
+          Materialized.<Object, AggregateState, SessionStore<Bytes, byte[]>>as(node.storeName())
+              .withKeySerde(keySerde).withValueSerde(stateSerde).withRetention(retention));
+    }
+    TimeWindows windows = TimeWindows.ofSizeAndGrace(size, grace);
+    if (window.type() == WindowType.HOPPING) {
+      windows = windows.advanceBy(Duration.ofMillis(window.advance()));
+    }
+    TimeWindowedKStream<Object, AggregateInput> windowed = grouped.windowedBy(windows);
+    if (emitFinal) {
+      windowed = windowed.emitStrategy(EmitStrategy.onWindowClose());
+    }
+    return (KTable) windowed.aggregate(initializer, aggregator, named,
+        Materialized.<Object, AggregateState, WindowStore<Bytes, byte[]>>as(node.storeName())
+            .withKeySerde(keySerde).withValueSerde(stateSerde).withRetention(retention));
+  }
+
+  private static RowProjector argumentsProjector(AggregateNode node, Accumulators functions, RowSchema inputSchema) {
+    List<Expr> arguments = functions.arguments();
+    if (arguments.isEmpty()) {
+      return null;
+    }
+    List<Column> columns = new ArrayList<>();
+    int groups = node.groupBy().size();
+    for (int i = 0, a = 0; i < node.aggregates().size(); i++) {
+      if (!node.aggregates().get(i).args().isEmpty()) {
+        DataType type = arguments.get(a++).type();
+        columns.add(Column.value(node.schema().column(groups + i).name(), type));
+      }
+    }
+    return ExpressionCompiler.compileProjector(arguments, inputSchema, new RowSchema(columns));
+  }
+
+  /**
+   * The source whose raw record keys already identify the groups, or null: when the group-by
+   * expressions are exactly its key columns in key order and only filters lie between. Grouping
+   * by those bytes needs no repartition.
+   */
+  private static SourceNode sourceKeyedLikeGroups(AggregateNode node) {
+    PlanNode upstream = node.input();
+    while (upstream instanceof FilterNode filter) {
+      upstream = filter.input();
+    }
+    if (!(upstream instanceof SourceNode source)) {
+      return null;
+    }
+    int[] keySlots = source.schema().indexesOf(ColumnKind.KEY);
+    List<Expr> groupBy = node.groupBy();
+    if (keySlots.length != groupBy.size()) {
+      return null;
+    }
+    for (int i = 0; i < keySlots.length; i++) {
+      if (!(groupBy.get(i) instanceof InputRef ref) || ref.index() != keySlots[i]) {
+        return null;
+      }
+    }
+    return source;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <V> KStream<Object, V> narrow(KStream<?, ?> stream) {
+    return (KStream<Object, V>) stream;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Serde<Object> untyped(Serde<?> serde) {
+    return (Serde<Object>) serde;
+  }
+}
