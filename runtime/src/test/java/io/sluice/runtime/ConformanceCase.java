@@ -31,10 +31,12 @@ import java.util.Map;
  *  "source": {"topic": "input", "key": "KAFKA", "value": "JSON",
  *             "columns": ["ID BIGINT KEY", "PRICE DECIMAL(10,2)"],
  *             "timestamp": "TS" or {"column": "TS", "format": "yyyy-MM-dd"}, "table": false},
- *  "steps": [{"filter": "(GREATER_THAN $PRICE 9.99)"}, {"project": ["KEY ID = $ID", "P = $PRICE"]}],
+ *  "steps": [{"filter": "(GREATER_THAN $PRICE 9.99)"}, {"project": ["KEY ID = $ID", "P = $PRICE"]},
+ *            {"aggregate": {"groupBy": ["$REGION"], "aggregates": ["N = COUNT()", "T = TOPK($X, 2)"],
+ *                           "window": {"type": "TUMBLING", "size": 1000, "grace": 0}, "emit": "FINAL"}}],
  *  "sink": {"topic": "output", "key": "KAFKA", "value": "JSON"},
  *  "inputs": [{"key": 1, "value": {...}, "timestamp": 1000}],
- *  "outputs": [{"key": 1, "value": {...}, "timestamp": 1000}],
+ *  "outputs": [{"key": 1, "value": {...}, "timestamp": 1000, "window": [0, 1000]}],
  *  "processingLog": [{"type": "DESERIALIZATION_ERROR", "offset": 1, "reasonContains": "...", ...}],
  *  "stats": {"in": 2, "out": 1, "errors": 1},
  *  "buildError": "part of the message, when the plan must be refused"}
@@ -43,6 +45,8 @@ import java.util.Map;
  * Inputs give the key as the JSON form of its column (written with Kafka's own serializer for the
  * KAFKA format, as JSON text for JSON), or raw as {@code rawKey} text or {@code rawKeyBase64};
  * values likewise as JSON, {@code rawValue} or {@code rawValueBase64}; no value means a null one.
+ * A windowed output also gives its key's window: {@code [start]} for time windows, {@code [start, end]}
+ * for sessions; a deletion has no value. Aggregates are described in {@link AggregateText}.
  * Processing log records are checked field by field for the fields a case gives, {@code reasonContains}
  * checking part of the reason. Source columns are followed by the pseudo columns; plan node ids are source, filter, project
  * (numbered from the second of a kind) and sink.
@@ -91,6 +95,8 @@ record ConformanceCase(String file, JsonNode spec) {
         current = new FilterNode(stepId("filter", kinds), current, ExprText.parse(step.get("filter").asText(), current.schema()));
       } else if (step.has("project")) {
         current = project(stepId("project", kinds), current, step.get("project"));
+      } else if (step.has("aggregate")) {
+        current = AggregateText.aggregate(stepId("aggregate", kinds), current, step.get("aggregate"));
       } else {
         throw new IllegalArgumentException("unknown step " + step);
       }

@@ -15,7 +15,11 @@ import io.sluice.plan.Column;
 import io.sluice.plan.PhysicalPlan;
 import io.sluice.plan.SerdeFormat;
 import java.io.IOException;
+import io.sluice.plan.WindowSpec;
+import io.sluice.plan.WindowType;
+import io.sluice.plan.node.PlanNodes;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +27,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +92,10 @@ class ConformanceTest {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "conformance");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
+    // Every update of a group is written, and closed windows are emitted at once, so outputs are exact.
+    props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
+    props.put(StreamsConfig.InternalConfig.EMIT_INTERVAL_MS_KSTREAMS_WINDOWED_AGGREGATION, 0L);
+    props.put(StreamsConfig.STATE_DIR_CONFIG, TestDirs.fresh("conformance").toString());
     try (TopologyTestDriver driver = new TopologyTestDriver(query.topology(), props)) {
       TestInputTopic<byte[], byte[]> input =
           driver.createInputTopic(c.sourceTopic(), new ByteArraySerializer(), new ByteArraySerializer());
@@ -96,8 +105,8 @@ class ConformanceTest {
       }
       List<TestRecord<byte[], byte[]>> written = read(driver, c.sinkTopic());
       List<TestRecord<byte[], byte[]>> logged = read(driver, PROCESSING_LOG);
-      checkOutputs(c, plan, written);
       checkProcessingLog(c, logged);
+      checkOutputs(c, plan, written);
     }
     JsonNode stats = c.stats();
     if (stats.isObject()) {
@@ -111,19 +120,43 @@ class ConformanceTest {
       throws IOException {
     List<JsonNode> expected = c.outputs();
     List<String> actual = new ArrayList<>();
+    WindowSpec window = PlanNodes.window(plan.root());
     for (TestRecord<byte[], byte[]> record : written) {
+      byte[] key = record.key();
+      String windowText = "";
+      if (window != null && key != null) {
+        ByteBuffer bytes = ByteBuffer.wrap(key);
+        if (window.type() == WindowType.SESSION) {
+          long end = bytes.getLong(key.length - 16);
+          windowText = " window=[" + bytes.getLong(key.length - 8) + "," + end + "]";
+          key = Arrays.copyOf(key, key.length - 16);
+        } else {
+          windowText = " window=[" + bytes.getLong(key.length - 8) + "]";
+          key = Arrays.copyOf(key, key.length - 8);
+        }
+      }
       actual.add(describe(
-          decode(record.key(), plan.root().schema().keyColumns(), plan.root().formats().keyFormat(), true),
+          decode(key, plan.root().schema().keyColumns(), plan.root().formats().keyFormat(), true),
           decode(record.value(), plan.root().schema().valueColumns(), plan.root().formats().valueFormat(), false),
-          record.timestamp()));
+          record.timestamp()) + windowText);
     }
     List<String> wanted = new ArrayList<>();
     for (int i = 0; i < expected.size(); i++) {
       JsonNode e = expected.get(i);
-      Long timestamp = e.has("timestamp") ? e.get("timestamp").asLong()
-          : i < written.size() ? written.get(i).timestamp() : null;
+      Long timestamp = null;
+      if (e.has("timestamp")) {
+        timestamp = e.get("timestamp").asLong();
+      } else if (i < written.size()) {
+        timestamp = written.get(i).timestamp();
+      }
+      String windowText = "";
+      if (e.has("window")) {
+        List<String> bounds = new ArrayList<>();
+        e.get("window").forEach(b -> bounds.add(b.asText()));
+        windowText = " window=[" + String.join(",", bounds) + "]";
+      }
       wanted.add(describe(canonical(ConformanceCase.orNull(e.get("key"))),
-          canonical(ConformanceCase.orNull(e.get("value"))), timestamp));
+          canonical(ConformanceCase.orNull(e.get("value"))), timestamp) + windowText);
     }
     assertEquals(String.join("\n", wanted), String.join("\n", actual), "records on " + c.sinkTopic());
   }

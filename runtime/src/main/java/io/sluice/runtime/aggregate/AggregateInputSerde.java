@@ -9,9 +9,12 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
-/** The serde of {@link AggregateInput}s crossing a repartition topic: a retraction flag, then the argument values. */
+/** The serde of {@link AggregateInput}s crossing a repartition topic: which of the two rows are present, then their argument values. */
 public final class AggregateInputSerde
     implements Serde<AggregateInput>, Serializer<AggregateInput>, Deserializer<AggregateInput> {
+
+  private static final int REMOVED = 1;
+  private static final int ADDED = 2;
 
   private final DataType[] types;
 
@@ -25,11 +28,9 @@ public final class AggregateInputSerde
       return null;
     }
     BinaryWriter out = BinaryWriter.reset();
-    out.writeBoolean(input.retraction());
-    Object[] arguments = input.arguments();
-    for (int i = 0; i < types.length; i++) {
-      BinaryValues.write(out, arguments[i], types[i]);
-    }
+    out.writeByte((input.removed() == null ? 0 : REMOVED) | (input.added() == null ? 0 : ADDED));
+    write(out, input.removed());
+    write(out, input.added());
     return out.toByteArray();
   }
 
@@ -39,12 +40,26 @@ public final class AggregateInputSerde
       return null;
     }
     BinaryReader in = new BinaryReader(bytes);
-    boolean retraction = in.readBoolean();
+    int present = in.readByte();
+    Object[] removed = (present & REMOVED) == 0 ? null : read(in);
+    Object[] added = (present & ADDED) == 0 ? null : read(in);
+    return new AggregateInput(removed, added);
+  }
+
+  private void write(BinaryWriter out, Object[] arguments) {
+    if (arguments != null) {
+      for (int i = 0; i < types.length; i++) {
+        BinaryValues.write(out, arguments[i], types[i]);
+      }
+    }
+  }
+
+  private Object[] read(BinaryReader in) {
     Object[] arguments = new Object[types.length];
     for (int i = 0; i < types.length; i++) {
       arguments[i] = BinaryValues.read(in, types[i]);
     }
-    return new AggregateInput(arguments, retraction);
+    return arguments;
   }
 
   @Override

@@ -15,18 +15,20 @@ public final class AggregateState {
     this.argumentOf = argumentOf;
   }
 
-  /** Adds the input's row to the group, or takes it out for a retraction; returns this state. */
+  /** Takes the input's removed row out of the group and adds its added row; returns this state. */
   public AggregateState apply(AggregateInput input) {
-    Object[] arguments = input.arguments();
-    boolean undo = input.retraction();
-    rows += undo ? -1 : 1;
-    for (int i = 0; i < accumulators.length; i++) {
-      int argument = argumentOf[i];
-      Object value = argument < 0 ? null : arguments[argument];
-      if (undo) {
-        accumulators[i].undo(value);
-      } else {
-        accumulators[i].add(value);
+    Object[] removed = input.removed();
+    if (removed != null) {
+      rows--;
+      for (int i = 0; i < accumulators.length; i++) {
+        accumulators[i].undo(argumentOf[i] < 0 ? null : removed[argumentOf[i]]);
+      }
+    }
+    Object[] added = input.added();
+    if (added != null) {
+      rows++;
+      for (int i = 0; i < accumulators.length; i++) {
+        accumulators[i].add(argumentOf[i] < 0 ? null : added[argumentOf[i]]);
       }
     }
     return this;

@@ -35,7 +35,10 @@ final class LongSumAccumulator implements Accumulator {
 
   @Override
   public Object result() {
-    return integer ? Integer.valueOf((int) sum) : Long.valueOf(sum);
+    if (integer) {
+      return (int) sum;
+    }
+    return sum;
   }
 
   @Override

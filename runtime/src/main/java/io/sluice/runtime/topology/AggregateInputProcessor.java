@@ -5,10 +5,9 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /**
- * Turns rows, or a table's {@link Change}s, into aggregate inputs under the record's own key, for
- * an aggregation that groups by exactly the source's key and so needs no repartition. A change's
- * old row becomes a retraction, its new row an addition. A row that cannot be aggregated is
- * reported (an old row only was, when it was new) and skipped.
+ * Turns rows, or a table's {@link Change}s, into aggregate inputs (see {@link AggregateInputs})
+ * under the record's own key, for an aggregation that groups by exactly the source's key and so
+ * needs no repartition. A new row that cannot be aggregated is reported.
  */
 final class AggregateInputProcessor implements FixedKeyProcessor<Object, Object, Object> {
 
@@ -30,22 +29,11 @@ final class AggregateInputProcessor implements FixedKeyProcessor<Object, Object,
 
   @Override
   public void process(FixedKeyRecord<Object, Object> record) {
-    if (record.value() instanceof Change change) {
-      if (change.oldRow() != null && inputs.compute(change.oldRow(), true)) {
-        downstream.forward(context, record.withValue(inputs.input()));
-      }
-      if (change.newRow() != null) {
-        add(record, change.newRow());
-      }
-    } else {
-      add(record, (Object[]) record.value());
+    int n = inputs.compute(record.value());
+    for (int i = 0; i < n; i++) {
+      downstream.forward(context, record.withValue(inputs.input(i)));
     }
-  }
-
-  private void add(FixedKeyRecord<Object, Object> record, Object[] row) {
-    if (inputs.compute(row, false)) {
-      downstream.forward(context, record.withValue(inputs.input()));
-    } else {
+    if (inputs.failure() != null) {
       logger.log(context, record, ErrorType.EVALUATION_ERROR, inputs.failure(), record.timestamp());
     }
   }

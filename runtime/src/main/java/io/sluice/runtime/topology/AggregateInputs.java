@@ -2,12 +2,19 @@ package io.sluice.runtime.topology;
 
 import io.sluice.runtime.aggregate.AggregateInput;
 import io.sluice.runtime.expr.RowProjector;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * The compiled first half of an aggregation, per row: the group-by values and the aggregate
- * argument values. One instance per processor, since it keeps the latest outcome in fields rather
- * than allocating one per row.
+ * The compiled first half of an aggregation: what a stream row, or a table's {@link Change},
+ * does to which group. A row is added to its group. A change takes its old row out of the old row's
+ * group and adds its new row to the new row's group, as one input when the group stays the same
+ * and as two when the row moves. A row that cannot be aggregated (a null group-by value, a failed
+ * expression) is skipped; {@link #failure()} says why for a new row, while an old row's failure
+ * was reported when it was new.
+ *
+ * <p>One instance per processor: the outcome of the latest {@link #compute} is kept in fields
+ * rather than allocated per record.
  */
 final class AggregateInputs {
 
@@ -16,8 +23,10 @@ final class AggregateInputs {
   private final RowProjector groupBy;
   private final RowProjector arguments;
   private final List<String> groupNames;
+  private final Object[][] groups = new Object[2][];
+  private final AggregateInput[] inputs = new AggregateInput[2];
   private Object[] groupValues;
-  private AggregateInput input;
+  private Object[] argumentValues;
   private String failure;
 
   /**
@@ -30,11 +39,54 @@ final class AggregateInputs {
     this.groupNames = groupNames;
   }
 
-  /**
-   * Computes what {@code row} contributes, or retracts; false if it cannot be aggregated, with
-   * {@link #failure()} saying why: a null group-by value, or a failed expression.
-   */
-  boolean compute(Object[] row, boolean retraction) {
+  /** Computes the inputs of a row or change; returns how many there are (0 to 2). */
+  int compute(Object value) {
+    failure = null;
+    if (!(value instanceof Change change)) {
+      return evaluate((Object[]) value) ? set(0, groupValues, AggregateInput.adding(argumentValues)) : 0;
+    }
+    Object[] oldGroup = null;
+    Object[] oldArguments = null;
+    if (change.oldRow() != null && evaluate(change.oldRow())) {
+      oldGroup = groupValues;
+      oldArguments = argumentValues;
+    }
+    failure = null;
+    boolean added = change.newRow() != null && evaluate(change.newRow());
+    if (!added) {
+      return oldGroup == null ? 0 : set(0, oldGroup, new AggregateInput(oldArguments, null));
+    }
+    if (oldGroup == null) {
+      return set(0, groupValues, AggregateInput.adding(argumentValues));
+    }
+    if (Arrays.deepEquals(oldGroup, groupValues)) {
+      return set(0, groupValues, new AggregateInput(oldArguments, argumentValues));
+    }
+    set(0, oldGroup, new AggregateInput(oldArguments, null));
+    return set(1, groupValues, AggregateInput.adding(argumentValues));
+  }
+
+  /** The group-by values of input {@code i} of the latest {@link #compute}. */
+  Object[] group(int i) {
+    return groups[i];
+  }
+
+  AggregateInput input(int i) {
+    return inputs[i];
+  }
+
+  /** Why the latest new row could not be aggregated, or null. */
+  String failure() {
+    return failure;
+  }
+
+  private int set(int i, Object[] group, AggregateInput input) {
+    groups[i] = group;
+    inputs[i] = input;
+    return i + 1;
+  }
+
+  private boolean evaluate(Object[] row) {
     try {
       groupValues = groupBy.apply(row);
     } catch (RuntimeException e) {
@@ -47,26 +99,12 @@ final class AggregateInputs {
         return false;
       }
     }
-    Object[] values;
     try {
-      values = arguments == null ? NO_ARGUMENTS : arguments.apply(row);
+      argumentValues = arguments == null ? NO_ARGUMENTS : arguments.apply(row);
     } catch (RuntimeException e) {
       failure = "aggregate argument: " + Reasons.of(e);
       return false;
     }
-    input = new AggregateInput(values, retraction);
     return true;
-  }
-
-  Object[] groupValues() {
-    return groupValues;
-  }
-
-  AggregateInput input() {
-    return input;
-  }
-
-  String failure() {
-    return failure;
   }
 }

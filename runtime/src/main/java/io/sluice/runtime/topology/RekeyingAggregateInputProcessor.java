@@ -6,10 +6,9 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Turns rows, or a table's {@link Change}s, into aggregate inputs keyed by their {@link GroupKey},
- * ahead of the repartition that brings each group to one task. A change's old row becomes a
- * retraction under its old group and its new row an addition under its new group. A row that
- * cannot be aggregated is reported (an old row only was, when it was new) and skipped.
+ * Turns rows, or a table's {@link Change}s, into aggregate inputs (see {@link AggregateInputs})
+ * keyed by their {@link GroupKey}, ahead of the repartition that brings each group to one task. A
+ * new row that cannot be aggregated is reported.
  */
 final class RekeyingAggregateInputProcessor implements Processor<Object, Object, Object, Object> {
 
@@ -31,28 +30,13 @@ final class RekeyingAggregateInputProcessor implements Processor<Object, Object,
 
   @Override
   public void process(Record<Object, Object> record) {
-    if (record.value() instanceof Change change) {
-      if (change.oldRow() != null && inputs.compute(change.oldRow(), true)) {
-        forward(record);
-      }
-      if (change.newRow() != null) {
-        add(record, change.newRow());
-      }
-    } else {
-      add(record, (Object[]) record.value());
+    int n = inputs.compute(record.value());
+    for (int i = 0; i < n; i++) {
+      downstream.forward(context,
+          new Record<>(new GroupKey(inputs.group(i)), inputs.input(i), record.timestamp(), record.headers()));
     }
-  }
-
-  private void add(Record<Object, Object> record, Object[] row) {
-    if (inputs.compute(row, false)) {
-      forward(record);
-    } else {
+    if (inputs.failure() != null) {
       logger.log(context, ErrorType.EVALUATION_ERROR, inputs.failure(), record.timestamp());
     }
-  }
-
-  private void forward(Record<Object, Object> record) {
-    downstream.forward(context,
-        new Record<>(new GroupKey(inputs.groupValues()), inputs.input(), record.timestamp(), record.headers()));
   }
 }
