@@ -1,0 +1,138 @@
+package io.sluice.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.SessionWindowedSerializer;
+import org.apache.kafka.streams.kstream.TimeWindowedSerializer;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.kstream.internals.SessionWindow;
+import org.apache.kafka.streams.kstream.internals.TimeWindow;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.Test;
+
+/** What aggregations guarantee beyond their results: late-record counts, key bytes, names, and state that outlives a restart. */
+class AggregationTest {
+
+  private static final RuntimeOptions OPTIONS = new RuntimeOptions("processing_log");
+
+  private static final String COUNT_BY_REGION = """
+      {"source": {"columns": ["ID STRING KEY", "REGION STRING"]},
+       "steps": [{"aggregate": {"groupBy": ["$REGION"], "aggregates": ["N = COUNT()"],
+                                "window": {"type": "%s", "size": 1000, "grace": 100}}},
+                 {"project": ["KEY REGION = $REGION", "N = $N"]}]}
+      """;
+
+  private static final String SUM_BY_ID = """
+      {"source": {"columns": ["ID STRING KEY", "AMOUNT BIGINT"]},
+       "steps": [{"aggregate": {"groupBy": ["$ID"], "aggregates": ["S = SUM($AMOUNT)"]}},
+                 {"project": ["KEY ID = $ID", "S = $S"]}]}
+      """;
+
+  @Test
+  void recordsForClosedWindowsAreDroppedAndCountedAsLate() throws IOException {
+    BuiltQuery query = QueryTopologyBuilder.build(plan(COUNT_BY_REGION.formatted("TUMBLING")), OPTIONS);
+    try (TopologyTestDriver driver = new TopologyTestDriver(query.topology(), props(TestDirs.fresh("late")))) {
+      TestInputTopic<String, String> input = input(driver);
+      input.pipeInput("a", "{\"REGION\": \"eu\"}", 100);
+      input.pipeInput("a", "{\"REGION\": \"eu\"}", 2000);
+      input.pipeInput("a", "{\"REGION\": \"eu\"}", 1050);
+      input.pipeInput("a", "{\"REGION\": \"eu\"}", 500);
+      input.pipeInput("a", "{\"REGION\": \"eu\"}", 900);
+      assertEquals(2, LateRecords.dropped(driver.metrics()));
+      assertEquals(3, output(driver).size());
+    }
+  }
+
+  @Test
+  void windowedKeysAreWhatKafkaStreamsWindowedSerializersWrite() throws IOException {
+    byte[] eu = "eu".getBytes(StandardCharsets.UTF_8);
+    try (TopologyTestDriver driver = new TopologyTestDriver(
+        QueryTopologyBuilder.build(plan(COUNT_BY_REGION.formatted("TUMBLING")), OPTIONS).topology(),
+        props(TestDirs.fresh("time-keys")))) {
+      input(driver).pipeInput("a", "{\"REGION\": \"eu\"}", 1500);
+      byte[] expected = new TimeWindowedSerializer<>(new ByteArraySerializer())
+          .serialize("output", new Windowed<>(eu, new TimeWindow(1000, 2000)));
+      assertArrayEquals(expected, output(driver).get(0).key());
+    }
+    try (TopologyTestDriver driver = new TopologyTestDriver(
+        QueryTopologyBuilder.build(plan(COUNT_BY_REGION.formatted("SESSION")), OPTIONS).topology(),
+        props(TestDirs.fresh("session-keys")))) {
+      input(driver).pipeInput("a", "{\"REGION\": \"eu\"}", 1500);
+      input(driver).pipeInput("a", "{\"REGION\": \"eu\"}", 1700);
+      byte[] expected = new SessionWindowedSerializer<>(new ByteArraySerializer())
+          .serialize("output", new Windowed<>(eu, new SessionWindow(1500, 1700)));
+      assertArrayEquals(expected, output(driver).get(2).key());
+    }
+  }
+
+  @Test
+  void groupingBySourceKeyNeedsNoRepartitionAndEveryNodeIsNamedFromThePlan() throws IOException {
+    Topology byKey = QueryTopologyBuilder.build(plan(SUM_BY_ID), OPTIONS).topology();
+    assertEquals(1, byKey.describe().subtopologies().size(), byKey.describe().toString());
+    assertEquals(Set.of(
+            "source-read", "source-deserialize", "source-processing-log",
+            "aggregate-input", "aggregate-processing-log", "aggregate", "aggregate-to-stream",
+            "aggregate-output", "aggregate-output-processing-log",
+            "project", "project-processing-log", "sink-serialize", "sink-write", "sink-processing-log"),
+        names(byKey));
+
+    Topology rekeyed = QueryTopologyBuilder.build(plan(COUNT_BY_REGION.formatted("HOPPING").replace(
+        "\"grace\": 100", "\"advance\": 500")), OPTIONS).topology();
+    assertEquals(2, rekeyed.describe().subtopologies().size());
+    assertTrue(names(rekeyed).containsAll(Set.of("aggregate-repartition-sink", "aggregate-repartition-source")),
+        names(rekeyed).toString());
+    assertTrue(rekeyed.describe().toString().contains("aggregate-repartition"));
+    assertFalse(rekeyed.describe().toString().contains("KSTREAM-"), rekeyed.describe().toString());
+  }
+
+  private static Set<String> names(Topology topology) {
+    Set<String> names = new TreeSet<>();
+    for (TopologyDescription.Subtopology sub : topology.describe().subtopologies()) {
+      sub.nodes().forEach(node -> names.add(node.name()));
+    }
+    return names;
+  }
+
+  private static io.sluice.plan.PhysicalPlan plan(String spec) throws IOException {
+    return new ConformanceCase("inline", new ObjectMapper().readTree(spec)).plan();
+  }
+
+  private static TestInputTopic<String, String> input(TopologyTestDriver driver) {
+    return driver.createInputTopic("input", new StringSerializer(), new StringSerializer());
+  }
+
+  private static List<TestRecord<byte[], byte[]>> output(TopologyTestDriver driver) {
+    TestOutputTopic<byte[], byte[]> out =
+        driver.createOutputTopic("output", new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    return out.readRecordsToList();
+  }
+
+  private static Properties props(Path stateDir) {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "aggregation-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
+    props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    return props;
+  }
+}
