@@ -5,6 +5,7 @@ import io.sluice.runtime.serde.BinaryReader;
 import io.sluice.runtime.serde.BinaryValues;
 import io.sluice.runtime.serde.BinaryWriter;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
@@ -73,7 +74,7 @@ public final class AggregateInputSerde
   }
 
   @Override
-  public void configure(java.util.Map<String, ?> configs, boolean isKey) {}
+  public void configure(Map<String, ?> configs, boolean isKey) {}
 
   @Override
   public void close() {}

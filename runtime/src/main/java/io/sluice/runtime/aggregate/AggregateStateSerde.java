@@ -2,6 +2,7 @@ package io.sluice.runtime.aggregate;
 
 import io.sluice.runtime.serde.BinaryReader;
 import io.sluice.runtime.serde.BinaryWriter;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
@@ -54,7 +55,7 @@ public final class AggregateStateSerde
   }
 
   @Override
-  public void configure(java.util.Map<String, ?> configs, boolean isKey) {}
+  public void configure(Map<String, ?> configs, boolean isKey) {}
 
   @Override
   public void close() {}

@@ -3,6 +3,7 @@ package io.sluice.runtime.aggregate;
 import io.sluice.plan.DataType;
 import io.sluice.runtime.serde.BinaryRowSerde;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
@@ -37,7 +38,7 @@ public final class GroupKeySerde implements Serde<GroupKey>, Serializer<GroupKey
   }
 
   @Override
-  public void configure(java.util.Map<String, ?> configs, boolean isKey) {}
+  public void configure(Map<String, ?> configs, boolean isKey) {}
 
   @Override
   public void close() {}

@@ -2,6 +2,7 @@ package io.sluice.runtime.serde;
 
 import io.sluice.plan.DataType;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
@@ -51,7 +52,7 @@ public final class BinaryRowSerde implements Serde<Object[]>, Serializer<Object[
   }
 
   @Override
-  public void configure(java.util.Map<String, ?> configs, boolean isKey) {}
+  public void configure(Map<String, ?> configs, boolean isKey) {}
 
   @Override
   public void close() {}
