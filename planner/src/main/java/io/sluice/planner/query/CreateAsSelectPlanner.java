@@ -33,7 +33,7 @@ public final class CreateAsSelectPlanner {
     if (statement.table()) {
       refuseTableWithoutAggregation(aggregates, select, statement);
     } else if (aggregates) {
-      throw new PlanningException("An aggregation produces a table: use CREATE TABLE AS SELECT",
+      throw new PlanningException("GROUP BY produces a table, not a stream: use CREATE TABLE AS SELECT",
           statement.getParserPosition());
     } else if (select.readsTable()) {
       throw new PlanningException("The query reads a TABLE, so it produces a table: "
