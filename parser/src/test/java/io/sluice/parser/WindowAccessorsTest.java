@@ -37,6 +37,7 @@ class WindowAccessorsTest {
     assertNull(window.advance());
     assertNull(window.gap());
     assertNull(window.retention());
+    assertNull(window.retentionPosition());
     assertEquals(Duration.ZERO, window.grace());
     assertEquals(2, window.position().getLineNum());
     assertEquals(3, window.position().getColumnNum());
@@ -55,6 +56,8 @@ class WindowAccessorsTest {
     assertEquals(Duration.ofHours(1), window.size());
     assertEquals(Duration.ofMinutes(10), window.advance());
     assertEquals(Duration.ofDays(2), window.retention());
+    assertEquals(1, window.retentionPosition().getLineNum());
+    assertEquals(93, window.retentionPosition().getColumnNum());
     assertNull(window.grace());
   }
 

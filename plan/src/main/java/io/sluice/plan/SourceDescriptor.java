@@ -9,7 +9,9 @@ import java.util.Objects;
 /**
  * A stream or table in the catalog: its name, topic, formats and columns (key and value columns
  * only; the pseudo columns are implied). {@code timestampColumn} names the column event time comes
- * from, or is null for the record timestamp.
+ * from, or is null for the record timestamp. {@code window} is set for a table written by a windowed
+ * aggregation: its records are keyed by the key columns and the window; it is null otherwise (and
+ * absent from the JSON of catalogs written before windows existed).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SourceDescriptor(
@@ -19,7 +21,8 @@ public record SourceDescriptor(
     RowSchema schema,
     Formats formats,
     String timestampColumn,
-    String timestampFormat) {
+    String timestampFormat,
+    WindowSpec window) {
 
   public SourceDescriptor {
     Objects.requireNonNull(name, "name");
@@ -27,6 +30,12 @@ public record SourceDescriptor(
     Objects.requireNonNull(topic, "topic");
     Objects.requireNonNull(schema, "schema");
     Objects.requireNonNull(formats, "formats");
+  }
+
+  /** A source whose records are not windowed. */
+  public SourceDescriptor(String name, SourceType type, String topic, RowSchema schema, Formats formats,
+      String timestampColumn, String timestampFormat) {
+    this(name, type, topic, schema, formats, timestampColumn, timestampFormat, null);
   }
 
   /** The schema of the rows a query reads from this source: key, value, then pseudo columns. */

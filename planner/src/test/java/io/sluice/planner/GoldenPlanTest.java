@@ -14,6 +14,7 @@ import io.sluice.plan.PlanJson;
 import io.sluice.plan.PlanPrinter;
 import io.sluice.plan.SourceDescriptor;
 import io.sluice.planner.ddl.CreateSourcePlanner;
+import io.sluice.planner.query.CreateAsSelectPlan;
 import io.sluice.planner.query.CreateAsSelectPlanner;
 import io.sluice.planner.query.InsertSelectPlanner;
 import io.sluice.planner.query.InsertValuesPlan;
@@ -33,8 +34,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Golden plans: each {@code golden/NAME.sql} holds CREATE STREAM/TABLE statements for a catalog and
- * then one statement to plan; {@code golden/NAME.plan} holds the expected logical plan, physical
- * plan and plan JSON, or the expected error with its line and column.
+ * then one statement to plan; {@code golden/NAME.plan} holds the expected catalog entry (for CREATE
+ * ... AS SELECT), logical plan, physical plan and plan JSON, or the expected error with its line and
+ * column.
  *
  * <p>Run with {@code -Dsluice.golden.regenerate=true} to rewrite the golden files, then review the diff.
  */
@@ -81,7 +83,8 @@ class GoldenPlanTest {
             + "\n";
       }
       if (last instanceof SqlCreateAsSelect create) {
-        return renderQuery(new CreateAsSelectPlanner(catalog).plan(create, "Q1").query());
+        CreateAsSelectPlan plan = new CreateAsSelectPlanner(catalog).plan(create, "Q1");
+        return "== catalog ==\n" + PlanJson.mapper().writeValueAsString(plan.sink()) + "\n" + renderQuery(plan.query());
       }
       if (last instanceof SqlInsertSelect insert) {
         return renderQuery(new InsertSelectPlanner(catalog).plan(insert, "Q1"));

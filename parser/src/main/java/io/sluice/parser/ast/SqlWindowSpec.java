@@ -21,7 +21,8 @@ public final class SqlWindowSpec extends SqlCall {
 
   public static final SqlOperator OPERATOR = new SluiceOperator("KSQL WINDOW", SqlKind.OTHER,
       (pos, operands) -> new SqlWindowSpec(pos, Operands.symbol(operands[0], WindowKind.class),
-          millis(operands[1]), millis(operands[2]), millis(operands[3]), millis(operands[4])));
+          millis(operands[1]), millis(operands[2]), millis(operands[3]), millis(operands[4]),
+          operands[3] == null ? null : operands[3].getParserPosition()));
 
   /** Units a duration is printed in, largest first; each is a whole number of the next. */
   private static final List<ChronoUnit> UNITS = List.of(ChronoUnit.DAYS, ChronoUnit.HOURS,
@@ -32,9 +33,10 @@ public final class SqlWindowSpec extends SqlCall {
   private final Duration advance;
   private final Duration retention;
   private final Duration grace;
+  private final SqlParserPos retentionPosition;
 
   private SqlWindowSpec(SqlParserPos pos, WindowKind kind, Duration length, Duration advance,
-      Duration retention, Duration grace) {
+      Duration retention, Duration grace, SqlParserPos retentionPosition) {
     super(pos);
     this.kind = Objects.requireNonNull(kind);
     this.length = Objects.requireNonNull(length);
@@ -44,24 +46,31 @@ public final class SqlWindowSpec extends SqlCall {
     this.advance = advance;
     this.retention = retention;
     this.grace = grace;
+    this.retentionPosition = retentionPosition;
   }
 
-  /** {@code WINDOW TUMBLING (SIZE size ...)}; retention and grace may be null. */
+  /**
+   * {@code WINDOW TUMBLING (SIZE size ...)}; retention and grace may be null, and so may the
+   * position of the RETENTION keyword when it was not written.
+   */
   public static SqlWindowSpec tumbling(SqlParserPos pos, Duration size, Duration retention,
-      Duration grace) {
-    return new SqlWindowSpec(pos, WindowKind.TUMBLING, size, null, retention, grace);
+      Duration grace, SqlParserPos retentionPosition) {
+    return new SqlWindowSpec(pos, WindowKind.TUMBLING, size, null, retention, grace,
+        retentionPosition);
   }
 
-  /** {@code WINDOW HOPPING (SIZE size, ADVANCE BY advance ...)}; retention and grace may be null. */
+  /** {@code WINDOW HOPPING (SIZE size, ADVANCE BY advance ...)}; the rest as for tumbling. */
   public static SqlWindowSpec hopping(SqlParserPos pos, Duration size, Duration advance,
-      Duration retention, Duration grace) {
-    return new SqlWindowSpec(pos, WindowKind.HOPPING, size, advance, retention, grace);
+      Duration retention, Duration grace, SqlParserPos retentionPosition) {
+    return new SqlWindowSpec(pos, WindowKind.HOPPING, size, advance, retention, grace,
+        retentionPosition);
   }
 
-  /** {@code WINDOW SESSION (gap ...)}; retention and grace may be null. */
+  /** {@code WINDOW SESSION (gap ...)}; the rest as for tumbling. */
   public static SqlWindowSpec session(SqlParserPos pos, Duration gap, Duration retention,
-      Duration grace) {
-    return new SqlWindowSpec(pos, WindowKind.SESSION, gap, null, retention, grace);
+      Duration grace, SqlParserPos retentionPosition) {
+    return new SqlWindowSpec(pos, WindowKind.SESSION, gap, null, retention, grace,
+        retentionPosition);
   }
 
   public WindowKind kind() {
@@ -88,6 +97,14 @@ public final class SqlWindowSpec extends SqlCall {
     return retention;
   }
 
+  /**
+   * Where the RETENTION option was written, for errors about its value; null when it was not
+   * written.
+   */
+  public SqlParserPos retentionPosition() {
+    return retentionPosition;
+  }
+
   /** How late records may still join a window, when GRACE PERIOD was written; otherwise null. */
   public Duration grace() {
     return grace;
@@ -106,7 +123,7 @@ public final class SqlWindowSpec extends SqlCall {
   @Override
   public List<SqlNode> getOperandList() {
     return Arrays.asList(Operands.symbol(kind), millis(length), millis(advance),
-        millis(retention), millis(grace));
+        millis(retention, retentionPosition), millis(grace));
   }
 
   /** Prints the clause canonically: SIZE, ADVANCE BY, RETENTION, GRACE PERIOD, in that order. */
@@ -153,8 +170,13 @@ public final class SqlWindowSpec extends SqlCall {
   }
 
   private static SqlLiteral millis(Duration duration) {
+    return millis(duration, SqlParserPos.ZERO);
+  }
+
+  private static SqlLiteral millis(Duration duration, SqlParserPos pos) {
     return duration == null ? null
-        : SqlLiteral.createExactNumeric(Long.toString(duration.toMillis()), SqlParserPos.ZERO);
+        : SqlLiteral.createExactNumeric(Long.toString(duration.toMillis()),
+            pos == null ? SqlParserPos.ZERO : pos);
   }
 
   private static Duration millis(SqlNode operand) {

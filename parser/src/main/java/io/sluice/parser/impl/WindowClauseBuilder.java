@@ -14,6 +14,7 @@ final class WindowClauseBuilder {
   private final Duration length;
   private final Duration advance;
   private Duration retention;
+  private SqlParserPos retentionAt;
   private Duration grace;
 
   private WindowClauseBuilder(WindowKind kind, Duration length, Duration advance) {
@@ -43,6 +44,7 @@ final class WindowClauseBuilder {
       throw GrammarActions.error(at, "RETENTION is given twice");
     }
     retention = duration;
+    retentionAt = at;
   }
 
   void grace(Duration duration, SqlParserPos at) {
@@ -54,9 +56,9 @@ final class WindowClauseBuilder {
 
   SqlWindowSpec build(SqlParserPos pos) {
     return switch (kind) {
-      case TUMBLING -> SqlWindowSpec.tumbling(pos, length, retention, grace);
-      case HOPPING -> SqlWindowSpec.hopping(pos, length, advance, retention, grace);
-      case SESSION -> SqlWindowSpec.session(pos, length, retention, grace);
+      case TUMBLING -> SqlWindowSpec.tumbling(pos, length, retention, grace, retentionAt);
+      case HOPPING -> SqlWindowSpec.hopping(pos, length, advance, retention, grace, retentionAt);
+      case SESSION -> SqlWindowSpec.session(pos, length, retention, grace, retentionAt);
     };
   }
 

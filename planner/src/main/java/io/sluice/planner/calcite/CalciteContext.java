@@ -5,6 +5,7 @@ import io.sluice.planner.CatalogView;
 import io.sluice.planner.PlanningException;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.calcite.config.CalciteConnectionConfigImpl;
@@ -37,6 +38,7 @@ import org.apache.calcite.sql2rel.StandardConvertletTable;
 public final class CalciteContext {
 
   private static final Pattern UNKNOWN_OBJECT = Pattern.compile("Object '([^']*)' not found");
+  private static final Set<String> WINDOW_BOUNDS = Set.of("WINDOWSTART", "WINDOWEND", "WINDOW_START", "WINDOW_END");
   private static final Pattern UNKNOWN_COLUMN = Pattern.compile("Column '([^']*)' not found in any table");
 
   private final JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(SluiceTypeSystem.INSTANCE);
@@ -116,7 +118,10 @@ public final class CalciteContext {
     }
     Matcher column = UNKNOWN_COLUMN.matcher(message);
     if (column.find()) {
-      return "Unknown column '" + column.group(1) + "'";
+      String name = column.group(1);
+      return WINDOW_BOUNDS.contains(name)
+          ? name + " is available only in the SELECT list and HAVING clause of a windowed aggregation"
+          : "Unknown column '" + name + "'";
     }
     return message;
   }

@@ -1,6 +1,9 @@
 package io.sluice.planner.calcite;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
@@ -13,7 +16,10 @@ import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.SqlOperandCountRange;
 import org.apache.calcite.sql.type.SqlOperandCountRanges;
 
-/** The functions statements may call: Calcite's standard ones plus ksqlDB's names for common ones. */
+/**
+ * The functions statements may call: Calcite's standard ones, ksqlDB's names for common ones, and
+ * the aggregate functions of {@link SluiceAggFunctions}, which replace Calcite's of the same name.
+ */
 public final class SluiceOperatorTable {
 
   /** ksqlDB's UCASE(s), the same as UPPER. */
@@ -33,7 +39,10 @@ public final class SluiceOperatorTable {
       OperandTypes.SAME_SAME, SqlFunctionCategory.SYSTEM);
 
   private static final SqlOperatorTable INSTANCE = SqlOperatorTables.chain(
-      SqlStdOperatorTable.instance(), SqlOperatorTables.of(List.of(UCASE, LCASE, LEN, CONCAT, IFNULL)));
+      new ShadowedOperatorTable(SqlStdOperatorTable.instance(), names(SluiceAggFunctions.ALL)),
+      SqlOperatorTables.of(List.of(UCASE, LCASE, LEN, CONCAT, IFNULL)),
+      SqlOperatorTables.of(SluiceAggFunctions.ALL),
+      SqlOperatorTables.of(WindowBoundFunctions.ALL));
 
   private SluiceOperatorTable() {}
 
@@ -44,6 +53,10 @@ public final class SluiceOperatorTable {
   private static SqlFunction stringFunction(String name) {
     return new SqlFunction(name, SqlKind.OTHER_FUNCTION, ReturnTypes.ARG0_NULLABLE, null,
         OperandTypes.CHARACTER, SqlFunctionCategory.STRING);
+  }
+
+  private static Set<String> names(List<? extends SqlOperator> operators) {
+    return operators.stream().map(SqlOperator::getName).collect(Collectors.toSet());
   }
 
   private static SqlOperandCountRange atLeast(int n) {

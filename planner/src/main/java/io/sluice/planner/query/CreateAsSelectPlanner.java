@@ -1,18 +1,22 @@
 package io.sluice.planner.query;
 
-import io.sluice.parser.ast.EmitMode;
 import io.sluice.parser.ast.SqlCreateAsSelect;
 import io.sluice.plan.Formats;
 import io.sluice.plan.PhysicalPlan;
 import io.sluice.plan.SourceDescriptor;
 import io.sluice.plan.SourceType;
+import io.sluice.plan.node.PlanNodes;
 import io.sluice.plan.node.ProjectNode;
 import io.sluice.plan.node.SinkNode;
 import io.sluice.planner.CatalogView;
 import io.sluice.planner.PlanningException;
 import io.sluice.planner.ddl.SinkProperties;
 
-/** Plans CREATE STREAM ... AS SELECT into a new stream and the persistent query that writes it. */
+/**
+ * Plans CREATE STREAM|TABLE ... AS SELECT into a new source and the persistent query that writes
+ * it: a stream from a query over a stream without aggregation, a table from an aggregation. The
+ * new table's key columns are the GROUP BY columns, and its catalog entry records its window.
+ */
 public final class CreateAsSelectPlanner {
 
   private final CatalogView catalog;
@@ -23,31 +27,41 @@ public final class CreateAsSelectPlanner {
 
   public CreateAsSelectPlan plan(SqlCreateAsSelect statement, String queryId) {
     String name = statement.name().getSimple();
-    if (statement.table()) {
-      throw new PlanningException(
-          "CREATE TABLE AS SELECT is not supported yet: it arrives with GROUP BY aggregations",
-          statement.getParserPosition());
-    }
-    if (statement.emit() == EmitMode.FINAL) {
-      throw new PlanningException("EMIT FINAL needs a windowed aggregation, which is not supported yet",
-          statement.getParserPosition());
-    }
-    PlannedSelect select = new QueryPlanner(catalog).plan(statement.query(), statement.partitionBy());
-    if (select.readsTable()) {
-      throw new PlanningException("The query reads a TABLE, so it produces a table: "
-          + "use CREATE TABLE AS SELECT, which is not supported yet", statement.getParserPosition());
-    }
+    PlannedSelect select = new QueryPlanner(catalog).plan(statement.query(), statement.partitionBy(), statement.emit());
     ProjectNode root = select.root();
+    boolean aggregates = PlanNodes.aggregateOf(root) != null;
+    if (statement.table()) {
+      refuseTableWithoutAggregation(aggregates, select, statement);
+    } else if (aggregates) {
+      throw new PlanningException("GROUP BY produces a table, not a stream: use CREATE TABLE AS SELECT",
+          statement.getParserPosition());
+    } else if (select.readsTable()) {
+      throw new PlanningException("The query reads a TABLE, so it produces a table: "
+          + "use CREATE TABLE AS SELECT with GROUP BY", statement.getParserPosition());
+    }
     Formats inputFormats = catalog.source(select.sourcesRead().get(0)).map(SourceDescriptor::formats).orElse(null);
     SinkProperties sink = SinkProperties.resolve(statement.properties(), name, root.schema().keyColumns(),
         inputFormats, statement.getParserPosition());
     SinkTopicCheck.refuseLoop(catalog, select.sourcesRead(), sink.topic(), statement);
-    SourceDescriptor descriptor = new SourceDescriptor(
-        name, SourceType.STREAM, sink.topic(), root.schema(), sink.formats(), null, null);
+    SourceDescriptor descriptor = new SourceDescriptor(name, statement.table() ? SourceType.TABLE : SourceType.STREAM,
+        sink.topic(), root.schema(), sink.formats(), null, null, PlanNodes.window(root));
     SinkNode sinkNode = new SinkNode("sink", root, name, sink.topic(), sink.formats());
     PlannedQuery query = new PlannedQuery(
         PhysicalPlan.of(queryId, sinkNode), select.sourcesRead(), name, select.logicalPlan());
     return new CreateAsSelectPlan(descriptor, query, sink.partitions(), sink.replicas(),
         statement.orReplace(), statement.ifNotExists());
+  }
+
+  private static void refuseTableWithoutAggregation(boolean aggregates, PlannedSelect select,
+      SqlCreateAsSelect statement) {
+    if (aggregates) {
+      return;
+    }
+    if (select.readsTable()) {
+      throw new PlanningException("CREATE TABLE AS SELECT without GROUP BY is not supported yet",
+          statement.getParserPosition());
+    }
+    throw new PlanningException("A query over a stream produces a table only with GROUP BY: add GROUP BY, "
+        + "or use CREATE STREAM AS SELECT", statement.getParserPosition());
   }
 }

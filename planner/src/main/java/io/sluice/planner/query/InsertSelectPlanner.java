@@ -1,6 +1,5 @@
 package io.sluice.planner.query;
 
-import io.sluice.parser.ast.EmitMode;
 import io.sluice.parser.ast.SqlInsertSelect;
 import io.sluice.parser.ast.SqlProperty;
 import io.sluice.plan.Column;
@@ -9,6 +8,7 @@ import io.sluice.plan.PhysicalPlan;
 import io.sluice.plan.RowSchema;
 import io.sluice.plan.SourceDescriptor;
 import io.sluice.plan.expr.Expr;
+import io.sluice.plan.node.PlanNodes;
 import io.sluice.plan.node.ProjectNode;
 import io.sluice.plan.node.SinkNode;
 import io.sluice.planner.CatalogView;
@@ -33,10 +33,6 @@ public final class InsertSelectPlanner {
       SqlProperty first = statement.properties().list().get(0);
       throw new PlanningException("Property " + first.key() + " is not supported in INSERT INTO", first.position());
     }
-    if (statement.emit() == EmitMode.FINAL) {
-      throw new PlanningException("EMIT FINAL needs a windowed aggregation, which is not supported yet",
-          statement.getParserPosition());
-    }
     String name = statement.name().getSimple();
     SourceDescriptor target = catalog.source(name).orElseThrow(() -> new PlanningException(
         "Unknown stream '" + name + "'", statement.name().getParserPosition()));
@@ -44,7 +40,11 @@ public final class InsertSelectPlanner {
       throw new PlanningException("INSERT INTO ... SELECT writes streams only; " + name + " is a table",
           statement.name().getParserPosition());
     }
-    PlannedSelect select = new QueryPlanner(catalog).plan(statement.query(), statement.partitionBy());
+    PlannedSelect select = new QueryPlanner(catalog).plan(statement.query(), statement.partitionBy(), statement.emit());
+    if (PlanNodes.aggregateOf(select.root()) != null) {
+      throw new PlanningException("INSERT INTO ... SELECT with GROUP BY is not supported yet: "
+          + "an aggregation produces a table; use CREATE TABLE AS SELECT", statement.getParserPosition());
+    }
     if (select.readsTable()) {
       throw new PlanningException("The query reads a TABLE, so it cannot be inserted into stream " + name,
           statement.getParserPosition());

@@ -1,27 +1,29 @@
 package io.sluice.planner.query;
 
-import io.sluice.parser.ast.SqlWindowSpec;
-import io.sluice.parser.ast.SqlWindowedSelect;
+import io.sluice.parser.ast.EmitMode;
 import io.sluice.plan.Column;
 import io.sluice.plan.ColumnKind;
 import io.sluice.plan.PseudoColumn;
 import io.sluice.plan.RowSchema;
 import io.sluice.plan.expr.Expr;
 import io.sluice.plan.expr.InputRef;
-import io.sluice.plan.node.PlanNode;
+import io.sluice.plan.node.AggregateNode;
+import io.sluice.plan.node.PlanNodes;
 import io.sluice.plan.node.ProjectNode;
-import io.sluice.plan.node.SourceNode;
 import io.sluice.planner.CatalogView;
 import io.sluice.planner.PlanningException;
+import io.sluice.planner.calcite.AggregateCallCheck;
 import io.sluice.planner.calcite.CalciteContext;
 import io.sluice.planner.calcite.LogicalRewrites;
 import io.sluice.planner.calcite.RexToExpr;
+import io.sluice.planner.calcite.SourceTables;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
@@ -32,13 +34,15 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 
 /**
- * Plans the SELECT of a persistent query (with its PARTITION BY) into plan nodes ending in a
- * projection whose KEY columns are the output key.
+ * Plans the SELECT of a persistent query (with its PARTITION BY, GROUP BY and window) into plan
+ * nodes ending in a projection whose KEY columns are the output key.
  *
- * <p>Key rule: with PARTITION BY, each expression must also appear in the SELECT list, and those
- * select items become the key, in PARTITION BY order; {@code PARTITION BY NULL} gives no key.
- * Without it, select items that are plain references to a source key column stay key columns.
- * Key columns come first in the output schema, then the value columns in SELECT order.
+ * <p>Key rule: with GROUP BY, the select items that are the GROUP BY expressions are the key, in
+ * GROUP BY order (see {@link GroupKeys}). With PARTITION BY, each expression must also appear in
+ * the SELECT list, and those select items become the key, in PARTITION BY order; {@code PARTITION
+ * BY NULL} gives no key. Without either, select items that are plain references to a source key
+ * column stay key columns. Key columns come first in the output schema, then the value columns in
+ * SELECT order.
  */
 public final class QueryPlanner {
 
@@ -50,13 +54,23 @@ public final class QueryPlanner {
     this.catalog = catalog;
   }
 
-  public PlannedSelect plan(SqlNode query, SqlNodeList partitionBy) {
-    SqlSelect select = persistentSelect(query);
+  /**
+   * Plans {@code query} with its PARTITION BY (null for none) and the statement's EMIT clause,
+   * which decides when an aggregation writes its results.
+   */
+  public PlannedSelect plan(SqlNode query, SqlNodeList partitionBy, EmitMode emit) {
+    WindowedQuery windowed = WindowedQuery.of(persistentSelect(query), catalog);
+    SqlSelect select = windowed.select();
     SelectStarExpander.expand(select, catalog);
     CalciteContext calcite = new CalciteContext(catalog);
     int selectCount = select.getSelectList().size();
     List<String> names = outputNames(select);
+    if (windowed.window() != null) {
+      WindowBoundRewriter.rewrite(select, windowed.tableFunction());
+    }
+    GroupKeys groupKeys = select.getGroup() == null ? null : GroupKeys.of(select.getGroup());
     List<SqlNode> partitionExprs = partitionBy == null ? List.of() : partitionBy.getList();
+    checkGrouping(select, windowed, partitionBy, emit, query);
     boolean partitionByNull = partitionExprs.size() == 1 && isNullLiteral(partitionExprs.get(0));
     if (!partitionByNull) {
       for (int i = 0; i < partitionExprs.size(); i++) {
@@ -66,18 +80,31 @@ public final class QueryPlanner {
       }
     }
     SqlNode validated = calcite.validate(select);
-    RelNode rel = LogicalRewrites.apply(calcite.toRel(validated));
-    RexToExpr rex = new RexToExpr(rel.getCluster().getRexBuilder(), query.getParserPosition());
-    RelToPlanNodes converter = new RelToPlanNodes(rex, query.getParserPosition());
-    PlanNode top = converter.convert(rel);
-    if (!(top instanceof ProjectNode project)) {
-      throw new PlanningException("The query must have a SELECT list", query.getParserPosition());
+    boolean aggregating = groupKeys != null;
+    if (!aggregating && calcite.validator().isAggregate((SqlSelect) validated)) {
+      throw new PlanningException("An aggregation needs GROUP BY: Sluice aggregates per key", select.getParserPosition());
     }
-    List<Integer> keyItems = partitionExprs.isEmpty()
-        ? sourceKeyItems(project, selectCount)
+    RelNode rel = LogicalRewrites.apply(calcite.toRel(validated));
+    boolean readsTable = readsTable(rel);
+    if (aggregating) {
+      AggregateCallCheck.check(validated, readsTable);
+      if (readsTable && windowed.window() != null) {
+        throw new PlanningException("Windowed aggregation of a TABLE is not supported: aggregate a stream",
+            windowed.windowPosition());
+      }
+    }
+    RexToExpr rex = new RexToExpr(rel.getCluster().getRexBuilder(), query.getParserPosition());
+    RelToPlanNodes converter = new RelToPlanNodes(rex, query.getParserPosition(), windowed.window(),
+        emit == EmitMode.FINAL ? io.sluice.plan.EmitMode.FINAL : io.sluice.plan.EmitMode.CHANGES);
+    ProjectNode project = converter.convertToProjection(rel);
+    AggregateNode aggregate = PlanNodes.aggregateOf(project);
+    if (aggregate != null && !aggregating) {
+      throw new PlanningException("Aggregations are supported in the outermost SELECT only", query.getParserPosition());
+    }
+    List<Integer> keyItems = aggregating ? groupKeys.match(project, aggregate, selectCount)
+        : partitionExprs.isEmpty() ? sourceKeyItems(project, selectCount)
         : partitionByNull ? List.of() : matchPartitionItems(project, selectCount, partitionBy);
     ProjectNode shaped = shape(project, names, keyItems, selectCount);
-    boolean readsTable = readsTable(shaped);
     return new PlannedSelect(shaped, converter.sourcesRead(), readsTable, RelOptUtil.toString(rel).trim());
   }
 
@@ -90,22 +117,32 @@ public final class QueryPlanner {
       throw new PlanningException(query.getKind() + " is not supported yet; use a single SELECT",
           query.getParserPosition());
     }
-    if (select instanceof SqlWindowedSelect windowed) {
-      SqlWindowSpec window = windowed.ksqlWindow();
-      throw new PlanningException(
-          "WINDOW " + window.kind() + " is not supported yet", window.position());
-    }
-    if (select.getGroup() != null || select.getHaving() != null) {
-      throw new PlanningException(
-          "GROUP BY and HAVING are not supported yet", select.getParserPosition());
-    }
     if (select.getWindowList() != null && !select.getWindowList().isEmpty()) {
-      throw new PlanningException("WINDOW is not supported yet", select.getWindowList().getParserPosition());
+      throw new PlanningException("Named OVER windows are not supported; ksqlDB's WINDOW clause is written "
+          + "WINDOW TUMBLING (SIZE ...)", select.getWindowList().getParserPosition());
     }
     if (select.isDistinct()) {
       throw new PlanningException("SELECT DISTINCT is not supported yet", select.getParserPosition());
     }
     return select;
+  }
+
+  /** Refuses what cannot go with the query's GROUP BY, or its absence, before Calcite reads the query. */
+  private static void checkGrouping(SqlSelect select, WindowedQuery windowed, SqlNodeList partitionBy, EmitMode emit,
+      SqlNode query) {
+    boolean grouped = select.getGroup() != null;
+    if (grouped && partitionBy != null) {
+      throw new PlanningException("PARTITION BY cannot be combined with GROUP BY: the GROUP BY columns are the key",
+          partitionBy.getParserPosition());
+    }
+    if (windowed.window() != null && !grouped) {
+      throw new PlanningException("A window needs GROUP BY: windows group the rows of each key",
+          windowed.windowPosition());
+    }
+    if (emit == EmitMode.FINAL && windowed.window() == null) {
+      throw new PlanningException("EMIT FINAL needs a windowed aggregation: it writes each window's result "
+          + "once the window closes. Use EMIT CHANGES", query.getParserPosition());
+    }
   }
 
   /** The output column names: aliases, column names, or KSQL_COL_n; refuses clashes and pseudo names. */
@@ -183,11 +220,11 @@ public final class QueryPlanner {
     return new ProjectNode(project.id(), project.input(), expressions, new RowSchema(columns));
   }
 
-  private static boolean readsTable(PlanNode node) {
-    if (node instanceof SourceNode source) {
-      return source.table();
+  private static boolean readsTable(RelNode rel) {
+    if (rel instanceof TableScan scan) {
+      return SourceTables.descriptor(scan.getTable()).isTable();
     }
-    return node.inputs().stream().anyMatch(QueryPlanner::readsTable);
+    return rel.getInputs().stream().anyMatch(QueryPlanner::readsTable);
   }
 
   private static boolean isNullLiteral(SqlNode node) {

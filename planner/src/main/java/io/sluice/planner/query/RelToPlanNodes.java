@@ -1,9 +1,12 @@
 package io.sluice.planner.query;
 
 import io.sluice.plan.Column;
+import io.sluice.plan.EmitMode;
 import io.sluice.plan.RowSchema;
 import io.sluice.plan.SourceDescriptor;
+import io.sluice.plan.WindowSpec;
 import io.sluice.plan.expr.Expr;
+import io.sluice.plan.expr.InputRef;
 import io.sluice.plan.node.FilterNode;
 import io.sluice.plan.node.PlanNode;
 import io.sluice.plan.node.ProjectNode;
@@ -18,7 +21,9 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rel.core.TableFunctionScan;
 import org.apache.calcite.rel.core.Values;
+import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalTableScan;
@@ -27,51 +32,114 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
- * Turns a relational plan of scans, filters and projections into plan nodes, naming each node
- * by its kind and a counter so that names are stable for the same statement.
+ * Turns a relational plan of scans, filters, projections and at most one aggregation into plan
+ * nodes, naming each node by its kind and a counter so that names are stable for the same statement.
+ *
+ * <p>Each converted relation comes with the expressions, over its plan node's row, of Calcite's
+ * columns for it: they are the node's own columns except above an aggregation, whose plan node
+ * orders and types its columns its own way.
  */
 final class RelToPlanNodes {
 
+  /** A relation's plan node, and {@code columns.get(i)}: Calcite's column i as an expression over the node's row. */
+  record Converted(PlanNode node, List<Expr> columns) {
+
+    static Converted of(PlanNode node) {
+      List<Expr> columns = new ArrayList<>();
+      RowSchema schema = node.schema();
+      for (int i = 0; i < schema.size(); i++) {
+        columns.add(new InputRef(i, schema.column(i).type()));
+      }
+      return new Converted(node, columns);
+    }
+  }
+
   private final RexToExpr rex;
   private final SqlParserPos pos;
+  private final WindowSpec window;
+  private final EmitMode emit;
   private final List<String> sourcesRead = new ArrayList<>();
   private int filters;
   private int projects;
   private int sources;
+  private int aggregates;
 
-  RelToPlanNodes(RexToExpr rex, SqlParserPos pos) {
+  /** {@code window} (or null) and {@code emit} are those of the query's aggregation, if it has one. */
+  RelToPlanNodes(RexToExpr rex, SqlParserPos pos, WindowSpec window, EmitMode emit) {
     this.rex = rex;
     this.pos = pos;
+    this.window = window;
+    this.emit = emit;
   }
 
   List<String> sourcesRead() {
     return sourcesRead;
   }
 
-  PlanNode convert(RelNode rel) {
+  /** The plan nodes of {@code rel}, ending in a projection of its columns. */
+  ProjectNode convertToProjection(RelNode rel) {
+    Converted top = convertRel(rel);
+    if (rel instanceof LogicalProject && top.node() instanceof ProjectNode project) {
+      return project;
+    }
+    List<Column> columns = new ArrayList<>();
+    List<RelDataTypeField> fields = rel.getRowType().getFieldList();
+    for (int i = 0; i < fields.size(); i++) {
+      columns.add(Column.value(fields.get(i).getName(), top.columns().get(i).type()));
+    }
+    return new ProjectNode(nextId("project", ++projects), top.node(), top.columns(), new RowSchema(columns));
+  }
+
+  private Converted convertRel(RelNode rel) {
     if (rel instanceof LogicalTableScan scan) {
       SourceDescriptor source = SourceTables.descriptor(scan.getTable());
+      if (source.window() != null) {
+        throw new PlanningException("Reading the windowed table " + source.name()
+            + " in a persistent query is not supported yet", pos);
+      }
       sourcesRead.add(source.name());
-      return new SourceNode(nextId("source", ++sources), source.name(), source.topic(), source.isTable(),
-          source.rowSchema(), source.formats(), source.timestampSpec());
+      return Converted.of(new SourceNode(nextId("source", ++sources), source.name(), source.topic(),
+          source.isTable(), source.rowSchema(), source.formats(), source.timestampSpec()));
     }
     if (rel instanceof LogicalFilter filter) {
-      PlanNode input = convert(filter.getInput());
-      return new FilterNode(nextId("filter", ++filters), input, rex.translate(filter.getCondition()));
+      Converted input = convertRel(filter.getInput());
+      Expr predicate = ExprRebase.onto(rex.translate(filter.getCondition()), input.columns());
+      return new Converted(new FilterNode(nextId("filter", ++filters), input.node(), predicate), input.columns());
     }
     if (rel instanceof LogicalProject project) {
-      PlanNode input = convert(project.getInput());
+      Converted input = convertRel(project.getInput());
       List<Expr> expressions = new ArrayList<>();
       List<Column> columns = new ArrayList<>();
       List<RelDataTypeField> fields = project.getRowType().getFieldList();
       for (int i = 0; i < fields.size(); i++) {
         RexNode node = project.getProjects().get(i);
-        expressions.add(rex.translate(node));
+        expressions.add(ExprRebase.onto(rex.translate(node), input.columns()));
         columns.add(Column.value(fields.get(i).getName(), TypeMapping.fromCalcite(node.getType(), pos)));
       }
-      return new ProjectNode(nextId("project", ++projects), input, expressions, new RowSchema(columns));
+      return Converted.of(
+          new ProjectNode(nextId("project", ++projects), input.node(), expressions, new RowSchema(columns)));
+    }
+    if (rel instanceof LogicalAggregate aggregate && aggregates == 0) {
+      return new AggregateConverter(pos).convert(
+          aggregate, inputRows(aggregate.getInput()), nextId("aggregate", ++aggregates), window, emit);
     }
     throw new PlanningException(describe(rel) + " is not supported yet in this kind of query", pos);
+  }
+
+  /**
+   * The rows an aggregation reads: a projection right below it is not a node of its own, as the
+   * aggregation computes its group keys and arguments itself.
+   */
+  private Converted inputRows(RelNode input) {
+    if (!(input instanceof LogicalProject project)) {
+      return convertRel(input);
+    }
+    Converted below = convertRel(project.getInput());
+    List<Expr> columns = new ArrayList<>();
+    for (RexNode node : project.getProjects()) {
+      columns.add(ExprRebase.onto(rex.translate(node), below.columns()));
+    }
+    return new Converted(below.node(), columns);
   }
 
   private static String nextId(String kind, int n) {
@@ -80,7 +148,7 @@ final class RelToPlanNodes {
 
   private static String describe(RelNode rel) {
     if (rel instanceof Aggregate) {
-      return "Aggregation (GROUP BY or an aggregate function)";
+      return "An aggregation over an aggregation";
     }
     if (rel instanceof Join) {
       return "JOIN";
@@ -90,6 +158,9 @@ final class RelToPlanNodes {
     }
     if (rel instanceof Values) {
       return "A query without FROM";
+    }
+    if (rel instanceof TableFunctionScan) {
+      return "A table function other than directly in the FROM clause of an aggregation";
     }
     return rel.getRelTypeName();
   }
