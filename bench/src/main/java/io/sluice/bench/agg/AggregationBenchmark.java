@@ -129,8 +129,8 @@ public final class AggregationBenchmark {
       System.out.printf("round %d%s: %s%n", round, warmup ? " (warmup)" : "", side.name());
       SideResult result = measure(side, watch);
       System.out.println(result.succeeded()
-          ? String.format("  %-8s %,d events in %.2f s: %,.0f events/s", side.name(), result.events(),
-              result.seconds(), result.eventsPerSecond())
+          ? String.format("  %-8s %,d events in %.2f s: %,.0f events/s (%,.0f events/s from 10%% to 90%%)",
+              side.name(), result.events(), result.seconds(), result.eventsPerSecond(), result.steadyEventsPerSecond())
           : "  " + side.name() + " failed: " + result.error().orElseThrow());
       sides.add(result);
     }
@@ -149,8 +149,9 @@ public final class AggregationBenchmark {
       side.prepare();
       long start = System.nanoTime();
       String group = side.start();
-      long caughtUp = watch.awaitCaughtUp(side, group, start, options.timeout());
-      return SideResult.measured(side.name(), options.events(), (caughtUp - start) / 1e9);
+      CatchUpWatch.CatchUp caughtUp = watch.awaitCaughtUp(side, group, start, options.timeout());
+      return SideResult.measured(
+          side.name(), options.events(), (caughtUp.nanoTime() - start) / 1e9, caughtUp.steadyEventsPerSecond());
     } catch (Exception e) {
       return SideResult.failed(side.name(), options.events(), e.getMessage() == null ? e.toString() : e.getMessage());
     }

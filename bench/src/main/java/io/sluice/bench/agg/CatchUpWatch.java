@@ -31,19 +31,41 @@ final class CatchUpWatch {
   }
 
   /**
-   * Polls every {@link #POLL_INTERVAL} until the group has caught up and returns the nanoTime it
-   * first saw that, printing progress and checking the side has not failed every few seconds.
+   * When a group caught up, and its rate in the middle of the run, away from start-up and the last
+   * commit: events committed per second between the first polls that saw 10% and 90% committed.
+   */
+  record CatchUp(long nanoTime, double steadyEventsPerSecond) {}
+
+  /**
+   * Polls every {@link #POLL_INTERVAL} until the group has caught up, printing progress and checking
+   * the side has not failed every few seconds.
    *
    * @throws IllegalStateException if the group has not caught up within {@code timeout} of {@code startNanos}
    */
-  long awaitCaughtUp(Contender side, String groupId, long startNanos, Duration timeout) throws Exception {
+  CatchUp awaitCaughtUp(Contender side, String groupId, long startNanos, Duration timeout) throws Exception {
     long deadline = startNanos + timeout.toNanos();
     long nextProgress = startNanos + PROGRESS_INTERVAL.toNanos();
+    long tenPercentNanos = 0;
+    long tenPercentCommitted = 0;
+    long ninetyPercentNanos = 0;
+    long ninetyPercentCommitted = 0;
     while (true) {
       long lag = lag(groupId);
       long now = System.nanoTime();
+      long committed = events - lag;
+      if (tenPercentNanos == 0 && committed >= events / 10) {
+        tenPercentNanos = now;
+        tenPercentCommitted = committed;
+      }
+      if (ninetyPercentNanos == 0 && committed >= events * 9 / 10) {
+        ninetyPercentNanos = now;
+        ninetyPercentCommitted = committed;
+      }
       if (lag == 0) {
-        return now;
+        double steady = ninetyPercentNanos > tenPercentNanos
+            ? (ninetyPercentCommitted - tenPercentCommitted) / ((ninetyPercentNanos - tenPercentNanos) / 1e9)
+            : Double.NaN;
+        return new CatchUp(now, steady);
       }
       if (now - deadline > 0) {
         throw new IllegalStateException(side.name() + " did not process the input within " + timeout.toSeconds()
@@ -51,7 +73,7 @@ final class CatchUpWatch {
       }
       if (now - nextProgress > 0) {
         System.out.printf("  %-8s %6.1f s  %,d of %,d events committed%n",
-            side.name(), (now - startNanos) / 1e9, events - lag, events);
+            side.name(), (now - startNanos) / 1e9, committed, events);
         Optional<String> failure = side.failure();
         if (failure.isPresent()) {
           throw new IllegalStateException(failure.get());

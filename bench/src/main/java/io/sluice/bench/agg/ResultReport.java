@@ -28,15 +28,19 @@ final class ResultReport {
 
   void print(PrintStream out) {
     out.println();
-    out.printf("%-9s %-9s %12s %9s %12s %7s  %s%n", "round", "side", "events", "seconds", "events/s", "ratio", "output");
+    out.printf("%-9s %-9s %12s %9s %12s %7s %14s %7s  %s%n",
+        "round", "side", "events", "seconds", "events/s", "ratio", "10-90% ev/s", "ratio", "output");
     for (RoundResult round : rounds) {
       String label = round.round() + (round.warmup() ? " warmup" : "");
       for (SideResult side : round.sides()) {
         boolean sluice = side.side().equals("sluice");
-        out.printf("%-9s %-9s %,12d %9s %12s %7s  %s%n", label, side.side(), side.events(),
+        boolean bothSucceeded = round.sides().stream().allMatch(SideResult::succeeded);
+        out.printf("%-9s %-9s %,12d %9s %12s %7s %14s %7s  %s%n", label, side.side(), side.events(),
             side.succeeded() ? String.format("%.2f", side.seconds()) : "-",
             side.succeeded() ? String.format("%,.0f", side.eventsPerSecond()) : "failed",
-            sluice && round.sides().stream().allMatch(SideResult::succeeded) ? String.format("%.3f", round.ratio()) : "",
+            sluice && bothSucceeded ? String.format("%.3f", round.ratio()) : "",
+            side.succeeded() ? String.format("%,.0f", side.steadyEventsPerSecond()) : "-",
+            sluice && bothSucceeded ? String.format("%.3f", round.steadyRatio()) : "",
             sluice ? checkSummary(round) : "");
       }
     }
@@ -85,6 +89,7 @@ final class ResultReport {
         if (side.succeeded()) {
           sideJson.put("seconds", side.seconds());
           sideJson.put("eventsPerSecond", side.eventsPerSecond());
+          sideJson.put("steadyEventsPerSecond", side.steadyEventsPerSecond());
         }
         side.error().ifPresent(error -> sideJson.put("error", error));
         sides.add(sideJson);
@@ -92,6 +97,7 @@ final class ResultReport {
       roundJson.put("sides", sides);
       if (round.sides().stream().allMatch(SideResult::succeeded)) {
         roundJson.put("ratio", round.ratio());
+        roundJson.put("steadyRatio", round.steadyRatio());
       }
       round.check().ifPresent(check -> roundJson.put("outputCheck", check));
       roundsJson.add(roundJson);

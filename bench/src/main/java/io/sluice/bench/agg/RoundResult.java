@@ -25,4 +25,9 @@ record RoundResult(int round, boolean warmup, List<SideResult> sides, Optional<O
   double ratio() {
     return side("sluice").eventsPerSecond() / side("baseline").eventsPerSecond();
   }
+
+  /** The same ratio for the rates between 10% and 90% committed, which leave start-up out. */
+  double steadyRatio() {
+    return side("sluice").steadyEventsPerSecond() / side("baseline").steadyEventsPerSecond();
+  }
 }
