@@ -59,16 +59,19 @@ public final class AggregationBenchmark {
       return;
     }
     Path workDir = Files.createTempDirectory("sluice-bench-agg");
-    int status;
+    int status = 1;
     try (EmbeddedKafka broker = new EmbeddedKafka(workDir.resolve("kafka"), 0, Map.of("log.retention.ms", "-1"))) {
       broker.start();
       try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
         status = new AggregationBenchmark(options, broker.bootstrapServers(), admin, workDir).run();
       }
+    } catch (Exception e) {
+      System.err.println("aggregation benchmark failed:");
+      e.printStackTrace();
     } finally {
       deleteRecursively(workDir);
     }
-    // Kafka and Jetty leave non-daemon threads behind on some paths; the results are written by now.
+    // Kafka and Jetty can leave non-daemon threads behind after a failure; the results are written by now.
     System.exit(status);
   }
 

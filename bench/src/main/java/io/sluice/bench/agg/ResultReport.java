@@ -46,9 +46,11 @@ final class ResultReport {
     }
     List<RoundResult> measured = measured();
     if (measured.size() > 1 && measured.stream().allMatch(RoundResult::succeeded)) {
-      out.printf("%-9s %-9s %12s %9s %,12.0f%n", "mean", "baseline", "", "", mean(measured, "baseline"));
-      out.printf("%-9s %-9s %12s %9s %,12.0f %7.3f%n", "mean", "sluice", "", "", mean(measured, "sluice"),
-          mean(measured, "sluice") / mean(measured, "baseline"));
+      out.printf("%-9s %-9s %12s %9s %,12.0f %7s %,14.0f%n", "mean", "baseline", "", "",
+          mean(measured, "baseline"), "", steadyMean(measured, "baseline"));
+      out.printf("%-9s %-9s %12s %9s %,12.0f %7.3f %,14.0f %7.3f%n", "mean", "sluice", "", "",
+          mean(measured, "sluice"), mean(measured, "sluice") / mean(measured, "baseline"),
+          steadyMean(measured, "sluice"), steadyMean(measured, "sluice") / steadyMean(measured, "baseline"));
     }
     out.printf("target: sluice/baseline >= %.2f%n", TARGET_RATIO);
     for (RoundResult round : rounds) {
@@ -108,6 +110,9 @@ final class ResultReport {
       json.put("meanBaselineEventsPerSecond", mean(measured, "baseline"));
       json.put("meanSluiceEventsPerSecond", mean(measured, "sluice"));
       json.put("ratio", mean(measured, "sluice") / mean(measured, "baseline"));
+      json.put("meanBaselineSteadyEventsPerSecond", steadyMean(measured, "baseline"));
+      json.put("meanSluiceSteadyEventsPerSecond", steadyMean(measured, "sluice"));
+      json.put("steadyRatio", steadyMean(measured, "sluice") / steadyMean(measured, "baseline"));
     }
     json.put("targetRatio", TARGET_RATIO);
     Files.createDirectories(file.toAbsolutePath().getParent());
@@ -120,6 +125,10 @@ final class ResultReport {
 
   private static double mean(List<RoundResult> rounds, String side) {
     return rounds.stream().mapToDouble(round -> round.side(side).eventsPerSecond()).average().orElse(Double.NaN);
+  }
+
+  private static double steadyMean(List<RoundResult> rounds, String side) {
+    return rounds.stream().mapToDouble(round -> round.side(side).steadyEventsPerSecond()).average().orElse(Double.NaN);
   }
 
   private static String checkSummary(RoundResult round) {

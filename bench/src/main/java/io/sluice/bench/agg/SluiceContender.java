@@ -69,13 +69,15 @@ final class SluiceContender implements Contender {
     return StreamsProperties.applicationId(config, queryId);
   }
 
-  /** The query's state as SHOW QUERIES reports it; anything but RUNNING after the start is a failure. */
+  /** The query's state as SHOW QUERIES reports it: ERROR, or stopped (NOT_RUNNING), is a failure. */
   @Override
   public Optional<String> failure() throws IOException, InterruptedException {
     for (JsonNode running : ksql("SHOW QUERIES;").path(0).path("queries")) {
       if (queryId.equals(running.path("id").asText())) {
         String state = running.path("state").asText();
-        return state.equals("RUNNING") ? Optional.empty() : Optional.of("Sluice query " + queryId + " is " + state);
+        return state.equals("ERROR") || state.equals("NOT_RUNNING")
+            ? Optional.of("Sluice query " + queryId + " is " + state)
+            : Optional.empty();
       }
     }
     return Optional.of("Sluice no longer lists query " + queryId);
