@@ -12,6 +12,7 @@ public final class QueryStats {
   private final LongAdder recordsIn = new LongAdder();
   private final LongAdder recordsOut = new LongAdder();
   private final LongAdder errors = new LongAdder();
+  private final LongAdder lateRecords = new LongAdder();
   private volatile LastError lastError;
 
   private record LastError(Instant time, String reason) {}
@@ -41,6 +42,16 @@ public final class QueryStats {
   public String lastError() {
     LastError last = lastError;
     return last == null ? null : last.reason();
+  }
+
+  /** Records a windowed aggregation dropped because their window had closed. */
+  public long lateRecordsDropped() {
+    return lateRecords.sum();
+  }
+
+  /** Counts one late record dropped; called by the windowed aggregation's late-record gate. */
+  public void lateRecord() {
+    lateRecords.increment();
   }
 
   /** Counts one record read; called by source processors. */

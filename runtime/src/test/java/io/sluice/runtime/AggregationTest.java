@@ -58,7 +58,7 @@ class AggregationTest {
       input.pipeInput("a", "{\"REGION\": \"eu\"}", 1050);
       input.pipeInput("a", "{\"REGION\": \"eu\"}", 500);
       input.pipeInput("a", "{\"REGION\": \"eu\"}", 900);
-      assertEquals(2, LateRecords.dropped(driver.metrics()));
+      assertEquals(2, query.stats().lateRecordsDropped());
       assertEquals(3, output(driver).size());
     }
   }

@@ -22,6 +22,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
@@ -91,6 +92,11 @@ public final class SluiceServer implements AutoCloseable {
 
   public ServerContext context() {
     return context;
+  }
+
+  /** The started component of type {@code type}, e.g. the {@code EngineComponent} that holds the catalog and queries. */
+  public <T extends ServerComponent> Optional<T> component(Class<T> type) {
+    return components.stream().filter(type::isInstance).map(type::cast).findFirst();
   }
 
   /** The line printed once the server is up, saying where REST and Kafka listen. */

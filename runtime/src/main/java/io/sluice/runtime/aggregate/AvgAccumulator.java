@@ -60,7 +60,7 @@ final class AvgAccumulator implements Accumulator {
       return null;
     }
     return exact
-        ? exactSum.divide(BigDecimal.valueOf(count), MathContext.DECIMAL64).doubleValue()
+        ? exactSum.divide(BigDecimal.valueOf(count), MathContext.DECIMAL128).doubleValue()
         : doubleSum / count;
   }
 

@@ -14,12 +14,13 @@ import io.sluice.plan.node.FilterNode;
 import io.sluice.plan.node.PlanNode;
 import io.sluice.plan.node.PlanNodes;
 import io.sluice.plan.node.SourceNode;
+import io.sluice.runtime.QueryStats;
 import io.sluice.runtime.UnsupportedPlanException;
+import io.sluice.runtime.aggregate.Accumulators;
 import io.sluice.runtime.aggregate.AggregateInput;
 import io.sluice.runtime.aggregate.AggregateInputSerde;
 import io.sluice.runtime.aggregate.AggregateState;
 import io.sluice.runtime.aggregate.AggregateStateSerde;
-import io.sluice.runtime.aggregate.Accumulators;
 import io.sluice.runtime.aggregate.GroupKeySerde;
 import io.sluice.runtime.expr.ExpressionCompiler;
 import io.sluice.runtime.expr.RowProjector;
@@ -31,7 +32,6 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.kstream.Aggregator;
-import org.apache.kafka.streams.kstream.EmitStrategy;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.Initializer;
 import org.apache.kafka.streams.kstream.KGroupedStream;
@@ -40,8 +40,10 @@ import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Merger;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.SessionWindowedKStream;
 import org.apache.kafka.streams.kstream.SessionWindows;
+import org.apache.kafka.streams.kstream.Suppressed;
 import org.apache.kafka.streams.kstream.TimeWindowedKStream;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -51,7 +53,8 @@ import org.apache.kafka.streams.state.WindowStore;
 /**
  * Builds an aggregation with the DSL: {@code <id>-input} computes each row's group-by and argument
  * values; grouping repartitions through {@code <id>-repartition} unless the groups are exactly the
- * source's key; the DSL aggregate {@code <id>} (windowed per the plan, EMIT FINAL as on-window-close)
+ * source's key; a windowed aggregation's {@code <id>-late} gate drops late records by the task's
+ * stream time; the DSL aggregate {@code <id>} (windowed per the plan, EMIT FINAL by suppression)
  * keeps each group's state in the store the plan names; {@code <id>-to-stream} and
  * {@code <id>-output} turn changed groups into result rows.
  */
@@ -94,9 +97,31 @@ final class AggregateBuilder implements NodeBuilder<AggregateNode> {
           Named.as(inputStep)));
       keySerde = untyped(new GroupKeySerde(groupColumns.stream().map(Column::type).toList()));
     }
-    KGroupedStream<Object, AggregateInput> grouped = inputs.groupByKey(
-        Grouped.with(node.id(), keySerde, new AggregateInputSerde(functions.argumentTypes())));
+    AggregateInputSerde inputSerde = new AggregateInputSerde(functions.argumentTypes());
+    if (window != null) {
+      if (keyedSource == null) {
+        // Repartition first, so that lateness is judged in the task that aggregates.
+        inputs = inputs.repartition(Repartitioned.<Object, AggregateInput>as(node.id())
+            .withKeySerde(keySerde).withValueSerde(inputSerde));
+      }
+      String gate = NodeNames.lateRecordGate(node.id());
+      String sessionStore = window.type() == WindowType.SESSION ? node.storeName() : null;
+      if (sessionStore != null) {
+        context.connectStore(gate, sessionStore);
+      }
+      QueryStats stats = context.stats();
+      KStream<Object, Object> gated = SourceBuilder.widen(inputs).processValues(
+          () -> new LateRecordGate(window, sessionStore, stats), Named.as(gate));
+      inputs = narrow(gated);
+    }
+    KGroupedStream<Object, AggregateInput> grouped = inputs.groupByKey(Grouped.with(node.id(), keySerde, inputSerde));
     KTable<Object, AggregateState> groups = aggregate(node, grouped, functions, keySerde, overTable);
+    if (node.emit() == EmitMode.FINAL) {
+      // Suppression closes windows by stream time alone, so a window's final row is written as soon
+      // as a record closes it (Kafka's on-window-close strategy also waits on the wall clock, and
+      // skipped hopping windows when stream time jumped several advances at once).
+      groups = untilWindowsClose(groups, NodeNames.finalResults(node.id()));
+    }
 
     KStream<Object, AggregateState> changed = groups.toStream(Named.as(NodeNames.toStream(node.id())));
     String output = NodeNames.aggregateOutput(node.id());
@@ -133,13 +158,9 @@ final class AggregateBuilder implements NodeBuilder<AggregateNode> {
     Duration retention = Duration.ofMillis(window.retention());
     Duration size = Duration.ofMillis(window.size());
     Duration grace = Duration.ofMillis(window.grace());
-    boolean emitFinal = node.emit() == EmitMode.FINAL;
     if (window.type() == WindowType.SESSION) {
       SessionWindowedKStream<Object, AggregateInput> sessions =
           grouped.windowedBy(SessionWindows.ofInactivityGapAndGrace(size, grace));
-      if (emitFinal) {
-        sessions = sessions.emitStrategy(EmitStrategy.onWindowClose());
-      }
       Merger<Object, AggregateState> merger = (key, earlier, later) -> earlier.merge(later);
       return (KTable) sessions.aggregate(initializer, aggregator, merger, named,
           Materialized.<Object, AggregateState, SessionStore<Bytes, byte[]>>as(node.storeName())
@@ -150,12 +171,15 @@ final class AggregateBuilder implements NodeBuilder<AggregateNode> {
       windows = windows.advanceBy(Duration.ofMillis(window.advance()));
     }
     TimeWindowedKStream<Object, AggregateInput> windowed = grouped.windowedBy(windows);
-    if (emitFinal) {
-      windowed = windowed.emitStrategy(EmitStrategy.onWindowClose());
-    }
     return (KTable) windowed.aggregate(initializer, aggregator, named,
         Materialized.<Object, AggregateState, WindowStore<Bytes, byte[]>>as(node.storeName())
             .withKeySerde(keySerde).withValueSerde(stateSerde).withRetention(retention));
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static KTable<Object, AggregateState> untilWindowsClose(KTable<Object, AggregateState> windowed, String name) {
+    Suppressed suppressed = Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded()).withName(name);
+    return ((KTable) windowed).suppress(suppressed);
   }
 
   private static RowProjector argumentsProjector(AggregateNode node, Accumulators functions, RowSchema inputSchema) {

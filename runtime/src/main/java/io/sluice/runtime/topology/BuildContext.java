@@ -24,6 +24,7 @@ final class BuildContext {
   private final QueryStats stats;
   private final Map<String, Downstream> downstreams = new LinkedHashMap<>();
   private final Map<String, List<String>> processingLogParents = new LinkedHashMap<>();
+  private final Map<String, String> storeReaders = new LinkedHashMap<>();
 
   BuildContext(StreamsBuilder builder, PhysicalPlan plan, RuntimeOptions options, QueryStats stats) {
     this.builder = builder;
@@ -57,11 +58,20 @@ final class BuildContext {
   }
 
   /**
+   * Lets {@code processor} read {@code store}, a store a later DSL step adds (the DSL can only
+   * connect a processor to a store added before it, so the connection is made on the finished topology).
+   */
+  void connectStore(String processor, String store) {
+    storeReaders.put(processor, store);
+  }
+
+  /**
    * Adds the processing log sinks to the topology the DSL built, each a child of the processors
    * that report to it (so reports commit with the step's output), and tells every step which of
    * its children consume its rows.
    */
   void finish(Topology topology) {
+    storeReaders.forEach(topology::connectProcessorAndStateStores);
     for (Map.Entry<String, List<String>> sink : processingLogParents.entrySet()) {
       topology.addSink(sink.getKey(), options.processingLogTopic(), new NullKeySerializer(),
           new ByteArraySerializer(), sink.getValue().toArray(String[]::new));

@@ -64,4 +64,14 @@ final class NodeNames {
   static String outputProcessingLog(String nodeId) {
     return nodeId + "-output-processing-log";
   }
+
+  /** The suppression that holds an EMIT FINAL aggregation's windows until they close; its buffer store is {@code <name>-store}. */
+  static String finalResults(String nodeId) {
+    return nodeId + "-final";
+  }
+
+  /** The gate that drops a windowed aggregation's late records. */
+  static String lateRecordGate(String nodeId) {
+    return nodeId + "-late";
+  }
 }

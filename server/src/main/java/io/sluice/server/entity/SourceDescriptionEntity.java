@@ -15,6 +15,6 @@ public record SourceDescriptionEntity(String statementText, SourceDescription so
 
   /** Counters of one query that reads or writes the source (EXTENDED only). */
   public record QueryStatistics(
-      String queryId, String state, long recordsIn, long recordsOut, long errors, String lastError,
-      String lastErrorTime) {}
+      String queryId, String state, long recordsIn, long recordsOut, long errors, long lateRecordsDropped,
+      String lastError, String lastErrorTime) {}
 }

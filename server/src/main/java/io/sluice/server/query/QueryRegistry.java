@@ -122,6 +122,17 @@ public final class QueryRegistry implements AutoCloseable {
     return all().stream().filter(q -> q.command().sink().equals(source)).toList();
   }
 
+  /**
+   * The state store holding table {@code table}'s rows: that of the aggregation in the query that
+   * created the table. Empty if no running query materializes it.
+   */
+  public Optional<Materialization> materialization(String table) {
+    return writersOf(table).stream()
+        .map(Materialization::of)
+        .flatMap(Optional::stream)
+        .findFirst();
+  }
+
   /** Stops every query, each on its own thread so that slow closes overlap, keeping state for the next start. */
   @Override
   public void close() {

@@ -44,7 +44,8 @@ final class DescribeHandler implements StatementHandler<SqlDescribeSource> {
       long in = queryStatistics.stream().mapToLong(SourceDescriptionEntity.QueryStatistics::recordsIn).sum();
       long out = queryStatistics.stream().mapToLong(SourceDescriptionEntity.QueryStatistics::recordsOut).sum();
       long errors = queryStatistics.stream().mapToLong(SourceDescriptionEntity.QueryStatistics::errors).sum();
-      statistics = "records-in: " + in + ", records-out: " + out;
+      long late = queryStatistics.stream().mapToLong(SourceDescriptionEntity.QueryStatistics::lateRecordsDropped).sum();
+      statistics = "records-in: " + in + ", records-out: " + out + ", late-records-dropped: " + late;
       errorStats = "processing-errors: " + errors;
     }
     return new SourceDescriptionEntity(context.text(), new SourceDescriptionEntity.SourceDescription(
@@ -70,7 +71,7 @@ final class DescribeHandler implements StatementHandler<SqlDescribeSource> {
     for (PersistentQuery query : all) {
       QueryStats stats = query.stats();
       out.add(new SourceDescriptionEntity.QueryStatistics(query.id(), query.state(), stats.recordsIn(),
-          stats.recordsOut(), stats.errors(), query.failure() != null ? query.failure() : stats.lastError(),
+          stats.recordsOut(), stats.errors(), stats.lateRecordsDropped(), query.failure() != null ? query.failure() : stats.lastError(),
           stats.lastErrorTime() == null ? null : stats.lastErrorTime().toString()));
     }
     return out;

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.plan.Column;
 import io.sluice.plan.ColumnKind;
 import io.sluice.plan.RowSchema;
+import io.sluice.plan.WindowSpec;
+import io.sluice.plan.node.PlanNodes;
 import io.sluice.plan.node.SinkNode;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -62,13 +64,22 @@ final class CaseCheck {
     boolean withPartition = observed.partitionsKnown() && output.givesPartitions();
     List<String> expected = new ArrayList<>();
     for (ExpectedRecord record : output.records()) {
-      expected.add(line(record.timestamp(), withPartition ? record.partition() : null, record.key(), record.value()));
+      expected.add(line(record.timestamp(), withPartition ? record.partition() : null, record.window(),
+          record.key(), record.value()));
     }
     List<String> actual = new ArrayList<>();
+    WindowSpec windowSpec = PlanNodes.window(sink);
     for (TopicRecord record : observed.topics().getOrDefault(output.topic(), List.of())) {
-      JsonNode key = RecordBytes.keyAsJson(record.key(), sink.schema(), sink.formats());
+      byte[] keyBytes = record.key();
+      String window = null;
+      if (windowSpec != null) {
+        RecordBytes.WindowedKey windowed = RecordBytes.splitWindowed(keyBytes, windowSpec);
+        keyBytes = windowed.key();
+        window = windowed.window();
+      }
+      JsonNode key = RecordBytes.keyAsJson(keyBytes, sink.schema(), sink.formats());
       JsonNode value = record.value() == null ? null : RecordBytes.valueAsJson(record.value());
-      actual.add(line(record.timestamp(), withPartition ? record.partition() : null, key, value));
+      actual.add(line(record.timestamp(), withPartition ? record.partition() : null, window, key, value));
     }
     if (output.unordered() || observed.multiPartitionTopics().contains(output.topic())) {
       expected.sort(null);
@@ -77,8 +88,9 @@ final class CaseCheck {
     assertEquals(String.join("\n", expected), String.join("\n", actual), "records on topic " + output.topic());
   }
 
-  private static String line(long timestamp, Integer partition, JsonNode key, JsonNode value) {
-    return "@" + timestamp + (partition == null ? "" : " partition=" + partition) + " " + CanonicalJson.render(key)
+  private static String line(long timestamp, Integer partition, String window, JsonNode key, JsonNode value) {
+    return "@" + timestamp + (partition == null ? "" : " partition=" + partition)
+        + (window == null ? "" : " window=" + window) + " " + CanonicalJson.render(key)
         + " | " + (value == null ? RecordLines.NULL_VALUE : CanonicalJson.render(value));
   }
 

@@ -9,6 +9,7 @@ import io.sluice.server.testing.Http;
 import io.sluice.server.testing.SharedKafka;
 import java.nio.file.Path;
 import java.util.Map;
+import org.apache.kafka.streams.StreamsConfig;
 
 /** A Sluice server for one broker case: on the shared broker, with its own service id, data directory and processing log. */
 final class CaseServer implements AutoCloseable, SourceLookup {
@@ -30,7 +31,8 @@ final class CaseServer implements AutoCloseable, SourceLookup {
         SluiceConfig.REST_PORT, "0",
         SluiceConfig.BOOTSTRAP_SERVERS, SharedKafka.bootstrapServers(),
         SluiceConfig.SERVICE_ID, serviceId,
-        SluiceConfig.DATA_DIR, dataDir.toString()));
+        SluiceConfig.DATA_DIR, dataDir.toString(),
+        SluiceConfig.STREAMS_PREFIX + StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, "0"));
     return new CaseServer(SluiceServer.start(config), dataDir, serviceId);
   }
 
@@ -53,10 +55,20 @@ final class CaseServer implements AutoCloseable, SourceLookup {
     StringBuilder columns = new StringBuilder();
     for (JsonNode field : description.path("fields")) {
       columns.append(columns.isEmpty() ? "" : ", ")
-          .append(field.path("name").asText()).append(' ').append(field.path("schema").path("type").asText())
+          .append(field.path("name").asText()).append(' ').append(typeOf(field.path("schema")))
           .append("KEY".equals(field.path("type").asText()) ? " KEY" : "");
     }
     return columns.toString();
+  }
+
+  /** A DESCRIBE field schema as SQL spells the type: {@code ARRAY<STRING>}, {@code MAP<STRING, BIGINT>}. */
+  private static String typeOf(JsonNode schema) {
+    String type = schema.path("type").asText();
+    return switch (type) {
+      case "ARRAY" -> "ARRAY<" + typeOf(schema.path("memberSchema")) + ">";
+      case "MAP" -> "MAP<STRING, " + typeOf(schema.path("memberSchema")) + ">";
+      default -> type;
+    };
   }
 
   /** The formats of a source, from DESCRIBE. */

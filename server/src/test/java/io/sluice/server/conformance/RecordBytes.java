@@ -5,9 +5,13 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import io.sluice.plan.Formats;
 import io.sluice.plan.RowSchema;
 import io.sluice.plan.SerdeFormat;
+import io.sluice.plan.WindowSpec;
+import io.sluice.plan.WindowType;
 import io.sluice.runtime.serde.RecordFormatException;
 import io.sluice.runtime.serde.RowCodec;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -62,6 +66,32 @@ final class RecordBytes {
     } catch (RecordFormatException e) {
       return raw(bytes);
     }
+  }
+
+  /** A windowed key's bytes split into the key columns' bytes and the window, {@code START,END}. */
+  record WindowedKey(byte[] key, String window) {}
+
+  /**
+   * Splits a key written by a windowed aggregation, laid out as Kafka Streams' windowed serializers
+   * lay it out: the key, then the window start (tumbling and hopping, whose end is start plus
+   * size), or the session's end and then its start.
+   */
+  static WindowedKey splitWindowed(byte[] bytes, WindowSpec window) {
+    int suffix = window.type() == WindowType.SESSION ? 16 : 8;
+    if (bytes == null || bytes.length < suffix) {
+      return new WindowedKey(bytes, "<not a windowed key>");
+    }
+    ByteBuffer buffer = ByteBuffer.wrap(bytes, bytes.length - suffix, suffix);
+    long start;
+    long end;
+    if (window.type() == WindowType.SESSION) {
+      end = buffer.getLong();
+      start = buffer.getLong();
+    } else {
+      start = buffer.getLong();
+      end = start + window.size();
+    }
+    return new WindowedKey(Arrays.copyOf(bytes, bytes.length - suffix), start + "," + end);
   }
 
   /** A written value as JSON, or as a {@code base64:} text when it is not JSON. */

@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.Base64;
 
 /**
- * Parses the record lines ({@code @TIMESTAMP [partition=N] KEY | VALUE}) and processing-log lines
+ * Parses the record lines ({@code @TIMESTAMP [partition=N] [window=START,END] KEY | VALUE}) and processing-log lines
  * ({@code TYPE offset=N [partition=N] | REASON FRAGMENT}) of a case file.
  */
 final class RecordLines {
@@ -17,6 +17,7 @@ final class RecordLines {
   private static final String RAW_KEY = "base64:";
   private static final String PARTITION = "partition=";
   private static final String OFFSET = "offset=";
+  private static final String WINDOW = "window=";
 
   private RecordLines() {}
 
@@ -43,7 +44,7 @@ final class RecordLines {
     Head head = head(line);
     KeyAndRest parsed = jsonKey(head.rest());
     String value = valueText(parsed.rest());
-    return new ExpectedRecord(head.timestamp(), head.partition(), parsed.key(),
+    return new ExpectedRecord(head.timestamp(), head.partition(), head.window(), parsed.key(),
         NULL_VALUE.equals(value) ? null : CanonicalJson.parse(value, "the expected value"));
   }
 
@@ -71,7 +72,7 @@ final class RecordLines {
     return new ExpectedLogEntry(words[0], partition, offset, fragment);
   }
 
-  private record Head(long timestamp, Integer partition, String rest) {}
+  private record Head(long timestamp, Integer partition, String window, String rest) {}
 
   private record KeyAndRest(JsonNode key, String rest) {}
 
@@ -87,7 +88,16 @@ final class RecordLines {
       partition = Integer.parseInt(word.substring(PARTITION.length()));
       rest = rest.substring(word.length()).strip();
     }
-    return new Head(Long.parseLong(timestamp.substring(1)), partition, rest);
+    String window = null;
+    if (rest.startsWith(WINDOW)) {
+      String word = firstWord(rest);
+      window = word.substring(WINDOW.length());
+      if (!window.matches("\\d+,\\d+")) {
+        throw new IllegalArgumentException("a window is written window=START,END in epoch milliseconds, not " + word);
+      }
+      rest = rest.substring(word.length()).strip();
+    }
+    return new Head(Long.parseLong(timestamp.substring(1)), partition, window, rest);
   }
 
   /** Reads one JSON value from the start of {@code text}; the rest must start with {@code |}. */

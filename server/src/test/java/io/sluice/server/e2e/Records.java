@@ -13,6 +13,7 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -118,6 +119,17 @@ final class Records {
           .map(p -> new TopicPartition(topic, p.partition())).toList();
       return consumer.endOffsets(partitions);
     }
+  }
+
+  /** Waits until consumer group {@code groupId} has committed the end of every partition of {@code topic}. */
+  void awaitCommitted(String groupId, String topic, Duration timeout) {
+    Poll.until(timeout, () -> {
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          SharedKafka.admin().listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
+      Map<TopicPartition, Long> ends = endOffsets(topic);
+      return ends.entrySet().stream().allMatch(e -> committed.get(e.getKey()) != null
+          && committed.get(e.getKey()).offset() >= e.getValue());
+    }, "group " + groupId + " to commit the end of " + topic);
   }
 
   static String text(byte[] bytes) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.server.testing.Directories;
 import io.sluice.server.testing.Http;
-import io.sluice.server.testing.Poll;
 import io.sluice.server.testing.ServerProcess;
 import io.sluice.server.testing.SharedKafka;
 import java.nio.file.Path;
@@ -16,9 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,7 +48,7 @@ class RestartRecoveryTest {
     Records.shared().produce(input, clicks(input, total / 2, total));
     try (ServerProcess second = process(serviceId, dataDir)) {
       Records.shared().awaitAtLeast(output, total, WAIT);
-      awaitCaughtUp(serviceId + "_query_" + queryId, input);
+      Records.shared().awaitCommitted(serviceId + "_query_" + queryId, input, WAIT);
       List<ConsumerRecord<byte[], byte[]>> all = Records.shared().readAll(output);
       Set<String> distinct = new HashSet<>();
       all.forEach(r -> distinct.add(Records.text(r.value())));
@@ -109,16 +106,5 @@ class RestartRecoveryTest {
       records.add(Records.record(topic, Records.bigintKey(i), "{\"N\":" + i + "}", 1_600_000_000_000L + i));
     }
     return records;
-  }
-
-  /** Waits until the query's committed offsets reach the end of every input partition. */
-  private static void awaitCaughtUp(String groupId, String input) {
-    Poll.until(WAIT, () -> {
-      Map<TopicPartition, OffsetAndMetadata> committed =
-          SharedKafka.admin().listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
-      Map<TopicPartition, Long> ends = Records.shared().endOffsets(input);
-      return ends.entrySet().stream().allMatch(e -> committed.get(e.getKey()) != null
-          && committed.get(e.getKey()).offset() >= e.getValue());
-    }, "query " + groupId + " to commit the end of " + input);
   }
 }
