@@ -92,9 +92,8 @@ class ConformanceTest {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "conformance");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
-    // Every update of a group is written, and closed windows are emitted at once, so outputs are exact.
+    // Every update of a group is written, as on a server, so outputs are exact.
     props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
-    props.put(StreamsConfig.InternalConfig.EMIT_INTERVAL_MS_KSTREAMS_WINDOWED_AGGREGATION, 0L);
     props.put(StreamsConfig.STATE_DIR_CONFIG, TestDirs.fresh("conformance").toString());
     try (TopologyTestDriver driver = new TopologyTestDriver(query.topology(), props)) {
       TestInputTopic<byte[], byte[]> input =

@@ -13,7 +13,8 @@ import org.apache.kafka.streams.StreamsConfig;
  *
  * <p>Defaults: exactly-once v2; read from the earliest offset, so a new query over an existing
  * stream processes its history (ksqlDB defaults to latest; see docs/sql.md); one stream thread;
- * commits every 100 ms; a 10 s consumer session.
+ * commits every 100 ms; a 10 s consumer session; no state store cache, so that an aggregation
+ * under EMIT CHANGES writes every update, as the SQL promises.
  */
 public final class StreamsProperties {
 
@@ -26,6 +27,7 @@ public final class StreamsProperties {
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
     // Each query is one group member; after a crash its restart waits out the old member's
     // session, so keep that short (Kafka's default is 45 s).
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);

@@ -9,7 +9,6 @@ import io.sluice.server.testing.Http;
 import io.sluice.server.testing.SharedKafka;
 import java.nio.file.Path;
 import java.util.Map;
-import org.apache.kafka.streams.StreamsConfig;
 
 /** A Sluice server for one broker case: on the shared broker, with its own service id, data directory and processing log. */
 final class CaseServer implements AutoCloseable, SourceLookup {
@@ -31,8 +30,7 @@ final class CaseServer implements AutoCloseable, SourceLookup {
         SluiceConfig.REST_PORT, "0",
         SluiceConfig.BOOTSTRAP_SERVERS, SharedKafka.bootstrapServers(),
         SluiceConfig.SERVICE_ID, serviceId,
-        SluiceConfig.DATA_DIR, dataDir.toString(),
-        SluiceConfig.STREAMS_PREFIX + StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, "0"));
+        SluiceConfig.DATA_DIR, dataDir.toString()));
     return new CaseServer(SluiceServer.start(config), dataDir, serviceId);
   }
 

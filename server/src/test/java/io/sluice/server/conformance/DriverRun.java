@@ -15,7 +15,6 @@ import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
@@ -36,9 +35,7 @@ final class DriverRun {
   private final List<JsonNode> log = new ArrayList<>();
 
   private DriverRun(Path dataDir) {
-    this.config = SluiceConfig.of(Map.of(
-        SluiceConfig.DATA_DIR, dataDir.toString(),
-        SluiceConfig.STREAMS_PREFIX + StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, "0"));
+    this.config = SluiceConfig.of(Map.of(SluiceConfig.DATA_DIR, dataDir.toString()));
   }
 
   /** Produces the inputs, runs every query, and returns the records of every topic and the processing log. */

@@ -1,0 +1,36 @@
+package io.sluice.server.results;
+
+import io.sluice.plan.RowSchema;
+import java.time.Duration;
+
+/**
+ * The rows of one pull or push query, in order, as its single client reads them.
+ *
+ * <p>A row is an {@code Object[]} laid out as {@link #schema()}, each value of its column type's
+ * Java class ({@code DataType.javaClass()}), or null. A pull query's results end after its last
+ * row; a push query's end when it reaches its LIMIT, is closed, or fails.
+ */
+public interface QueryResults extends AutoCloseable {
+
+  /** The query's id, unique on this server, as given to clients (and to {@code /close-query}). */
+  String queryId();
+
+  /** The columns of each row, in order; key columns are marked KEY. */
+  RowSchema schema();
+
+  /**
+   * The next row, waiting up to {@code timeout} for it; null if none came in that time or the
+   * results have ended (then {@link #ended()} is true).
+   */
+  Object[] poll(Duration timeout) throws InterruptedException;
+
+  /** True once every row has been returned by {@link #poll} and no more will come. */
+  boolean ended();
+
+  /** Why the query stopped before its end, once ended; null if it ended normally. */
+  String failure();
+
+  /** Stops the query and frees what it holds (for a push query: its topology and state); idempotent. */
+  @Override
+  void close();
+}
