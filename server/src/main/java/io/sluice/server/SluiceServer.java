@@ -147,7 +147,7 @@ public final class SluiceServer implements AutoCloseable {
   /** Collects components and routes, then starts everything in order. */
   public static final class Builder {
 
-    private final SluiceConfig config;
+    private SluiceConfig config;
     private final List<ServerComponent> components = new ArrayList<>();
     private final List<RestRoutes> routes = new ArrayList<>(List.of(new InfoRoutes(), new HealthRoutes()));
 
@@ -173,6 +173,11 @@ public final class SluiceServer implements AutoCloseable {
      */
     public SluiceServer start() {
       requireFreeRestPort();
+      if (config.restPort() == 0) {
+        // Queries advertise this node's REST endpoint to Kafka Streams before REST starts, so
+        // the port must be known now.
+        config = config.with(SluiceConfig.REST_PORT, String.valueOf(FreePorts.pick(config.restHost())));
+      }
       Deque<NamedCloseable> started = new ArrayDeque<>();
       try {
         String bootstrapServers = config.bootstrapServers().orElseGet(() -> startEmbeddedKafka(started));

@@ -24,8 +24,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The cluster's ordered, never-expiring log of accepted commands: a single-partition topic
- * {@code _sluice_<service.id>_commands}, written with an idempotent producer and replayed from
- * the start by every node. Commands are opaque JSON text here; their meaning belongs to the caller.
+ * {@code _sluice_<service.id>_commands}, written with an idempotent producer, replayed from
+ * the start by every node and then followed, so that every node applies every node's commands. Commands are opaque JSON text here; their meaning belongs to the caller.
  */
 public final class CommandLog implements AutoCloseable {
 
@@ -36,6 +36,7 @@ public final class CommandLog implements AutoCloseable {
   private final TopicPartition partition;
   private final Map<String, Object> clientConfig;
   private final KafkaProducer<String, String> producer;
+  private KafkaConsumer<String, String> reader;
 
   private CommandLog(String topic, Map<String, Object> clientConfig) {
     this.topic = topic;
@@ -94,12 +95,22 @@ public final class CommandLog implements AutoCloseable {
 
   /** Every command from the start of the log up to its end as of this call, in log order. */
   public List<CommandRecord> readAll() {
-    try (KafkaConsumer<String, String> consumer =
-        new KafkaConsumer<>(consumerConfig(clientConfig), new StringDeserializer(), new StringDeserializer())) {
-      consumer.assign(List.of(partition));
+    return readFrom(0);
+  }
+
+  /**
+   * The commands from offset {@code from} up to the log's end as of this call, in log order. One
+   * reader at a time: callers that follow the log hold their own lock around this.
+   */
+  public synchronized List<CommandRecord> readFrom(long from) {
+    try {
+      KafkaConsumer<String, String> consumer = reader();
       long end = consumer.endOffsets(List.of(partition), TIMEOUT).get(partition);
-      consumer.seekToBeginning(List.of(partition));
       List<CommandRecord> commands = new ArrayList<>();
+      if (from >= end) {
+        return commands;
+      }
+      consumer.seek(partition, from);
       long deadline = System.nanoTime() + TIMEOUT.toNanos();
       while (consumer.position(partition, TIMEOUT) < end) {
         if (System.nanoTime() - deadline > 0) {
@@ -116,12 +127,32 @@ public final class CommandLog implements AutoCloseable {
       }
       return commands;
     } catch (KafkaException e) {
+      closeReader();
       throw new CommandLogException("Cannot read the command log " + topic + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The consumer that reads the log, kept between reads since a node reads it again and again. */
+  private KafkaConsumer<String, String> reader() {
+    if (reader == null) {
+      reader = new KafkaConsumer<>(consumerConfig(clientConfig), new StringDeserializer(), new StringDeserializer());
+      reader.assign(List.of(partition));
+    }
+    return reader;
+  }
+
+  private void closeReader() {
+    if (reader != null) {
+      reader.close(Duration.ofSeconds(5));
+      reader = null;
     }
   }
 
   @Override
   public void close() {
+    synchronized (this) {
+      closeReader();
+    }
     producer.close(Duration.ofSeconds(10));
   }
 

@@ -4,6 +4,7 @@ import io.sluice.server.catalog.Catalog;
 import io.sluice.server.commands.Command;
 import io.sluice.server.commands.CommandJson;
 import io.sluice.server.commands.CommandLog;
+import io.sluice.server.commands.CommandLogException;
 import io.sluice.server.commands.CommandRecord;
 import io.sluice.server.commands.CreateQueryCommand;
 import io.sluice.server.commands.CreateSourceCommand;
@@ -12,6 +13,7 @@ import io.sluice.server.commands.TerminateQueryCommand;
 import io.sluice.server.kafka.Topics;
 import io.sluice.server.query.QueryRegistry;
 import io.sluice.server.query.QueryRegistry.PreparedQuery;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,11 +25,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The server's state machine: the catalog and the running queries, changed only by applying
- * commands, each first made durable in the command log. Replaying the log at start rebuilds it.
+ * commands, each first made durable in the command log. Replaying the log at start rebuilds it;
+ * following it afterwards applies the commands of the other nodes of the same service.
  */
 public final class Engine implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+  private static final Duration READ_BACK_TIMEOUT = Duration.ofSeconds(60);
 
   private final Catalog catalog = new Catalog();
   private final QueryRegistry queries;
@@ -59,7 +63,7 @@ public final class Engine implements AutoCloseable {
     return settings;
   }
 
-  /** The sequence number the next command will get; query ids are made from it. */
+  /** The offset of the next command to apply, which is the sequence number the next command gets; query ids are made from it. */
   public long nextSequence() {
     return nextSequence.get();
   }
@@ -71,16 +75,48 @@ public final class Engine implements AutoCloseable {
 
   /**
    * Checks {@code command} (a query's plan must build and its settings be valid), runs
-   * {@code prepare} (such as creating topics), makes the command durable, then applies it. A
-   * failure before the append leaves the log untouched. Returns the command's sequence number.
+   * {@code prepare} (such as creating topics), makes the command durable, then applies it after
+   * any command other nodes appended before it. A failure before the append leaves the log
+   * untouched. Returns the command's sequence number.
    */
   public long submit(Command command, Runnable prepare) {
     PreparedQuery query = command instanceof CreateQueryCommand create ? queries.prepare(create) : null;
     prepare.run();
     long sequence = commandLog.append(CommandJson.write(command));
-    nextSequence.set(sequence + 1);
-    apply(command, query);
+    long deadline = System.nanoTime() + READ_BACK_TIMEOUT.toNanos();
+    while (nextSequence.get() <= sequence) {
+      if (System.nanoTime() - deadline > 0) {
+        throw new CommandLogException("Command " + sequence + " was written but cannot be read back from the command log", null);
+      }
+      for (CommandRecord record : commandLog.readFrom(nextSequence.get())) {
+        if (record.offset() == sequence) {
+          nextSequence.set(sequence + 1);
+          apply(command, query);
+        } else if (record.offset() < sequence) {
+          applyRecord(record);
+        }
+      }
+    }
     return sequence;
+  }
+
+  /**
+   * Applies the commands other nodes (or this node before a failed acknowledgement) appended
+   * since the last one applied here. Callers serialize this with statement execution.
+   */
+  public void catchUp() {
+    for (CommandRecord record : commandLog.readFrom(nextSequence.get())) {
+      applyRecord(record);
+    }
+  }
+
+  private void applyRecord(CommandRecord record) {
+    try {
+      apply(CommandJson.read(record.json()));
+    } catch (RuntimeException e) {
+      LOG.error("Command at offset {} could not be applied; skipping it", record.offset(), e);
+    }
+    nextSequence.set(record.offset() + 1);
   }
 
   /**

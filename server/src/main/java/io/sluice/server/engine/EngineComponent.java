@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The statement engine as a server component: at start it makes sure the processing log topic
- * exists, replays the command log (so streams, tables and queries come back), and opens for
- * statements; at close it stops the queries, keeping their state.
+ * exists, replays the command log (so streams, tables and queries come back), opens for
+ * statements and follows the log for other nodes' commands; at close it stops the queries,
+ * keeping their state.
  */
 public final class EngineComponent implements ServerComponent {
 
@@ -25,6 +26,7 @@ public final class EngineComponent implements ServerComponent {
   private Engine engine;
   private StatementExecutor executor;
   private InsertValuesHandler insertValues;
+  private CommandFollower follower;
 
   @Override
   public void start(ServerContext context) {
@@ -41,6 +43,8 @@ public final class EngineComponent implements ServerComponent {
         engine.queries().all().size());
     insertValues = new InsertValuesHandler(context.kafkaClientConfig());
     executor = new StatementExecutor(engine, insertValues);
+    follower = new CommandFollower(engine, executor);
+    follower.start();
   }
 
   /** The settings in force, as SHOW PROPERTIES lists them: the server's, then every query's Kafka Streams defaults. */
@@ -68,6 +72,9 @@ public final class EngineComponent implements ServerComponent {
 
   @Override
   public void close() {
+    if (follower != null) {
+      follower.close();
+    }
     if (executor != null) {
       // Waits for a statement in progress, so that no query starts after the registry closed.
       synchronized (executor) {

@@ -1,6 +1,7 @@
 package io.sluice.server.query;
 
 import io.sluice.server.config.SluiceConfig;
+import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -14,7 +15,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * <p>Defaults: exactly-once v2; read from the earliest offset, so a new query over an existing
  * stream processes its history (ksqlDB defaults to latest; see docs/sql.md); one stream thread;
  * commits every 100 ms; a 10 s consumer session; no state store cache, so that an aggregation
- * under EMIT CHANGES writes every update, as the SQL promises.
+ * under EMIT CHANGES writes every update, as the SQL promises. Each node names its advertised
+ * REST endpoint as {@code application.server}, so nodes find which one owns a key.
  */
 public final class StreamsProperties {
 
@@ -38,6 +40,8 @@ public final class StreamsProperties {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId(config, queryId));
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(StreamsConfig.STATE_DIR_CONFIG, config.streamsStateDir().toString());
+    // Tells the other nodes of the service where this node answers for the partitions it owns.
+    props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer(config.advertisedUrl()));
     Properties properties = new Properties();
     properties.putAll(props);
     return properties;
@@ -46,6 +50,13 @@ public final class StreamsProperties {
   /** The Kafka Streams application id, and so the consumer group and internal topic prefix, of a query. */
   public static String applicationId(SluiceConfig config, String queryId) {
     return config.serviceId() + "_query_" + queryId;
+  }
+
+  /** Kafka Streams' {@code host:port} form of a node's advertised REST URL. */
+  static String applicationServer(String advertisedUrl) {
+    URI uri = URI.create(advertisedUrl);
+    int port = uri.getPort() >= 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+    return uri.getHost() + ":" + port;
   }
 
   /** ksqlDB clients send {@code ksql.streams.auto.offset.reset}; Kafka Streams wants the bare name. */

@@ -71,6 +71,14 @@ public final class StatementExecutor {
       return new Failure(StatementErrorEntity.of(StatementErrorEntity.BAD_STATEMENT, e.getMessage(),
           e.statementText(), e.line(), e.column(), List.of()));
     }
+    try {
+      // Another node may have changed the catalog since this node last looked.
+      engine.catchUp();
+    } catch (RuntimeException e) {
+      LOG.error("Cannot catch up with the command log", e);
+      return new Failure(StatementErrorEntity.of(StatementErrorEntity.SERVER_ERROR,
+          "Cannot read the command log: " + e.getMessage(), sql, 0, 0, List.of()));
+    }
     List<KsqlEntity> entities = new ArrayList<>();
     for (ParsedStatement statement : statements) {
       SqlNode node = statement.node();

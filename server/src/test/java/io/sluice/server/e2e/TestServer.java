@@ -26,6 +26,11 @@ final class TestServer implements AutoCloseable {
     return new TestServer(Directories.createTemp("sluice-e2e"), SharedKafka.uniqueName("e2e"));
   }
 
+  /** Another node of {@code other}'s service: same service id, its own data directory and port. */
+  static TestServer joining(TestServer other) {
+    return new TestServer(Directories.createTemp("sluice-e2e"), other.serviceId);
+  }
+
   /** Stops the server cleanly and starts a new one on the same service id and data directory. */
   void restart() {
     server.close();
