@@ -1,5 +1,6 @@
 package io.sluice.server.conformance;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,9 @@ final class CaseParser {
   private final Map<String, String> schemas = new LinkedHashMap<>();
   private final Map<String, String> formats = new LinkedHashMap<>();
   private final List<ExpectedLogEntry> log = new ArrayList<>();
+  private final List<QueryBuilder> queries = new ArrayList<>();
+  private QueryBuilder query;
+  private boolean broker;
   private String disabledReason;
   private boolean sawSql;
   private ExpectedError error;
@@ -60,6 +64,8 @@ final class CaseParser {
           openSection(line.substring(SECTION_START.length()).strip());
         } else if ("sql".equals(section)) {
           sqlLines.add(line);
+        } else if (("pull".equals(section) || "push".equals(section)) && !isBlankOrComment(line)) {
+          query.sql.append(query.sql.isEmpty() ? "" : "\n").append(line);
         } else if (!isBlankOrComment(line)) {
           content(line.strip());
         }
@@ -72,7 +78,7 @@ final class CaseParser {
     check();
     return new SqlCase(text.file(), text.line(), name, disabledReason, String.join("\n", sqlLines).stripTrailing(),
         List.copyOf(inputs), List.copyOf(outputs.values()), Map.copyOf(schemas), Map.copyOf(formats), List.copyOf(log),
-        error);
+        error, queries.stream().map(QueryBuilder::build).toList());
   }
 
   private void openSection(String header) {
@@ -109,8 +115,26 @@ final class CaseParser {
           throw new IllegalArgumentException("expected '--- error' or '--- error at LINE:COLUMN'");
         }
       }
+      case "pull", "push" -> {
+        expectWords(words, 1, "--- " + section);
+        query = new QueryBuilder(section.equals("pull") ? ExpectedQuery.Kind.PULL : ExpectedQuery.Kind.PUSH, lineNumber);
+        queries.add(query);
+      }
+      case "header", "refused" -> {
+        expectWords(words, 1, "--- " + section);
+        requireQuery();
+      }
+      case "rows" -> {
+        boolean unorderedRows = words.length == 2 && words[1].equals("unordered");
+        if (words.length > 2 || (words.length == 2 && !unorderedRows)) {
+          throw new IllegalArgumentException("expected '--- rows [unordered]'");
+        }
+        requireQuery();
+        query.rows = new ArrayList<>();
+        query.unordered = unorderedRows;
+      }
       default -> throw new IllegalArgumentException("unknown section '" + section
-          + "'; sections are sql, input, output, schema, formats, log and error");
+          + "'; sections are sql, input, output, schema, formats, log, error, pull, push, header, rows and refused");
     }
   }
 
@@ -133,6 +157,19 @@ final class CaseParser {
           throw new IllegalArgumentException("a formats section holds one line: KEY_FORMAT='...', VALUE_FORMAT='...'");
         }
       }
+      case "header" -> {
+        if (query.header != null) {
+          throw new IllegalArgumentException("a header section holds one line: the header's schema");
+        }
+        query.header = line;
+      }
+      case "rows" -> query.rows.add(CanonicalJson.parse(line, "a row"));
+      case "refused" -> {
+        if (query.refusal != null) {
+          throw new IllegalArgumentException("a refused section holds one line: part of the message");
+        }
+        query.refusal = line;
+      }
       case "error" -> {
         if (error.fragment() != null) {
           throw new IllegalArgumentException("an error section holds one line: part of the message");
@@ -147,7 +184,9 @@ final class CaseParser {
   private void tag(String line) {
     if (line.startsWith("@disabled ") && !line.substring("@disabled ".length()).isBlank()) {
       disabledReason = line.substring("@disabled ".length()).strip();
-    } else if (!line.equals(BROKER_TAG)) {
+    } else if (line.equals(BROKER_TAG)) {
+      broker = true;
+    } else {
       throw new IllegalArgumentException("expected a tag (@broker, @disabled REASON) or a '--- section' line");
     }
   }
@@ -167,6 +206,35 @@ final class CaseParser {
     if ("error".equals(section) && error.fragment() == null) {
       throw new IllegalArgumentException("error section has no message line");
     }
+    if (("header".equals(section) && query.header == null) || ("refused".equals(section) && query.refusal == null)) {
+      throw new IllegalArgumentException(section + " section has no line");
+    }
+  }
+
+  private void requireQuery() {
+    if (query == null) {
+      throw new IllegalArgumentException("a " + section + " section follows a pull or push section");
+    }
+  }
+
+  /** The parts of an expected query as its sections are read. */
+  private static final class QueryBuilder {
+    private final ExpectedQuery.Kind kind;
+    private final int line;
+    private final StringBuilder sql = new StringBuilder();
+    private String header;
+    private List<JsonNode> rows;
+    private boolean unordered;
+    private String refusal;
+
+    QueryBuilder(ExpectedQuery.Kind kind, int line) {
+      this.kind = kind;
+      this.line = line;
+    }
+
+    ExpectedQuery build() {
+      return new ExpectedQuery(kind, line, sql.toString(), header, rows == null ? null : List.copyOf(rows), unordered, refusal);
+    }
   }
 
   private void check() {
@@ -177,8 +245,17 @@ final class CaseParser {
         && (!inputs.isEmpty() || !outputs.isEmpty() || !log.isEmpty() || !schemas.isEmpty() || !formats.isEmpty())) {
       throw fault("a case that expects an error has no input, output, schema, formats or log sections");
     }
-    if (error == null && outputs.isEmpty() && schemas.isEmpty() && formats.isEmpty()) {
-      throw fault("the case expects nothing: give output, schema or error sections");
+    if (error == null && outputs.isEmpty() && schemas.isEmpty() && formats.isEmpty() && queries.isEmpty()) {
+      throw fault("the case expects nothing: give output, schema, pull, push or error sections");
+    }
+    if (!queries.isEmpty() && (error != null || !broker)) {
+      throw fault("pull and push queries run on the broker only: tag the case @broker, and give no error section");
+    }
+    for (QueryBuilder q : queries) {
+      lineNumber = q.line;
+      if (q.sql.isEmpty() || (q.rows == null) == (q.refusal == null)) {
+        throw fault("a pull or push section holds one query, followed by either a rows or a refused section");
+      }
     }
   }
 

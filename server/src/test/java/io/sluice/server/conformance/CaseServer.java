@@ -39,6 +39,10 @@ final class CaseServer implements AutoCloseable, SourceLookup {
     return Http.postJson(server.restUrl() + "/ksql", Map.of("ksql", statements));
   }
 
+  String restUrl() {
+    return server.restUrl();
+  }
+
   String processingLogTopic() {
     return EngineSettings.processingLogTopic(serviceId);
   }

@@ -9,6 +9,7 @@ import java.util.Map;
  *
  * @param error the refusal the statements must meet, or null when they must run
  * @param disabledReason why the case is skipped (a known product bug), or null
+ * @param queries the pull and push queries run once the outputs have arrived (broker only)
  */
 record SqlCase(
     String file,
@@ -21,7 +22,8 @@ record SqlCase(
     Map<String, String> schemas,
     Map<String, String> formats,
     List<ExpectedLogEntry> log,
-    ExpectedError error) {
+    ExpectedError error,
+    List<ExpectedQuery> queries) {
 
   /** The name a test report shows: file, line and case name. */
   String displayName() {
