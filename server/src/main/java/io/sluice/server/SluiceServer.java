@@ -13,6 +13,7 @@ import io.sluice.server.rest.ErrorHandling;
 import io.sluice.server.rest.HealthChecks;
 import io.sluice.server.rest.HealthRoutes;
 import io.sluice.server.rest.InfoRoutes;
+import io.sluice.server.rest.InsertsStreamRoutes;
 import io.sluice.server.rest.Json;
 import io.sluice.server.rest.KsqlRoutes;
 import io.sluice.server.rest.QueryRoutes;
@@ -79,6 +80,7 @@ public final class SluiceServer implements AutoCloseable {
         .routes(queryRoutes)
         .routes(new QueryStreamRoutes(selects, pushQueries, queryRoutes::running))
         .routes(new WebSocketQueryRoutes(selects, queryRoutes::running))
+        .routes(new InsertsStreamRoutes(engine))
         .start();
   }
 

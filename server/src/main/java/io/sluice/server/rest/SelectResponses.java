@@ -38,7 +38,8 @@ final class SelectResponses {
     }
     try (results) {
       ctx.contentType(format.contentType());
-      ResultStreamer.stream(results, format, ctx.outputStream(), running);
+      // The servlet's own stream: Javalin's may hold small writes back to decide on compression.
+      ResultStreamer.stream(results, format, ctx.res().getOutputStream(), running);
     } catch (IOException e) {
       LOG.debug("Client of query {} went away: {}", results.queryId(), e.toString());
     } catch (InterruptedException e) {

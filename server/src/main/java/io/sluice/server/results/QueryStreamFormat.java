@@ -9,7 +9,8 @@ import java.io.IOException;
  * ksqlDB's {@code POST /query-stream} response. Delimited ({@code application/vnd.ksqlapi.delimited.v1},
  * the default): a header line {@code {"queryId":...,"columnNames":[...],"columnTypes":[...]}}, then
  * one JSON array per row per line, and an error object as the last line if the query failed. As
- * {@code application/json}: the same items as one JSON array.
+ * {@code application/json}: the same items as one JSON array, one item per line. Idle, it writes
+ * an empty line each second.
  */
 public final class QueryStreamFormat implements ResultFormat {
 
@@ -39,26 +40,39 @@ public final class QueryStreamFormat implements ResultFormat {
     g.writeFieldName("columnTypes");
     Json.mapper().writeValue(g, ResultJson.columnTypes(results.schema()));
     g.writeEndObject();
+    g.writeRaw('\n');
   }
 
+  /** Each item ends its line (in the JSON array the comma starts the next), so a line reader gets each row at once. */
   @Override
   public void row(JsonGenerator g, QueryResults results, Object[] row, long index) throws IOException {
-    g.writeRaw(jsonArray ? ",\n" : "\n");
+    if (jsonArray) {
+      g.writeRaw(',');
+    }
     ResultJson.writeRow(g, row, results.schema());
+    g.writeRaw('\n');
   }
 
   @Override
   public void end(JsonGenerator g, QueryResults results, long rows) throws IOException {
     if (results.failure() != null) {
-      g.writeRaw(jsonArray ? ",\n" : "\n");
+      if (jsonArray) {
+        g.writeRaw(',');
+      }
       Json.mapper().writeValue(g, ErrorMessage.generic(500, results.failure()));
+      g.writeRaw('\n');
     }
-    g.writeRaw(jsonArray ? "]\n" : "\n");
+    if (jsonArray) {
+      g.writeRaw("]\n");
+    }
   }
 
-  /** Whitespace between the array's items; the delimited form has none, as a blank line is no JSON. */
+  /**
+   * A newline: whitespace in the JSON array, an empty line in the delimited form (which
+   * line-by-line readers skip). Without it, a client that left an idle query would go unnoticed.
+   */
   @Override
   public String keepAlive() {
-    return jsonArray ? "\n" : null;
+    return "\n";
   }
 }
