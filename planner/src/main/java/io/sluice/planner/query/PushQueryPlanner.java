@@ -2,7 +2,6 @@ package io.sluice.planner.query;
 
 import io.sluice.parser.ast.EmitMode;
 import io.sluice.parser.ast.SqlQueryStatement;
-import io.sluice.plan.node.PlanNodes;
 import io.sluice.planner.CatalogView;
 import io.sluice.planner.PlanningException;
 import java.math.BigDecimal;
@@ -13,7 +12,8 @@ import org.apache.calcite.sql.SqlOrderBy;
 /**
  * Plans a push query, {@code SELECT ... EMIT CHANGES|FINAL [LIMIT n]}, exactly as the SELECT of a
  * persistent query (see {@link QueryPlanner}); only its end differs, a sink to the client instead
- * of a topic. A bare LIMIT is the number of rows after which the query ends.
+ * of a topic. A bare LIMIT is the number of rows after which the query ends. Over a table without
+ * GROUP BY, the client gets the table's changes: each new version of a row, and deletions.
  */
 public final class PushQueryPlanner {
 
@@ -40,10 +40,6 @@ public final class PushQueryPlanner {
       query = orderBy.query;
     }
     PlannedSelect select = new QueryPlanner(catalog).plan(query, null, statement.emit());
-    if (select.readsTable() && PlanNodes.aggregateOf(select.root()) == null) {
-      throw new PlanningException("Push queries on a TABLE without GROUP BY are not supported yet: "
-          + "query the stream the table is built from, or aggregate the table", query.getParserPosition());
-    }
     return new PushQueryPlan(select.root(), select.sourcesRead(), limit, select.logicalPlan());
   }
 

@@ -45,6 +45,11 @@ final class BuildContext {
     return stats;
   }
 
+  /** True if {@code node}'s rows go straight to the query's client (it feeds a sink to the client). */
+  boolean feedsClient(PlanNode node) {
+    return plan.root().isToClient() && plan.root().input().id().equals(node.id());
+  }
+
   /** Where a sink to the client hands its rows; null if the query has no client. */
   ResultListener listener() {
     return listener;

@@ -72,7 +72,9 @@ public final class TopologyAssembler {
   }
 
   private static void refuseStatelessTables(PhysicalPlan plan) {
-    if (PlanNodes.emitsTable(plan.root()) && PlanNodes.aggregateOf(plan.root()) == null) {
+    // A push query's client takes a table's changes as upserts and deletions; a topic sink cannot yet.
+    if (PlanNodes.emitsTable(plan.root()) && PlanNodes.aggregateOf(plan.root()) == null
+        && !plan.root().isToClient()) {
       String tables = plan.nodes().stream()
           .filter(n -> n instanceof SourceNode s && s.table())
           .map(n -> ((SourceNode) n).sourceName())

@@ -164,6 +164,48 @@ class PushQueryEndToEndTest {
   }
 
   @Test
+  void pushQueryOverATableStreamsItsChangesWithDeletionsAsTombstones() throws Exception {
+    String topic = SharedKafka.uniqueTopic("users");
+    server.ok("CREATE TABLE USERS (ID BIGINT PRIMARY KEY, NAME STRING) WITH (KAFKA_TOPIC='" + topic
+        + "', VALUE_FORMAT='JSON', PARTITIONS=1);");
+    server.ok("INSERT INTO USERS (ID, NAME) VALUES (1, 'ann');");
+    server.ok("INSERT INTO USERS (ID, NAME) VALUES (2, 'bob');");
+    server.ok("INSERT INTO USERS (ID, NAME) VALUES (1, 'hidden');");
+    Records.shared().produce(topic, List.of(Records.record(topic, Records.bigintKey(2), null, 1_700_000_000_000L)));
+    try (StreamingResponse response = query("SELECT ID, UCASE(NAME) AS NAME FROM USERS WHERE NAME != 'hidden' "
+        + "EMIT CHANGES LIMIT 4;", Map.of("auto.offset.reset", "earliest"))) {
+      assertEquals("`ID` BIGINT KEY, `NAME` STRING",
+          queryItem(response.nextLine(LINE)).path("header").path("schema").asText());
+      List<String> rows = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        rows.add(queryItem(response.nextLine(LINE)).path("row").toString());
+      }
+      assertEquals(List.of(
+          "{\"columns\":[1,\"ANN\"]}",
+          "{\"columns\":[2,\"BOB\"]}",
+          "{\"columns\":[1,null],\"tombstone\":true}",
+          "{\"columns\":[2,null],\"tombstone\":true}"), rows);
+    }
+  }
+
+  @Test
+  void windowedPushQueryWithEmitFinalSendsEachWindowOnceWhenItCloses() throws Exception {
+    String stream = "WINDOWED";
+    stream(stream);
+    long t0 = 1_700_000_000_000L;
+    for (long offset : new long[] {0, 1_000, 2_000, 25_000}) {
+      server.ok("INSERT INTO " + stream + " (ROWTIME, ID, NAME, AMOUNT) VALUES (" + (t0 + offset) + ", 1, 'x', 1);");
+    }
+    try (StreamingResponse response = queryStream("SELECT NAME, WINDOWSTART AS WS, WINDOWEND AS WE, COUNT(*) AS CNT FROM "
+        + stream + " WINDOW TUMBLING (SIZE 10 SECONDS, GRACE PERIOD 0 SECONDS) GROUP BY NAME EMIT FINAL;",
+        Map.of("auto.offset.reset", "earliest"))) {
+      JsonNode header = Json.mapper().readTree(response.nextLine(LINE));
+      assertEquals("[\"NAME\",\"WS\",\"WE\",\"CNT\"]", header.path("columnNames").toString());
+      assertEquals("[\"x\"," + t0 + "," + (t0 + 10_000) + ",3]", response.nextLine(LINE));
+    }
+  }
+
+  @Test
   void limitEndsTheResponseWithTheFinalMessageAndCleansUp() throws Exception {
     String stream = "LIMITED";
     stream(stream);
