@@ -7,6 +7,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -28,7 +29,7 @@ public final class PushQuery implements QueryResults, ResultListener {
   private final Consumer<PushQuery> onClose;
   private final BlockingQueue<Entry> queue = new ArrayBlockingQueue<>(CAPACITY);
   private final AtomicBoolean closed = new AtomicBoolean();
-  private long offered;
+  private final AtomicLong offered = new AtomicLong();
   private volatile boolean limitReached;
   private volatile String failure;
   private Object[] lastDeletion;
@@ -57,7 +58,8 @@ public final class PushQuery implements QueryResults, ResultListener {
   /** Called on the stream thread for each output row; waits while the client is behind. */
   @Override
   public void onRow(Object[] row, boolean deletion) {
-    if (stopped()) {
+    long number = offered.incrementAndGet();
+    if (stopped() || (limit != null && number > limit)) {
       return;
     }
     Entry entry = new Entry(row.clone(), deletion);
@@ -69,8 +71,7 @@ public final class PushQuery implements QueryResults, ResultListener {
       Thread.currentThread().interrupt();
       return;
     }
-    offered++;
-    if (limit != null && offered >= limit) {
+    if (limit != null && number == limit) {
       limitReached = true;
     }
   }
