@@ -269,6 +269,33 @@ class PushQueryEndToEndTest {
   }
 
   @Test
+  void serverStopEndsPushQueriesAndRemovesTheirTopicsGroupsAndState() throws Exception {
+    try (TestServer own = TestServer.start()) {
+      String topic = SharedKafka.uniqueTopic("stopped");
+      own.ok("CREATE STREAM STOPPED (ID BIGINT KEY, NAME STRING) WITH (KAFKA_TOPIC='" + topic
+          + "', VALUE_FORMAT='JSON', PARTITIONS=1);");
+      own.ok("INSERT INTO STOPPED (ID, NAME) VALUES (1, 'a');");
+      try (StreamingResponse response = StreamingResponse.post(own.url() + "/query-stream", Map.of(
+          "sql", "SELECT NAME, COUNT(*) AS CNT FROM STOPPED GROUP BY NAME EMIT CHANGES;",
+          "properties", Map.of("auto.offset.reset", "earliest")), null)) {
+        String queryId = Json.mapper().readTree(response.nextLine(LINE)).path("queryId").asText();
+        assertEquals("[\"a\",1]", response.nextLine(LINE));
+        String applicationId = own.serviceId() + "_transient_" + queryId;
+        Path state = own.server().context().config().streamsStateDir().resolve(applicationId);
+        assertTrue(Files.exists(state));
+
+        own.server().close();
+
+        assertNull(response.nextLine(LINE));
+        assertTrue(internalTopics(applicationId).isEmpty(), "internal topics are deleted before the server stops");
+        assertTrue(SharedKafka.admin().listGroups().all().get().stream().map(GroupListing::groupId)
+            .noneMatch(applicationId::equals), "the group is deleted before the server stops");
+        assertFalse(Files.exists(state), "the state directory is deleted before the server stops");
+      }
+    }
+  }
+
+  @Test
   void badPushQueryGets400WithLineAndColumn() {
     stream("BAD_QUERY");
     Http.Response response = Http.postJson(server.url() + "/query",
@@ -284,6 +311,11 @@ class PushQueryEndToEndTest {
         Map.of("sql", "SELECT ID FROM NO_SUCH_STREAM EMIT CHANGES;"));
     assertEquals(400, stream.status(), stream.body());
     assertEquals(1, stream.json().path("line").asInt());
+
+    Http.Response limitZero = Http.postJson(server.url() + "/query",
+        Map.of("ksql", "SELECT ID FROM BAD_QUERY EMIT CHANGES LIMIT 0;"));
+    assertEquals(400, limitZero.status(), limitZero.body());
+    assertEquals("LIMIT must be a positive whole number", limitZero.json().path("message").asText());
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.server.config.SluiceConfig;
 import io.sluice.server.rest.Json;
+import io.sluice.server.results.PushQueries;
 import io.sluice.server.testing.Http;
 import io.sluice.server.testing.Poll;
 import io.sluice.server.testing.SharedKafka;
@@ -52,7 +53,7 @@ class StreamingEndpointsEndToEndTest {
   }
 
   private static void awaitNoPushQuery() {
-    Poll.until(WAIT, () -> server.server().component(io.sluice.server.results.PushQueries.class)
+    Poll.until(WAIT, () -> server.server().component(PushQueries.class)
         .orElseThrow().count() == 0, "no push query to run");
   }
 
@@ -111,6 +112,29 @@ class StreamingEndpointsEndToEndTest {
     } finally {
       socket.abort();
     }
+    awaitNoPushQuery();
+  }
+
+  @Test
+  void closingTheWebSocketStopsItsQuery() throws Exception {
+    stream("WS_CLOSED");
+    awaitNoPushQuery();
+    String request = Json.mapper().writeValueAsString(Map.of("ksql", "SELECT ID FROM WS_CLOSED EMIT CHANGES;"));
+    BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+    WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+        .buildAsync(URI.create(server.url().replace("http://", "ws://") + "/ws/query?request="
+            + URLEncoder.encode(request, StandardCharsets.UTF_8)), new WebSocket.Listener() {
+              @Override
+              public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                frames.add(data.toString());
+                webSocket.request(1);
+                return null;
+              }
+            })
+        .get(30, TimeUnit.SECONDS);
+    Json.mapper().readTree(frames.poll(30, TimeUnit.SECONDS));
+    assertEquals(1, server.server().component(PushQueries.class).orElseThrow().count());
+    socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(30, TimeUnit.SECONDS);
     awaitNoPushQuery();
   }
 
