@@ -120,11 +120,6 @@ public final class PushQuery implements QueryResults, ResultListener {
     return limitReached ? "Limit Reached" : null;
   }
 
-  /** True once {@link #close} was called. */
-  boolean isClosed() {
-    return closed.get();
-  }
-
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sluice.server.results.PushQueries;
 import io.sluice.server.rest.Json;
+import io.sluice.server.results.PushQueries;
 import io.sluice.server.testing.Http;
 import io.sluice.server.testing.Poll;
 import io.sluice.server.testing.SharedKafka;

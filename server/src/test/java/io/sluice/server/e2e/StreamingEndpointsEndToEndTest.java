@@ -139,6 +139,33 @@ class StreamingEndpointsEndToEndTest {
   }
 
   @Test
+  void webSocketRefusesABadQueryWithTheStatementErrorThenCloses() throws Exception {
+    String request = Json.mapper().writeValueAsString(Map.of("ksql", "SELECT NOPE FROM NO_SUCH EMIT CHANGES;"));
+    BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+    HttpClient.newHttpClient().newWebSocketBuilder()
+        .buildAsync(URI.create(server.url().replace("http://", "ws://") + "/ws/query?request="
+            + URLEncoder.encode(request, StandardCharsets.UTF_8)), new WebSocket.Listener() {
+              @Override
+              public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                frames.add(data.toString());
+                webSocket.request(1);
+                return null;
+              }
+
+              @Override
+              public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                frames.add("close " + statusCode);
+                return null;
+              }
+            })
+        .get(30, TimeUnit.SECONDS);
+    JsonNode error = Json.mapper().readTree(frames.poll(30, TimeUnit.SECONDS));
+    assertEquals("statement_error", error.path("@type").asText(), error.toString());
+    assertEquals(1, error.path("line").asInt());
+    assertEquals("close 1003", frames.poll(30, TimeUnit.SECONDS));
+  }
+
+  @Test
   void insertsStreamAcknowledgesEachRowAndTheRowsLand() throws Exception {
     stream("INSERTED");
     String body = String.join("\n",
