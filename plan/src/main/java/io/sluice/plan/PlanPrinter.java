@@ -53,6 +53,9 @@ public final class PlanPrinter {
       return describeAggregate(aggregate);
     }
     SinkNode sink = (SinkNode) node;
+    if (sink.isToClient()) {
+      return "sink to the client";
+    }
     return "sink " + sink.sinkName() + " to topic " + sink.topic() + " (" + formats(sink.formats()) + ")";
   }
 

@@ -16,6 +16,14 @@ public final class QueryTopologyBuilder {
    * plan written by a newer Sluice, or one that uses something this runtime cannot run.
    */
   public static BuiltQuery build(PhysicalPlan plan, RuntimeOptions options) {
+    return build(plan, options, null);
+  }
+
+  /**
+   * The topology of {@code plan}, whose sink to the client (if it has one, as a push query's plan
+   * does) hands each output row to {@code listener}.
+   */
+  public static BuiltQuery build(PhysicalPlan plan, RuntimeOptions options, ResultListener listener) {
     if (plan.version() > PhysicalPlan.CURRENT_VERSION) {
       throw new UnsupportedPlanException(
           "the plan of query " + plan.queryId() + " has version " + plan.version()
@@ -27,6 +35,6 @@ public final class QueryTopologyBuilder {
           "the plan of query " + plan.queryId() + " has an invalid version " + plan.version());
     }
     QueryStats stats = new QueryStats();
-    return new BuiltQuery(TopologyAssembler.assemble(plan, options, stats), stats);
+    return new BuiltQuery(TopologyAssembler.assemble(plan, options, stats, listener), stats);
   }
 }

@@ -13,10 +13,18 @@ import io.sluice.server.rest.ErrorHandling;
 import io.sluice.server.rest.HealthChecks;
 import io.sluice.server.rest.HealthRoutes;
 import io.sluice.server.rest.InfoRoutes;
+import io.sluice.server.rest.InsertsStreamRoutes;
 import io.sluice.server.rest.Json;
 import io.sluice.server.rest.KsqlRoutes;
 import io.sluice.server.rest.QueryRoutes;
+import io.sluice.server.rest.QueryStreamRoutes;
 import io.sluice.server.rest.RestRoutes;
+import io.sluice.server.rest.WebSocketQueryRoutes;
+import io.sluice.server.results.PullQueriesRefused;
+import io.sluice.server.results.PushQueries;
+import io.sluice.server.results.PushQueryRunner;
+import io.sluice.server.results.SelectRunner;
+import io.sluice.server.results.SelectRunners;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -60,12 +68,19 @@ public final class SluiceServer implements AutoCloseable {
   /** Starts the full server: the statement engine and every standard route. */
   public static SluiceServer start(SluiceConfig config) {
     EngineComponent engine = new EngineComponent();
-    QueryRoutes queryRoutes = new QueryRoutes();
+    PushQueries pushQueries = new PushQueries();
+    SelectRunner selects = new SelectRunners(
+        new PullQueriesRefused(), new PushQueryRunner(() -> engine.engine().catalog().snapshot(), pushQueries));
+    QueryRoutes queryRoutes = new QueryRoutes(selects);
     return builder(config)
         .component(engine)
+        .component(pushQueries)
         .component(queryRoutes)
         .routes(new KsqlRoutes(engine))
         .routes(queryRoutes)
+        .routes(new QueryStreamRoutes(selects, pushQueries, queryRoutes::running))
+        .routes(new WebSocketQueryRoutes(selects, queryRoutes::running))
+        .routes(new InsertsStreamRoutes(engine))
         .start();
   }
 

@@ -3,6 +3,7 @@ package io.sluice.runtime.topology;
 import io.sluice.plan.PhysicalPlan;
 import io.sluice.plan.node.PlanNode;
 import io.sluice.runtime.QueryStats;
+import io.sluice.runtime.ResultListener;
 import io.sluice.runtime.RuntimeOptions;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,12 +23,15 @@ final class BuildContext {
   private final PhysicalPlan plan;
   private final RuntimeOptions options;
   private final QueryStats stats;
+  private final ResultListener listener;
   private final Map<String, Downstream> downstreams = new LinkedHashMap<>();
   private final Map<String, List<String>> processingLogParents = new LinkedHashMap<>();
   private final Map<String, String> storeReaders = new LinkedHashMap<>();
 
-  BuildContext(StreamsBuilder builder, PhysicalPlan plan, RuntimeOptions options, QueryStats stats) {
+  BuildContext(StreamsBuilder builder, PhysicalPlan plan, RuntimeOptions options, QueryStats stats,
+      ResultListener listener) {
     this.builder = builder;
+    this.listener = listener;
     this.plan = plan;
     this.options = options;
     this.stats = stats;
@@ -39,6 +43,16 @@ final class BuildContext {
 
   QueryStats stats() {
     return stats;
+  }
+
+  /** True if {@code node}'s rows go straight to the query's client (it feeds a sink to the client). */
+  boolean feedsClient(PlanNode node) {
+    return plan.root().isToClient() && plan.root().input().id().equals(node.id());
+  }
+
+  /** Where a sink to the client hands its rows; null if the query has no client. */
+  ResultListener listener() {
+    return listener;
   }
 
   /** Where the rows of the processor named {@code processor} go; known once the topology is finished. */

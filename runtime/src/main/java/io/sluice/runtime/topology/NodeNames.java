@@ -30,6 +30,11 @@ final class NodeNames {
     return nodeId + "-write";
   }
 
+  /** The terminal processor that hands a push query's rows to its client. */
+  static String deliver(String nodeId) {
+    return nodeId + "-deliver";
+  }
+
   /** The sink node through which a step writes its processing log records. */
   static String processingLog(String nodeId) {
     return nodeId + "-processing-log";

@@ -17,13 +17,15 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
 /**
  * Builds a projection: one processor named after the node, running the projector compiled for
  * this query. After an aggregation it also compiles the key columns alone, to give deletions their
- * new key.
+ * new key. Over a table's changes (a push query over a table), it turns each change into an
+ * upserted row or a deletion.
  */
 final class ProjectBuilder implements NodeBuilder<ProjectNode> {
 
   @Override
   public KStream<Object, Object> build(ProjectNode node, KStream<Object, Object> input, BuildContext context) {
-    if (PlanNodes.emitsTable(node) && PlanNodes.aggregateOf(node) == null) {
+    boolean tableChanges = PlanNodes.emitsTable(node) && PlanNodes.aggregateOf(node) == null;
+    if (tableChanges && !context.feedsClient(node)) {
       throw new UnsupportedPlanException("projecting a TABLE's rows before GROUP BY is not supported yet");
     }
     RowSchema inputSchema = node.input().schema();
@@ -31,7 +33,10 @@ final class ProjectBuilder implements NodeBuilder<ProjectNode> {
     Downstream downstream = context.downstreamOf(node.id());
     ProcessingLogger logger = context.loggerFor(node, node.id());
     FixedKeyProcessorSupplier<Object, Object, Object> processor;
-    if (PlanNodes.aggregateOf(node) != null) {
+    if (tableChanges) {
+      int[] valueSlots = node.schema().indexesOf(ColumnKind.VALUE);
+      processor = () -> new ChangeProjectProcessor(projector, valueSlots, downstream, logger);
+    } else if (PlanNodes.aggregateOf(node) != null) {
       int[] keySlots = node.schema().indexesOf(ColumnKind.KEY);
       List<Expr> keyExpressions = new ArrayList<>();
       for (int slot : keySlots) {

@@ -3,6 +3,9 @@ package io.sluice.runtime.topology;
 import io.sluice.plan.WindowSpec;
 import io.sluice.plan.node.PlanNodes;
 import io.sluice.plan.node.SinkNode;
+import io.sluice.runtime.QueryStats;
+import io.sluice.runtime.ResultListener;
+import io.sluice.runtime.UnsupportedPlanException;
 import io.sluice.runtime.serde.RowCodec;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.KStream;
@@ -17,6 +20,9 @@ final class SinkBuilder implements NodeBuilder<SinkNode> {
 
   @Override
   public KStream<Object, Object> build(SinkNode node, KStream<Object, Object> input, BuildContext context) {
+    if (node.isToClient()) {
+      return buildToClient(node, input, context);
+    }
     RowCodec codec = RowCodec.of(node.schema(), node.formats());
     String serialize = NodeNames.serialize(node.id());
     ProcessingLogger logger = context.loggerFor(node, serialize);
@@ -26,6 +32,18 @@ final class SinkBuilder implements NodeBuilder<SinkNode> {
     KStream<byte[], byte[]> written = input.process(
         () -> new SinkProcessor(codec, keys, downstream, logger, context.stats()), Named.as(serialize));
     written.to(node.topic(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(NodeNames.write(node.id())));
+    return null;
+  }
+
+  /** A sink to the client: the terminal processor {@code <id>-deliver} hands rows to the query's listener. */
+  private static KStream<Object, Object> buildToClient(SinkNode node, KStream<Object, Object> input,
+      BuildContext context) {
+    ResultListener listener = context.listener();
+    if (listener == null) {
+      throw new UnsupportedPlanException("query " + node.id() + " delivers rows to a client, but has none");
+    }
+    QueryStats stats = context.stats();
+    input.process(() -> new ClientSinkProcessor(listener, stats), Named.as(NodeNames.deliver(node.id())));
     return null;
   }
 }

@@ -9,6 +9,7 @@ import io.sluice.plan.node.ProjectNode;
 import io.sluice.plan.node.SinkNode;
 import io.sluice.plan.node.SourceNode;
 import io.sluice.runtime.QueryStats;
+import io.sluice.runtime.ResultListener;
 import io.sluice.runtime.RuntimeOptions;
 import io.sluice.runtime.UnsupportedPlanException;
 import java.util.ArrayList;
@@ -40,12 +41,16 @@ public final class TopologyAssembler {
 
   private TopologyAssembler() {}
 
-  /** The topology of {@code plan}, whose processors count into {@code stats}. */
-  public static Topology assemble(PhysicalPlan plan, RuntimeOptions options, QueryStats stats) {
+  /**
+   * The topology of {@code plan}, whose processors count into {@code stats}; a sink to the client
+   * hands its rows to {@code listener} (null when the plan has no such sink).
+   */
+  public static Topology assemble(PhysicalPlan plan, RuntimeOptions options, QueryStats stats,
+      ResultListener listener) {
     refuseStatelessTables(plan);
     List<PlanNode> nodes = distinctNodes(plan);
     StreamsBuilder builder = newStreamsBuilder();
-    BuildContext context = new BuildContext(builder, plan, options, stats);
+    BuildContext context = new BuildContext(builder, plan, options, stats, listener);
     Map<String, KStream<Object, Object>> streams = new HashMap<>();
     for (PlanNode node : nodes) {
       KStream<Object, Object> input = node.inputs().isEmpty() ? null : streams.get(node.inputs().get(0).id());
@@ -67,7 +72,9 @@ public final class TopologyAssembler {
   }
 
   private static void refuseStatelessTables(PhysicalPlan plan) {
-    if (PlanNodes.emitsTable(plan.root()) && PlanNodes.aggregateOf(plan.root()) == null) {
+    // A push query's client takes a table's changes as upserts and deletions; a topic sink cannot yet.
+    if (PlanNodes.emitsTable(plan.root()) && PlanNodes.aggregateOf(plan.root()) == null
+        && !plan.root().isToClient()) {
       String tables = plan.nodes().stream()
           .filter(n -> n instanceof SourceNode s && s.table())
           .map(n -> ((SourceNode) n).sourceName())

@@ -22,7 +22,8 @@ final class ConfigParser {
           SluiceConfig.KAFKA_EMBEDDED_PORT,
           SluiceConfig.DATA_DIR,
           SluiceConfig.SERVICE_ID,
-          SluiceConfig.ADVERTISED_URL);
+          SluiceConfig.ADVERTISED_URL,
+          SluiceConfig.PUSH_MAX_CONCURRENT);
 
   private static final Pattern SERVICE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final Pattern HOST_PORT = Pattern.compile("[^\\s:,]+:\\d{1,5}|\\[[0-9A-Fa-f:.]+]:\\d{1,5}");
@@ -76,6 +77,7 @@ final class ConfigParser {
         dataDir(),
         serviceId(),
         advertisedUrl(),
+        positiveInt(SluiceConfig.PUSH_MAX_CONCURRENT, SluiceConfig.DEFAULT_PUSH_MAX_CONCURRENT),
         streams,
         kafka,
         raw);
@@ -100,6 +102,22 @@ final class ConfigParser {
       // reported below with the key and its source
     }
     throw invalid(key, setting.get(), "must be a port number from 0 to 65535 (0 picks a free port)");
+  }
+
+  private int positiveInt(String key, int defaultValue) {
+    Optional<Setting> setting = setting(key);
+    if (setting.isEmpty()) {
+      return defaultValue;
+    }
+    try {
+      int value = Integer.parseInt(setting.get().value().trim());
+      if (value > 0) {
+        return value;
+      }
+    } catch (NumberFormatException notANumber) {
+      // reported below with the key and its source
+    }
+    throw invalid(key, setting.get(), "must be a whole number greater than 0");
   }
 
   private String nonBlank(String key, String defaultValue) {

@@ -17,6 +17,10 @@ public final class SluiceConfig {
   public static final String DATA_DIR = "data.dir";
   public static final String SERVICE_ID = "service.id";
   public static final String ADVERTISED_URL = "advertised.url";
+  public static final String PUSH_MAX_CONCURRENT = "query.push.max.concurrent";
+
+  /** How many push queries may run at once on a server unless {@link #PUSH_MAX_CONCURRENT} says otherwise. */
+  public static final int DEFAULT_PUSH_MAX_CONCURRENT = 20;
 
   /** Prefix of settings handed to Kafka Streams, without the prefix. */
   public static final String STREAMS_PREFIX = "streams.";
@@ -32,6 +36,7 @@ public final class SluiceConfig {
   private final Path dataDir;
   private final String serviceId;
   private final Optional<String> advertisedUrl;
+  private final int pushMaxConcurrent;
   private final Map<String, Object> streamsOverrides;
   private final Map<String, Object> kafkaOverrides;
   private final Map<String, String> settings;
@@ -44,6 +49,7 @@ public final class SluiceConfig {
       Path dataDir,
       String serviceId,
       Optional<String> advertisedUrl,
+      int pushMaxConcurrent,
       Map<String, Object> streamsOverrides,
       Map<String, Object> kafkaOverrides,
       Map<String, String> settings) {
@@ -54,6 +60,7 @@ public final class SluiceConfig {
     this.dataDir = dataDir;
     this.serviceId = serviceId;
     this.advertisedUrl = advertisedUrl;
+    this.pushMaxConcurrent = pushMaxConcurrent;
     this.streamsOverrides = Map.copyOf(streamsOverrides);
     this.kafkaOverrides = Map.copyOf(kafkaOverrides);
     this.settings = Map.copyOf(settings);
@@ -123,6 +130,11 @@ public final class SluiceConfig {
   /** How other nodes reach this one: the configured URL, or one built from rest.host and rest.port. */
   public String advertisedUrl() {
     return advertisedUrl.orElse("http://" + restHost + ":" + restPort);
+  }
+
+  /** How many push queries may run at once on this server; one more is refused with HTTP 429. */
+  public int pushMaxConcurrent() {
+    return pushMaxConcurrent;
   }
 
   /** Settings given as {@code streams.*}, without the prefix, for Kafka Streams. */

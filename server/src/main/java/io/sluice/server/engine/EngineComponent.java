@@ -70,6 +70,11 @@ public final class EngineComponent implements ServerComponent {
     return executor;
   }
 
+  /** Writes rows into streams, as INSERT INTO ... VALUES does. */
+  public InsertValuesHandler insertValues() {
+    return insertValues;
+  }
+
   @Override
   public void close() {
     if (follower != null) {

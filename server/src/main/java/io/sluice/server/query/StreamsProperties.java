@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -45,6 +46,30 @@ public final class StreamsProperties {
     Properties properties = new Properties();
     properties.putAll(props);
     return properties;
+  }
+
+  /**
+   * The Kafka Streams settings of one transient (push) query: those of a persistent query, then
+   * at-least-once (a push query's client gets no transactional output, so exactly-once would only
+   * slow it), reading from the latest offset unless the request asks for earliest (as ksqlDB), with
+   * its own application id {@code <service.id>_transient_<queryId>}.
+   */
+  public static Properties forTransientQuery(SluiceConfig config, String bootstrapServers, String queryId,
+      Map<String, String> requestOverrides) {
+    Map<String, String> overrides = new HashMap<>();
+    overrides.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+    overrides.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+    // Rows reach the client from the stream thread; only repartition writes wait for a producer batch.
+    overrides.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "5");
+    requestOverrides.forEach((key, value) -> overrides.put(stripKsqlPrefix(key), value));
+    Properties properties = forQuery(config, bootstrapServers, queryId, overrides);
+    properties.put(StreamsConfig.APPLICATION_ID_CONFIG, transientApplicationId(config, queryId));
+    return properties;
+  }
+
+  /** The application id (consumer group, internal topic prefix and state directory name) of a transient query. */
+  public static String transientApplicationId(SluiceConfig config, String queryId) {
+    return config.serviceId() + "_transient_" + queryId;
   }
 
   /** The Kafka Streams application id, and so the consumer group and internal topic prefix, of a query. */

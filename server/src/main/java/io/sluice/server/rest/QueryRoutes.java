@@ -11,22 +11,35 @@ import io.sluice.server.ServerComponent;
 import io.sluice.server.ServerContext;
 import io.sluice.server.entity.StatementErrorEntity;
 import io.sluice.server.print.TopicPrinter;
+import io.sluice.server.results.QueryFormat;
+import io.sluice.server.results.SelectRunner;
 import java.io.IOException;
-import org.apache.kafka.common.errors.InterruptException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.common.errors.InterruptException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /query}: the streaming endpoint. Runs PRINT, streaming the topic's records as text
- * lines over a chunked response; push and pull SELECTs are not supported yet.
+ * lines over a chunked response, and SELECT, streaming its results in ksqlDB's {@code /query}
+ * shape ({@link QueryFormat}) through the server's {@link SelectRunner}.
  */
 public final class QueryRoutes implements RestRoutes, ServerComponent {
 
   private static final Logger LOG = LoggerFactory.getLogger(QueryRoutes.class);
 
   private final AtomicBoolean running = new AtomicBoolean(true);
+  private final SelectRunner selects;
+
+  public QueryRoutes(SelectRunner selects) {
+    this.selects = selects;
+  }
+
+  /** False once the server is stopping: streaming responses end. */
+  public boolean running() {
+    return running.get();
+  }
 
   @Override
   public void addTo(RoutesConfig routes, ServerContext context) {
@@ -39,7 +52,7 @@ public final class QueryRoutes implements RestRoutes, ServerComponent {
     running.set(true);
   }
 
-  /** Ends every PRINT in progress, so that shutdown does not wait for clients. */
+  /** Ends every PRINT and SELECT response in progress, so that shutdown does not wait for clients. */
   @Override
   public void beforeStop() {
     running.set(false);
@@ -71,7 +84,7 @@ public final class QueryRoutes implements RestRoutes, ServerComponent {
     int line = statement.node().getParserPosition().getLineNum();
     int column = statement.node().getParserPosition().getColumnNum();
     if (statement.node() instanceof SqlQueryStatement) {
-      badRequest(ctx, "Push and pull queries (SELECT) are not supported yet", statement.text(), line, column);
+      SelectResponses.stream(ctx, selects, request.ksql(), request.streamsProperties(), new QueryFormat(), running::get);
       return;
     }
     if (!(statement.node() instanceof SqlPrint print)) {

@@ -30,6 +30,22 @@ public interface QueryResults extends AutoCloseable {
   /** Why the query stopped before its end, once ended; null if it ended normally. */
   String failure();
 
+  /**
+   * True if {@code row}, as just returned by {@link #poll}, deletes its key from a table result
+   * (ksqlDB's tombstone): it holds the key columns, the others are null.
+   */
+  default boolean isDeletion(Object[] row) {
+    return false;
+  }
+
+  /**
+   * The message a client gets once the results ended normally, such as {@code Limit Reached}
+   * ({@code finalMessage} in ksqlDB's {@code /query}); null for none.
+   */
+  default String finalMessage() {
+    return null;
+  }
+
   /** Stops the query and frees what it holds (for a push query: its topology and state); idempotent. */
   @Override
   void close();

@@ -73,6 +73,15 @@ public final class InsertValuesHandler implements StatementHandler<SqlInsertValu
     return null;
   }
 
+  /**
+   * Writes one row, laid out as {@code target}'s schema, to its topic in its formats, waiting for
+   * the broker's acknowledgement ({@code POST /inserts-stream} uses this for each row it gets).
+   */
+  public void insert(SourceDescriptor target, Object[] row) {
+    RowCodec codec = RowCodec.of(target.schema(), target.formats());
+    send(new ProducerRecord<>(target.topic(), null, null, codec.serializeKey(row), codec.serializeValue(row)), target);
+  }
+
   /** A CAST of a non-null constant: if it yields null, the value did not convert (a string that is no date, say). */
   private static boolean isConversionOfAValue(Expr expr) {
     return expr instanceof Call call && call.op() == Operator.CAST

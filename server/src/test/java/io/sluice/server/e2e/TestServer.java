@@ -7,6 +7,7 @@ import io.sluice.server.testing.Directories;
 import io.sluice.server.testing.Http;
 import io.sluice.server.testing.SharedKafka;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /** A full Sluice server in the test JVM, on the shared broker, with its own service id and data directory. */
@@ -16,14 +17,22 @@ final class TestServer implements AutoCloseable {
   private final String serviceId;
   private SluiceServer server;
 
-  private TestServer(Path dataDir, String serviceId) {
+  private final Map<String, String> extraSettings;
+
+  private TestServer(Path dataDir, String serviceId, Map<String, String> extraSettings) {
     this.dataDir = dataDir;
     this.serviceId = serviceId;
+    this.extraSettings = extraSettings;
     this.server = SluiceServer.start(config());
   }
 
   static TestServer start() {
-    return new TestServer(Directories.createTemp("sluice-e2e"), SharedKafka.uniqueName("e2e"));
+    return start(Map.of());
+  }
+
+  /** A server with these settings on top of the test defaults. */
+  static TestServer start(Map<String, String> extraSettings) {
+    return new TestServer(Directories.createTemp("sluice-e2e"), SharedKafka.uniqueName("e2e"), extraSettings);
   }
 
   /** Another node of {@code other}'s service: same service id, its own data directory and port. */
@@ -38,11 +47,12 @@ final class TestServer implements AutoCloseable {
   }
 
   private SluiceConfig config() {
-    return SluiceConfig.of(Map.of(
-        SluiceConfig.REST_PORT, "0",
-        SluiceConfig.BOOTSTRAP_SERVERS, SharedKafka.bootstrapServers(),
-        SluiceConfig.SERVICE_ID, serviceId,
-        SluiceConfig.DATA_DIR, dataDir.toString()));
+    Map<String, String> settings = new HashMap<>(extraSettings);
+    settings.put(SluiceConfig.REST_PORT, "0");
+    settings.put(SluiceConfig.BOOTSTRAP_SERVERS, SharedKafka.bootstrapServers());
+    settings.put(SluiceConfig.SERVICE_ID, serviceId);
+    settings.put(SluiceConfig.DATA_DIR, dataDir.toString());
+    return SluiceConfig.of(settings);
   }
 
   SluiceServer server() {
