@@ -22,7 +22,8 @@ final class ConfigParser {
           SluiceConfig.KAFKA_EMBEDDED_PORT,
           SluiceConfig.DATA_DIR,
           SluiceConfig.SERVICE_ID,
-          SluiceConfig.ADVERTISED_URL);
+          SluiceConfig.ADVERTISED_URL,
+          SluiceConfig.PULL_TABLE_SCAN_ENABLED);
 
   private static final Pattern SERVICE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final Pattern HOST_PORT = Pattern.compile("[^\\s:,]+:\\d{1,5}|\\[[0-9A-Fa-f:.]+]:\\d{1,5}");
@@ -78,7 +79,20 @@ final class ConfigParser {
         advertisedUrl(),
         streams,
         kafka,
-        raw);
+        raw,
+        bool(SluiceConfig.PULL_TABLE_SCAN_ENABLED, true));
+  }
+
+  private boolean bool(String key, boolean defaultValue) {
+    Optional<Setting> setting = setting(key);
+    if (setting.isEmpty()) {
+      return defaultValue;
+    }
+    String text = setting.get().value().trim();
+    if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(text);
+    }
+    throw invalid(key, setting.get(), "must be true or false");
   }
 
   private Optional<Setting> setting(String key) {

@@ -17,6 +17,8 @@ public final class SluiceConfig {
   public static final String DATA_DIR = "data.dir";
   public static final String SERVICE_ID = "service.id";
   public static final String ADVERTISED_URL = "advertised.url";
+  /** Whether pull queries may read a whole table (no key pinned with = or IN); default true. */
+  public static final String PULL_TABLE_SCAN_ENABLED = "query.pull.table.scan.enabled";
 
   /** Prefix of settings handed to Kafka Streams, without the prefix. */
   public static final String STREAMS_PREFIX = "streams.";
@@ -35,6 +37,7 @@ public final class SluiceConfig {
   private final Map<String, Object> streamsOverrides;
   private final Map<String, Object> kafkaOverrides;
   private final Map<String, String> settings;
+  private final boolean pullTableScanEnabled;
 
   SluiceConfig(
       int restPort,
@@ -46,7 +49,8 @@ public final class SluiceConfig {
       Optional<String> advertisedUrl,
       Map<String, Object> streamsOverrides,
       Map<String, Object> kafkaOverrides,
-      Map<String, String> settings) {
+      Map<String, String> settings,
+      boolean pullTableScanEnabled) {
     this.restPort = restPort;
     this.restHost = restHost;
     this.bootstrapServers = bootstrapServers;
@@ -57,6 +61,7 @@ public final class SluiceConfig {
     this.streamsOverrides = Map.copyOf(streamsOverrides);
     this.kafkaOverrides = Map.copyOf(kafkaOverrides);
     this.settings = Map.copyOf(settings);
+    this.pullTableScanEnabled = pullTableScanEnabled;
   }
 
   /**
@@ -146,6 +151,11 @@ public final class SluiceConfig {
     Map<String, Object> clientConfig = new LinkedHashMap<>(kafkaOverrides);
     clientConfig.put(BOOTSTRAP_SERVERS, bootstrapServers);
     return clientConfig;
+  }
+
+  /** Whether pull queries may scan a whole table rather than look keys up. */
+  public boolean pullTableScanEnabled() {
+    return pullTableScanEnabled;
   }
 
   /** The settings this configuration was built from, as key and raw text, defaults not included. */

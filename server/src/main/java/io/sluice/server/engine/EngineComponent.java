@@ -4,6 +4,7 @@ import io.sluice.runtime.RuntimeOptions;
 import io.sluice.server.ServerComponent;
 import io.sluice.server.ServerContext;
 import io.sluice.server.config.SluiceConfig;
+import io.sluice.server.pull.PullQueryRunner;
 import io.sluice.server.query.QueryRegistry;
 import io.sluice.server.query.StreamsProperties;
 import io.sluice.server.statement.InsertValuesHandler;
@@ -25,6 +26,7 @@ public final class EngineComponent implements ServerComponent {
   private Engine engine;
   private StatementExecutor executor;
   private InsertValuesHandler insertValues;
+  private PullQueryRunner pullQueries;
 
   @Override
   public void start(ServerContext context) {
@@ -41,6 +43,7 @@ public final class EngineComponent implements ServerComponent {
         engine.queries().all().size());
     insertValues = new InsertValuesHandler(context.kafkaClientConfig());
     executor = new StatementExecutor(engine, insertValues);
+    pullQueries = new PullQueryRunner(engine, context.config());
   }
 
   /** The settings in force, as SHOW PROPERTIES lists them: the server's, then every query's Kafka Streams defaults. */
@@ -64,6 +67,11 @@ public final class EngineComponent implements ServerComponent {
 
   public StatementExecutor executor() {
     return executor;
+  }
+
+  /** Runs pull queries on this engine's tables; available once the component has started. */
+  public PullQueryRunner pullQueries() {
+    return pullQueries;
   }
 
   @Override

@@ -1,0 +1,219 @@
+package io.sluice.runtime.pull;
+
+import io.sluice.plan.Column;
+import io.sluice.plan.DataType;
+import io.sluice.plan.PhysicalPlan;
+import io.sluice.plan.RowSchema;
+import io.sluice.plan.WindowSpec;
+import io.sluice.plan.WindowType;
+import io.sluice.plan.expr.Expr;
+import io.sluice.plan.node.AggregateNode;
+import io.sluice.plan.node.PlanNodes;
+import io.sluice.plan.pull.PullQueryPlan;
+import io.sluice.plan.pull.RangeBound;
+import io.sluice.runtime.UnsupportedPlanException;
+import io.sluice.runtime.aggregate.AggregateRows;
+import io.sluice.runtime.aggregate.AggregateState;
+import io.sluice.runtime.expr.ExpressionCompiler;
+import io.sluice.runtime.expr.RowPredicate;
+import io.sluice.runtime.expr.RowProjector;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * Answers a pull query on a table kept by a running aggregation, from the aggregation's state
+ * store through Kafka Streams' interactive queries ({@link StoreReader}): key lookups on the key's
+ * partition, windows of a key by their start, or a scan of the whole store. Each group read becomes
+ * the table's row as the table's query would write it ({@link TableRows}), then passes the pull
+ * query's filter and projection. Built once per pull query: it compiles the expressions.
+ */
+public final class PullQueryReader {
+
+  private final PullQueryPlan pull;
+  private final AggregateNode aggregate;
+  private final AggregateRows rows;
+  private final TableRows tableRows;
+  private final List<Object[]> lookups;
+  private final RowPredicate filter;
+  private final RowProjector projector;
+  private final long startFrom;
+  private final long startTo;
+
+  /**
+   * @param tablePlan the plan of the query that creates the table
+   * @throws UnsupportedPlanException if the table's query keeps no aggregate state
+   */
+  public PullQueryReader(PhysicalPlan tablePlan, PullQueryPlan pull) {
+    this.pull = pull;
+    this.aggregate = PlanNodes.aggregateOf(tablePlan.root());
+    if (aggregate == null) {
+      throw new UnsupportedPlanException("table " + pull.sourceName() + " is not kept by an aggregation");
+    }
+    this.rows = new AggregateRows(aggregate);
+    this.tableRows = new TableRows(tablePlan, aggregate, pull.input());
+    this.lookups = evaluateLookups(pull);
+    this.filter = pull.filter() == null ? null : ExpressionCompiler.compilePredicate(pull.filter(), pull.input());
+    this.projector = ExpressionCompiler.compileProjector(pull.projection(), pull.input(), pull.schema());
+    long[] starts = windowStarts(pull, aggregate.window());
+    this.startFrom = starts[0];
+    this.startTo = starts[1];
+  }
+
+  /**
+   * The query's rows, read now from {@code streams}' store {@code storeName}.
+   *
+   * @throws StoreUnavailableException if the store cannot answer (not running, rebalancing)
+   */
+  public List<Object[]> read(KafkaStreams streams, String storeName) {
+    if (streams.state() != KafkaStreams.State.RUNNING) {
+      throw new StoreUnavailableException("the query that keeps " + pull.sourceName() + " is " + streams.state()
+          + ", not RUNNING; try again shortly");
+    }
+    StoreReader store = new StoreReader(streams, storeName, rows.keySerializer());
+    long limit = pull.limit() == null ? Long.MAX_VALUE : pull.limit();
+    List<Object[]> out = new ArrayList<>();
+    StoreReader.Sink sink = (key, start, end, value) -> {
+      Object[] row = toRow(key, start, end, value);
+      if (row != null) {
+        out.add(row);
+      }
+      return out.size() < limit;
+    };
+    if (limit == 0) {
+      return out;
+    }
+    WindowSpec window = aggregate.window();
+    boolean byKey = !lookups.isEmpty() && rows.canonicalKeys();
+    if (window == null) {
+      if (byKey) {
+        for (Object[] key : lookups) {
+          if (!store.get(rows.storeKey(key), sink)) {
+            break;
+          }
+        }
+      } else {
+        store.scan(sink);
+      }
+    } else if (window.type() == WindowType.SESSION) {
+      if (!byKey) {
+        throw new UnsupportedPlanException("pull queries on session-windowed tables grouped by a JSON source key "
+            + "are not supported yet");
+      }
+      for (Object[] key : lookups) {
+        if (!store.sessions(rows.storeKey(key), sink)) {
+          break;
+        }
+      }
+    } else {
+      Instant from = Instant.ofEpochMilli(startFrom);
+      Instant to = Instant.ofEpochMilli(startTo);
+      if (byKey) {
+        for (Object[] key : lookups) {
+          Object storeKey = rows.storeKey(key);
+          StoreReader.Sink windowed = (k, start, end, value) -> sink.accept(storeKey, start, start + window.size(), value);
+          if (startFrom <= startTo && !store.windows(storeKey, from, to, windowed)) {
+            break;
+          }
+        }
+      } else if (startFrom <= startTo) {
+        store.windowScan(from, to, sink);
+      }
+    }
+    return out;
+  }
+
+  /** The pull query's output row for one stored group, or null if the query leaves it out. */
+  private Object[] toRow(Object storeKey, long windowStart, long windowEnd, Object value) {
+    AggregateState state = (AggregateState) value;
+    if (state == null) {
+      return null;
+    }
+    Object[] aggregateRow = rows.keyRow(storeKey, windowStart, windowEnd);
+    if (!lookups.isEmpty() && !rows.canonicalKeys() && !matchesLookup(aggregateRow)) {
+      return null;
+    }
+    try {
+      rows.fillResults(aggregateRow, state);
+    } catch (AggregateRows.ResultException e) {
+      return null;
+    }
+    Object[] input = tableRows.inputRow(aggregateRow);
+    if (input == null || (filter != null && !filter.test(input))) {
+      return null;
+    }
+    return projector.apply(input);
+  }
+
+  private boolean matchesLookup(Object[] aggregateRow) {
+    Object[] key = Arrays.copyOf(aggregateRow, aggregate.groupBy().size());
+    return lookups.stream().anyMatch(lookup -> Arrays.equals(lookup, key));
+  }
+
+  /** The key tuples, each value converted to its key column's type; tuples with a null never match and go. */
+  private static List<Object[]> evaluateLookups(PullQueryPlan pull) {
+    List<Object[]> out = new ArrayList<>();
+    if (pull.keyLookups().isEmpty()) {
+      return out;
+    }
+    List<Column> keyColumns = pull.input().keyColumns();
+    RowSchema keys = new RowSchema(keyColumns);
+    for (List<Expr> tuple : pull.keyLookups()) {
+      Object[] key = ExpressionCompiler.compileProjector(tuple, RowSchema.of(), keys).apply(new Object[0]);
+      if (Arrays.stream(key).allMatch(v -> v != null) && out.stream().noneMatch(k -> Arrays.equals(k, key))) {
+        out.add(key);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The inclusive range of window starts to read, from the WINDOWSTART bounds and, for windows of
+   * a fixed size, the WINDOWEND bounds less the size. A range with from after to reads nothing.
+   */
+  private static long[] windowStarts(PullQueryPlan pull, WindowSpec window) {
+    long from = 0;
+    long to = Long.MAX_VALUE;
+    if (window == null) {
+      return new long[] {from, to};
+    }
+    from = Math.max(from, lower(pull.windowStartLower(), 0));
+    to = Math.min(to, upper(pull.windowStartUpper(), 0));
+    if (window.type() != WindowType.SESSION) {
+      from = Math.max(from, lower(pull.windowEndLower(), window.size()));
+      to = Math.min(to, upper(pull.windowEndUpper(), window.size()));
+    }
+    return new long[] {from, to};
+  }
+
+  /** The least window start a lower bound allows; a NULL bound allows none. */
+  private static long lower(RangeBound bound, long minus) {
+    if (bound == null) {
+      return Long.MIN_VALUE;
+    }
+    Long value = constant(bound.value());
+    if (value == null) {
+      return Long.MAX_VALUE;
+    }
+    return (bound.inclusive() ? value : value + 1) - minus;
+  }
+
+  /** The greatest window start an upper bound allows; a NULL bound allows none. */
+  private static long upper(RangeBound bound, long minus) {
+    if (bound == null) {
+      return Long.MAX_VALUE;
+    }
+    Long value = constant(bound.value());
+    if (value == null) {
+      return Long.MIN_VALUE;
+    }
+    return (bound.inclusive() ? value : value - 1) - minus;
+  }
+
+  private static Long constant(Expr value) {
+    RowSchema out = RowSchema.of(Column.value("BOUND", DataType.BIGINT));
+    return (Long) ExpressionCompiler.compileProjector(List.of(value), RowSchema.of(), out).apply(new Object[0])[0];
+  }
+}

@@ -1,0 +1,265 @@
+package io.sluice.server.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sluice.plan.Column;
+import io.sluice.plan.ColumnKind;
+import io.sluice.server.engine.EngineComponent;
+import io.sluice.server.pull.PullQueryRunner;
+import io.sluice.server.results.QueryResults;
+import io.sluice.server.results.SelectRefusedException;
+import io.sluice.server.testing.Poll;
+import io.sluice.server.testing.SharedKafka;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pull queries on tables kept by aggregations, on the real broker: key lookups see the current
+ * aggregate, IN and multi-column keys, windows of a key by their bounds, key ranges, scans with
+ * filters (and their switch), LIMIT, projections, and the refusals.
+ */
+class PullQueryEndToEndTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(120);
+  private static final long EPOCH = 1_700_000_000_000L;
+
+  private static TestServer server;
+  private static PullQueryRunner runner;
+
+  @BeforeAll
+  static void start() {
+    server = TestServer.start();
+    runner = server.server().component(EngineComponent.class).orElseThrow().pullQueries();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void pullQueryByKeyReturnsCurrentCountAfterUpdates() {
+    String topic = clicks("CLICKS_A", "COUNTS_A");
+    produceClicks(topic, 42, 3);
+    produceClicks(topic, 7, 1);
+    awaitRows("SELECT * FROM COUNTS_A WHERE USERID = 42;", List.of(List.of(42L, 3L)));
+
+    produceClicks(topic, 42, 2);
+    awaitRows("SELECT * FROM COUNTS_A WHERE USERID = 42;", List.of(List.of(42L, 5L)));
+
+    try (QueryResults results = runner.run("SELECT * FROM COUNTS_A WHERE USERID = 42;", Map.of())) {
+      assertEquals(List.of(Column.key("USERID", io.sluice.plan.DataType.BIGINT),
+          Column.value("N", io.sluice.plan.DataType.BIGINT)), results.schema().columns());
+      assertTrue(results.queryId().startsWith("query_"), results.queryId());
+    }
+  }
+
+  @Test
+  void keyLookupsInListsRangesScansLimitsAndProjections() {
+    String topic = clicks("CLICKS_B", "COUNTS_B");
+    produceClicks(topic, 42, 3);
+    produceClicks(topic, 7, 1);
+    produceClicks(topic, 9, 2);
+    awaitRows("SELECT * FROM COUNTS_B WHERE USERID = 9;", List.of(List.of(9L, 2L)));
+    awaitRows("SELECT * FROM COUNTS_B WHERE USERID = 42;", List.of(List.of(42L, 3L)));
+    awaitRows("SELECT * FROM COUNTS_B WHERE USERID = 7;", List.of(List.of(7L, 1L)));
+
+    assertEquals(List.of(), rows("SELECT * FROM COUNTS_B WHERE USERID = 999;"), "a missing key gives no rows");
+    assertEquals(List.of(List.of(42L, 3L), List.of(7L, 1L)),
+        rows("SELECT * FROM COUNTS_B WHERE USERID IN (42, 7, 999);"));
+    assertEquals(List.of(List.of(14L, 2L, "user-7")),
+        rows("SELECT USERID * 2 AS DOUBLED, N + 1 AS M, CONCAT('user-', CAST(USERID AS STRING)) AS NAME "
+            + "FROM COUNTS_B WHERE USERID = 7;"));
+    assertEquals(sorted(List.of(List.of(7L, 1L), List.of(9L, 2L))),
+        sorted(rows("SELECT USERID, N FROM COUNTS_B WHERE USERID BETWEEN 5 AND 10;")), "key range");
+    assertEquals(List.of(List.of(9L)), rows("SELECT USERID FROM COUNTS_B WHERE USERID > 7 AND USERID < 40;"));
+    assertEquals(List.of(List.of(42L)), rows("SELECT USERID FROM COUNTS_B WHERE N > 2;"), "scan with a value filter");
+    assertEquals(3, rows("SELECT * FROM COUNTS_B;").size());
+    assertEquals(2, rows("SELECT * FROM COUNTS_B LIMIT 2;").size());
+    assertEquals(1, rows("SELECT * FROM COUNTS_B WHERE USERID IN (42, 7) LIMIT 1;").size());
+  }
+
+  @Test
+  void tableScansCanBeTurnedOff() {
+    clicks("CLICKS_C", "COUNTS_C");
+    Map<String, String> noScans = Map.of(PullQueryRunner.TABLE_SCAN_PROPERTY, "false");
+    SelectRefusedException refused = assertThrows(SelectRefusedException.class,
+        () -> runner.run("SELECT * FROM COUNTS_C WHERE N > 2;", noScans));
+    assertTrue(refused.getMessage().startsWith("Table scans are disabled"), refused.getMessage());
+    assertEquals(1, refused.error().line());
+    assertEquals(30, refused.error().column(), "the error points at the WHERE condition");
+    awaitRows("SELECT * FROM COUNTS_C WHERE USERID = 1;", List.of(), noScans);
+  }
+
+  @Test
+  void multiColumnKeysAreLookedUpWhole() {
+    String topic = SharedKafka.uniqueTopic("orders");
+    server.ok("CREATE STREAM ORDERS_M (ID BIGINT KEY, REGION STRING, PRODUCT STRING, QTY INT) WITH (KAFKA_TOPIC='"
+        + topic + "', VALUE_FORMAT='JSON', PARTITIONS=3);");
+    server.ok("CREATE TABLE SALES_M WITH (KEY_FORMAT='JSON') AS SELECT REGION, PRODUCT, SUM(QTY) AS TOTAL "
+        + "FROM ORDERS_M GROUP BY REGION, PRODUCT;");
+    List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+    String[][] orders = {{"eu", "apple", "3"}, {"eu", "apple", "4"}, {"us", "apple", "5"}, {"eu", "pear", "1"}};
+    for (int i = 0; i < orders.length; i++) {
+      records.add(Records.record(topic, Records.bigintKey(i), "{\"REGION\":\"" + orders[i][0] + "\",\"PRODUCT\":\""
+          + orders[i][1] + "\",\"QTY\":" + orders[i][2] + "}", EPOCH + i));
+    }
+    Records.shared().produce(topic, records);
+    awaitRows("SELECT * FROM SALES_M WHERE REGION = 'eu' AND PRODUCT = 'pear';", List.of(List.of("eu", "pear", 1)));
+    awaitRows("SELECT * FROM SALES_M WHERE PRODUCT = 'apple' AND REGION = 'eu';", List.of(List.of("eu", "apple", 7)));
+    awaitRows("SELECT * FROM SALES_M WHERE PRODUCT = 'apple' AND REGION = 'us';", List.of(List.of("us", "apple", 5)));
+
+    assertEquals(List.of(List.of("eu", 7), List.of("us", 5)),
+        rows("SELECT REGION, TOTAL FROM SALES_M WHERE REGION IN ('eu', 'us', 'asia') AND PRODUCT = 'apple';"));
+    assertEquals(sorted(List.of(List.of("apple", 7), List.of("pear", 1))),
+        sorted(rows("SELECT PRODUCT, TOTAL FROM SALES_M WHERE REGION = 'eu';")), "half a key is a scan");
+  }
+
+  @Test
+  void windowedTablesAreReadByKeyAndWindowBounds() {
+    String topic = SharedKafka.uniqueTopic("events");
+    server.ok("CREATE STREAM EVENTS_W (USERID BIGINT KEY, AMOUNT INT) WITH (KAFKA_TOPIC='" + topic
+        + "', VALUE_FORMAT='JSON', PARTITIONS=2);");
+    server.ok("CREATE TABLE TOTALS_W AS SELECT USERID, COUNT(*) AS CNT, SUM(AMOUNT) AS TOTAL FROM EVENTS_W "
+        + "WINDOW TUMBLING (SIZE 10 SECONDS) GROUP BY USERID;");
+    long[][] events = {{1, 0}, {1, 1_000}, {2, 2_000}, {1, 12_000}, {1, 25_000}};
+    List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+    for (long[] event : events) {
+      records.add(Records.record(topic, Records.bigintKey(event[0]), "{\"AMOUNT\":" + (event[1] / 1000) + "}",
+          EPOCH + event[1]));
+    }
+    Records.shared().produce(topic, records);
+    String all = "SELECT * FROM TOTALS_W WHERE USERID = 1;";
+    awaitRows(all, List.of(
+        List.of(1L, EPOCH, EPOCH + 10_000, 2L, 1),
+        List.of(1L, EPOCH + 10_000, EPOCH + 20_000, 1L, 12),
+        List.of(1L, EPOCH + 20_000, EPOCH + 30_000, 1L, 25)));
+
+    assertEquals(List.of(List.of(EPOCH + 10_000, 1L), List.of(EPOCH + 20_000, 1L)),
+        rows("SELECT WINDOWSTART, CNT FROM TOTALS_W WHERE USERID = 1 AND WINDOWSTART >= " + (EPOCH + 10_000) + ";"));
+    assertEquals(List.of(List.of(EPOCH + 10_000, 1L)),
+        rows("SELECT WINDOWSTART, CNT FROM TOTALS_W WHERE USERID = 1 AND WINDOWSTART BETWEEN " + (EPOCH + 5_000)
+            + " AND " + (EPOCH + 15_000) + ";"));
+    assertEquals(List.of(List.of(EPOCH, 2L)),
+        rows("SELECT WINDOWSTART, CNT FROM TOTALS_W WHERE USERID = 1 AND WINDOWEND <= " + (EPOCH + 10_000) + ";"));
+    assertEquals(List.of(List.of(EPOCH + 20_000)),
+        rows("SELECT WINDOWSTART FROM TOTALS_W WHERE USERID = 1 AND WINDOWSTART > " + (EPOCH + 10_000) + ";"));
+    assertEquals(List.of(List.of(2L, EPOCH, 1L)),
+        rows("SELECT USERID, WINDOWSTART, CNT FROM TOTALS_W WHERE USERID IN (2, 3) AND WINDOWSTART = " + EPOCH + ";"));
+
+    try (QueryResults results = runner.run(all, Map.of())) {
+      assertEquals(List.of(ColumnKind.KEY, ColumnKind.KEY, ColumnKind.KEY, ColumnKind.VALUE, ColumnKind.VALUE),
+          results.schema().columns().stream().map(Column::kind).toList(), results.schema().toString());
+    }
+    SelectRefusedException refused = assertThrows(SelectRefusedException.class,
+        () -> runner.run("SELECT * FROM TOTALS_W WHERE CNT > 1;", Map.of()));
+    assertEquals("pull queries on windowed tables need the key", refused.getMessage());
+  }
+
+  @Test
+  void havingLeavesGroupsOutOfTheTable() {
+    String topic = SharedKafka.uniqueTopic("clicks");
+    server.ok("CREATE STREAM CLICKS_H (USERID BIGINT KEY, PAGE STRING) WITH (KAFKA_TOPIC='" + topic
+        + "', VALUE_FORMAT='JSON', PARTITIONS=2);");
+    server.ok("CREATE TABLE BUSY_H AS SELECT USERID, COUNT(*) AS N FROM CLICKS_H GROUP BY USERID HAVING COUNT(*) > 1;");
+    produceClicks(topic, 5, 1);
+    produceClicks(topic, 6, 2);
+    awaitRows("SELECT * FROM BUSY_H WHERE USERID = 6;", List.of(List.of(6L, 2L)));
+    assertEquals(List.of(), rows("SELECT * FROM BUSY_H WHERE USERID = 5;"));
+    assertEquals(List.of(List.of(6L, 2L)), rows("SELECT * FROM BUSY_H;"));
+  }
+
+  @Test
+  void unsupportedPullQueriesAreRefusedWithReasons() {
+    String topic = clicks("CLICKS_E", "COUNTS_E");
+    server.ok("CREATE TABLE USERS_E (ID BIGINT PRIMARY KEY, NAME STRING) WITH (KAFKA_TOPIC='" + topic
+        + "-users', VALUE_FORMAT='JSON', PARTITIONS=1);");
+    assertRefused("SELECT USERID, COUNT(*) FROM CLICKS_E GROUP BY USERID;", "GROUP BY is not supported in pull queries");
+    assertRefused("SELECT * FROM CLICKS_E;", "Pull queries on streams are not supported yet");
+    assertRefused("SELECT * FROM USERS_E WHERE ID = 1;", "Pull queries on source tables are not supported yet");
+    assertRefused("SELECT * FROM COUNTS_E WHERE USERID = 1 EMIT CHANGES;", "Not a pull query");
+    assertRefused("SELECT ROWTIME FROM COUNTS_E WHERE USERID = 1;", "ROWTIME is not available in pull queries on tables");
+    assertRefused("SELECT * FROM COUNTS_E C JOIN CLICKS_E K ON C.USERID = K.USERID;", "Pull queries read one stream");
+    assertRefused("SELECT * FROM NOPE WHERE K = 1;", "Unknown stream or table 'NOPE'");
+  }
+
+  private static void assertRefused(String sql, String messageStart) {
+    SelectRefusedException refused = assertThrows(SelectRefusedException.class, () -> runner.run(sql, Map.of()), sql);
+    assertTrue(refused.getMessage().startsWith(messageStart), sql + ": " + refused.getMessage());
+    assertEquals(40001, refused.error().errorCode());
+  }
+
+  /** Creates stream {@code stream} over a new topic and table {@code table} counting its rows per USERID. */
+  private static String clicks(String stream, String table) {
+    String topic = SharedKafka.uniqueTopic("clicks");
+    server.ok("CREATE STREAM " + stream + " (USERID BIGINT KEY, PAGE STRING) WITH (KAFKA_TOPIC='" + topic
+        + "', VALUE_FORMAT='JSON', PARTITIONS=3);");
+    server.ok("CREATE TABLE " + table + " AS SELECT USERID, COUNT(*) AS N FROM " + stream + " GROUP BY USERID;");
+    return topic;
+  }
+
+  private static void produceClicks(String topic, long user, int count) {
+    List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      records.add(Records.record(topic, Records.bigintKey(user), "{\"PAGE\":\"p" + i + "\"}", EPOCH + i));
+    }
+    Records.shared().produce(topic, records);
+  }
+
+  private static void awaitRows(String sql, List<List<Object>> expected) {
+    awaitRows(sql, expected, Map.of());
+  }
+
+  /** Polls the pull query until it gives {@code expected}: the table's query has then processed the input. */
+  private static void awaitRows(String sql, List<List<Object>> expected, Map<String, String> properties) {
+    List<List<Object>> last = new ArrayList<>();
+    Poll.until(WAIT, () -> {
+      try {
+        last.clear();
+        last.addAll(rows(sql, properties));
+        return last.equals(expected);
+      } catch (SelectRefusedException e) {
+        if (!e.getMessage().contains("cannot answer pull queries now")) {
+          throw e;
+        }
+        return false;
+      }
+    }, sql + " to give " + expected + " (last " + last + ")");
+  }
+
+  private static List<List<Object>> rows(String sql) {
+    return rows(sql, Map.of());
+  }
+
+  private static List<List<Object>> rows(String sql, Map<String, String> properties) {
+    List<List<Object>> out = new ArrayList<>();
+    try (QueryResults results = runner.run(sql, properties)) {
+      while (!results.ended()) {
+        Object[] row = results.poll(Duration.ZERO);
+        if (row != null) {
+          out.add(Arrays.asList(row));
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+    return out;
+  }
+
+  private static List<List<Object>> sorted(List<List<Object>> rows) {
+    List<List<Object>> copy = new ArrayList<>(rows);
+    copy.sort((a, b) -> Objects.toString(a).compareTo(Objects.toString(b)));
+    return copy;
+  }
+}
