@@ -1,9 +1,11 @@
 package io.sluice.runtime.pull;
 
 import io.sluice.plan.Column;
+import io.sluice.plan.ColumnKind;
 import io.sluice.plan.DataType;
 import io.sluice.plan.PhysicalPlan;
 import io.sluice.plan.RowSchema;
+import io.sluice.plan.SourceDescriptor;
 import io.sluice.plan.WindowSpec;
 import io.sluice.plan.WindowType;
 import io.sluice.plan.expr.Expr;
@@ -12,8 +14,6 @@ import io.sluice.plan.node.PlanNodes;
 import io.sluice.plan.pull.PullQueryPlan;
 import io.sluice.plan.pull.RangeBound;
 import io.sluice.runtime.UnsupportedPlanException;
-import io.sluice.runtime.aggregate.AggregateRows;
-import io.sluice.runtime.aggregate.AggregateState;
 import io.sluice.runtime.expr.ExpressionCompiler;
 import io.sluice.runtime.expr.RowPredicate;
 import io.sluice.runtime.expr.RowProjector;
@@ -24,42 +24,55 @@ import java.util.List;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * Answers a pull query on a table kept by a running aggregation, from the aggregation's state
- * store through Kafka Streams' interactive queries ({@link StoreReader}): key lookups on the key's
- * partition, windows of a key by their start, or a scan of the whole store. Each group read becomes
- * the table's row as the table's query would write it ({@link TableRows}), then passes the pull
- * query's filter and projection. Built once per pull query: it compiles the expressions.
+ * Answers a pull query on a table from the table's state store through Kafka Streams' interactive
+ * queries ({@link StoreReader}): key lookups on the key's partition, windows of a key by their
+ * start, or a scan of the whole store. The store is an aggregation's (each group becomes the row
+ * the table's query writes, {@link AggregateStoredRows}) or a source table's materialization
+ * ({@link SourceTableRows}); each row then passes the pull query's filter and projection. Built
+ * once per pull query: it compiles the expressions.
  */
 public final class PullQueryReader {
 
   private final PullQueryPlan pull;
-  private final AggregateNode aggregate;
-  private final AggregateRows rows;
-  private final TableRows tableRows;
+  private final WindowSpec window;
+  private final StoredRows stored;
   private final List<Object[]> lookups;
+  private final int[] keySlots;
   private final RowPredicate filter;
   private final RowProjector projector;
   private final long startFrom;
   private final long startTo;
 
+  private PullQueryReader(PullQueryPlan pull, WindowSpec window, StoredRows stored) {
+    this.pull = pull;
+    this.window = window;
+    this.stored = stored;
+    this.lookups = evaluateLookups(pull);
+    this.keySlots = pull.input().indexesOf(ColumnKind.KEY);
+    this.filter = pull.filter() == null ? null : ExpressionCompiler.compilePredicate(pull.filter(), pull.input());
+    this.projector = ExpressionCompiler.compileProjector(pull.projection(), pull.input(), pull.schema());
+    long[] starts = windowStarts(pull, window);
+    this.startFrom = starts[0];
+    this.startTo = starts[1];
+  }
+
   /**
+   * A reader of a table kept by an aggregation.
+   *
    * @param tablePlan the plan of the query that creates the table
    * @throws UnsupportedPlanException if the table's query keeps no aggregate state
    */
-  public PullQueryReader(PhysicalPlan tablePlan, PullQueryPlan pull) {
-    this.pull = pull;
-    this.aggregate = PlanNodes.aggregateOf(tablePlan.root());
+  public static PullQueryReader ofAggregation(PhysicalPlan tablePlan, PullQueryPlan pull) {
+    AggregateNode aggregate = PlanNodes.aggregateOf(tablePlan.root());
     if (aggregate == null) {
       throw new UnsupportedPlanException("table " + pull.sourceName() + " is not kept by an aggregation");
     }
-    this.rows = new AggregateRows(aggregate);
-    this.tableRows = new TableRows(tablePlan, aggregate, pull.input());
-    this.lookups = evaluateLookups(pull);
-    this.filter = pull.filter() == null ? null : ExpressionCompiler.compilePredicate(pull.filter(), pull.input());
-    this.projector = ExpressionCompiler.compileProjector(pull.projection(), pull.input(), pull.schema());
-    long[] starts = windowStarts(pull, aggregate.window());
-    this.startFrom = starts[0];
-    this.startTo = starts[1];
+    return new PullQueryReader(pull, aggregate.window(), new AggregateStoredRows(tablePlan, aggregate, pull.input()));
+  }
+
+  /** A reader of a source table materialized by {@link SourceTableTopology}. */
+  public static PullQueryReader ofSourceTable(SourceDescriptor table, PullQueryPlan pull) {
+    return new PullQueryReader(pull, null, new SourceTableRows(table, pull.input()));
   }
 
   /**
@@ -72,7 +85,7 @@ public final class PullQueryReader {
       throw new StoreUnavailableException("the query that keeps " + pull.sourceName() + " is " + streams.state()
           + ", not RUNNING; try again shortly");
     }
-    StoreReader store = new StoreReader(streams, storeName, rows.keySerializer());
+    StoreReader store = new StoreReader(streams, storeName, stored.keySerializer());
     long limit = pull.limit() == null ? Long.MAX_VALUE : pull.limit();
     List<Object[]> out = new ArrayList<>();
     StoreReader.Sink sink = (key, start, end, value) -> {
@@ -85,12 +98,11 @@ public final class PullQueryReader {
     if (limit == 0) {
       return out;
     }
-    WindowSpec window = aggregate.window();
-    boolean byKey = !lookups.isEmpty() && rows.canonicalKeys();
+    boolean byKey = !lookups.isEmpty() && stored.canonicalKeys();
     if (window == null) {
       if (byKey) {
         for (Object[] key : lookups) {
-          if (!store.get(rows.storeKey(key), sink)) {
+          if (!store.get(stored.storeKey(key), sink)) {
             break;
           }
         }
@@ -103,7 +115,7 @@ public final class PullQueryReader {
             + "are not supported yet");
       }
       for (Object[] key : lookups) {
-        if (!store.sessions(rows.storeKey(key), sink)) {
+        if (!store.sessions(stored.storeKey(key), sink)) {
           break;
         }
       }
@@ -112,7 +124,7 @@ public final class PullQueryReader {
       Instant to = Instant.ofEpochMilli(startTo);
       if (byKey) {
         for (Object[] key : lookups) {
-          Object storeKey = rows.storeKey(key);
+          Object storeKey = stored.storeKey(key);
           StoreReader.Sink windowed = (k, start, end, value) -> sink.accept(storeKey, start, start + window.size(), value);
           if (startFrom <= startTo && !store.windows(storeKey, from, to, windowed)) {
             break;
@@ -125,30 +137,21 @@ public final class PullQueryReader {
     return out;
   }
 
-  /** The pull query's output row for one stored group, or null if the query leaves it out. */
+  /** The pull query's output row for one store entry, or null if the query leaves it out. */
   private Object[] toRow(Object storeKey, long windowStart, long windowEnd, Object value) {
-    AggregateState state = (AggregateState) value;
-    if (state == null) {
-      return null;
-    }
-    Object[] aggregateRow = rows.keyRow(storeKey, windowStart, windowEnd);
-    if (!lookups.isEmpty() && !rows.canonicalKeys() && !matchesLookup(aggregateRow)) {
-      return null;
-    }
-    try {
-      rows.fillResults(aggregateRow, state);
-    } catch (AggregateRows.ResultException e) {
-      return null;
-    }
-    Object[] input = tableRows.inputRow(aggregateRow);
-    if (input == null || (filter != null && !filter.test(input))) {
+    Object[] input = stored.inputRow(storeKey, windowStart, windowEnd, value);
+    if (input == null || (!lookups.isEmpty() && !stored.canonicalKeys() && !matchesLookup(input))
+        || (filter != null && !filter.test(input))) {
       return null;
     }
     return projector.apply(input);
   }
 
-  private boolean matchesLookup(Object[] aggregateRow) {
-    Object[] key = Arrays.copyOf(aggregateRow, aggregate.groupBy().size());
+  private boolean matchesLookup(Object[] input) {
+    Object[] key = new Object[keySlots.length];
+    for (int i = 0; i < key.length; i++) {
+      key[i] = input[keySlots[i]];
+    }
     return lookups.stream().anyMatch(lookup -> Arrays.equals(lookup, key));
   }
 

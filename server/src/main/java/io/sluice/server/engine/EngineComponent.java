@@ -43,7 +43,7 @@ public final class EngineComponent implements ServerComponent {
         engine.queries().all().size());
     insertValues = new InsertValuesHandler(context.kafkaClientConfig());
     executor = new StatementExecutor(engine, insertValues);
-    pullQueries = new PullQueryRunner(engine, context.config());
+    pullQueries = new PullQueryRunner(engine, context);
   }
 
   /** The settings in force, as SHOW PROPERTIES lists them: the server's, then every query's Kafka Streams defaults. */
@@ -87,6 +87,9 @@ public final class EngineComponent implements ServerComponent {
   }
 
   private void closeEngine() {
+    if (pullQueries != null) {
+      pullQueries.close();
+    }
     if (insertValues != null) {
       insertValues.close();
     }

@@ -5,12 +5,16 @@ import io.sluice.parser.SluiceParseException;
 import io.sluice.parser.SluiceParser;
 import io.sluice.parser.ast.EmitMode;
 import io.sluice.parser.ast.SqlQueryStatement;
+import io.sluice.plan.SourceDescriptor;
+import io.sluice.plan.SourceType;
 import io.sluice.plan.pull.PullQueryPlan;
 import io.sluice.planner.PlanningException;
 import io.sluice.planner.pull.PullQueryPlanner;
 import io.sluice.runtime.UnsupportedPlanException;
 import io.sluice.runtime.pull.PullQueryReader;
+import io.sluice.runtime.pull.SourceTableTopology;
 import io.sluice.runtime.pull.StoreUnavailableException;
+import io.sluice.server.ServerContext;
 import io.sluice.server.config.SluiceConfig;
 import io.sluice.server.engine.Engine;
 import io.sluice.server.entity.StatementErrorEntity;
@@ -23,17 +27,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * Runs pull queries ({@code SELECT} without EMIT) on tables kept by running aggregations: plans
- * the query, reads the table's state store through interactive queries, and returns the rows as
- * finite results. Planned and compiled queries are kept by statement text, so a repeated query
+ * Runs pull queries ({@code SELECT} without EMIT) on tables: plans the query, reads the table's
+ * state store through interactive queries, and returns the rows as finite results. A table
+ * created by an aggregation is read from its query's store; a source table from a materialization
+ * of its topic started by its first pull query ({@link SourceTableMaterializations}). Planned and compiled queries are kept by statement text, so a repeated query
  * (the usual key lookup with another key is a new text) costs only the store reads.
  *
  * <p>Request properties: {@code query.pull.table.scan.enabled} (also spelled
  * {@code ksql.query.pull.table.scan.enabled}) overrides the server's setting for one query.
  */
-public final class PullQueryRunner implements SelectRunner {
+public final class PullQueryRunner implements SelectRunner, AutoCloseable {
 
   /** The request property that allows or refuses table scans for one query. */
   public static final String TABLE_SCAN_PROPERTY = SluiceConfig.PULL_TABLE_SCAN_ENABLED;
@@ -42,6 +48,7 @@ public final class PullQueryRunner implements SelectRunner {
 
   private final Engine engine;
   private final boolean tableScansEnabled;
+  private final SourceTableMaterializations sourceTables;
   private final AtomicLong nextId = new AtomicLong(1);
   private final Map<CacheKey, Compiled> compiled = new LinkedHashMap<>(16, 0.75f, true) {
     @Override
@@ -50,9 +57,10 @@ public final class PullQueryRunner implements SelectRunner {
     }
   };
 
-  public PullQueryRunner(Engine engine, SluiceConfig config) {
+  public PullQueryRunner(Engine engine, ServerContext context) {
     this.engine = engine;
-    this.tableScansEnabled = config.pullTableScanEnabled();
+    this.tableScansEnabled = context.config().pullTableScanEnabled();
+    this.sourceTables = new SourceTableMaterializations(context);
   }
 
   @Override
@@ -61,18 +69,17 @@ public final class PullQueryRunner implements SelectRunner {
     boolean scans = tableScans(properties, statement);
     CacheKey key = new CacheKey(statement.text(), scans);
     Compiled query = cached(key);
-    Materialization table = query == null ? null : current(query);
-    if (table == null) {
-      PullQueryPlan plan = plan(statement, scans);
-      table = materialization(plan, statement);
-      query = compile(plan, table, statement);
+    if (query == null || !current(query)) {
+      query = compile(plan(statement, scans), statement);
       synchronized (compiled) {
         compiled.put(key, query);
       }
     }
     List<Object[]> rows;
     try {
-      rows = query.reader().read(table.streams(), table.storeName());
+      KafkaStreams streams = query.sourceTable() != null ? sourceTables.caughtUp(query.sourceTable())
+          : query.materialization().streams();
+      rows = query.reader().read(streams, query.storeName());
     } catch (StoreUnavailableException | UnsupportedPlanException e) {
       throw refused("Table " + query.plan().sourceName() + " cannot answer pull queries now: " + e.getMessage(),
           statement, 0, 0);
@@ -81,10 +88,22 @@ public final class PullQueryRunner implements SelectRunner {
         query.plan().schema(), rows);
   }
 
-  /** The table a cached query was compiled for, if the same query still keeps it. */
-  private Materialization current(Compiled query) {
-    return engine.queries().materialization(query.plan().sourceName())
-        .filter(m -> m.queryId().equals(query.tableQueryId())).orElse(null);
+  /** Stops the source tables' materializations. */
+  @Override
+  public void close() {
+    sourceTables.close();
+  }
+
+  /** True if what a cached query was compiled for still holds the table: the same query, or the same source table. */
+  private boolean current(Compiled query) {
+    String name = query.plan().sourceName();
+    if (query.sourceTable() != null) {
+      return engine.catalog().source(name).filter(query.sourceTable()::equals).isPresent()
+          && engine.queries().writersOf(name).isEmpty();
+    }
+    return engine.queries().materialization(name)
+        .filter(m -> m.queryId().equals(query.materialization().queryId()))
+        .isPresent();
   }
 
   private Compiled cached(CacheKey key) {
@@ -133,26 +152,29 @@ public final class PullQueryRunner implements SelectRunner {
     }
   }
 
-  private Materialization materialization(PullQueryPlan plan, ParsedStatement statement) {
+  /** Compiles a planned query against what holds its table now: the query that creates it, or its topic. */
+  private Compiled compile(PullQueryPlan plan, ParsedStatement statement) {
     String name = plan.sourceName();
-    if (!plan.sourceType().equals(io.sluice.plan.SourceType.TABLE)) {
+    if (plan.sourceType() != SourceType.TABLE) {
       throw refused("Pull queries on streams are not supported yet: " + name + " is a stream", statement, 0, 0);
     }
-    Optional<Materialization> table = engine.queries().materialization(name);
-    if (table.isPresent()) {
-      return table.get();
-    }
-    if (engine.queries().writersOf(name).isEmpty()) {
-      throw refused("Pull queries on source tables are not supported yet: " + name + " is read from its topic. "
-          + "Query a table created by CREATE TABLE ... AS SELECT ... GROUP BY", statement, 0, 0);
-    }
-    throw refused("Table " + name + " cannot answer pull queries: the query that creates it is not running",
-        statement, 0, 0);
-  }
-
-  private static Compiled compile(PullQueryPlan plan, Materialization table, ParsedStatement statement) {
     try {
-      return new Compiled(plan, new PullQueryReader(table.plan(), plan), table.queryId());
+      Optional<Materialization> table = engine.queries().materialization(name);
+      if (table.isPresent()) {
+        return new Compiled(plan, PullQueryReader.ofAggregation(table.get().plan(), plan), table.get(), null,
+            table.get().storeName());
+      }
+      if (!engine.queries().writersOf(name).isEmpty()) {
+        throw refused("Table " + name + " cannot answer pull queries: the query that creates it is not running",
+            statement, 0, 0);
+      }
+      SourceDescriptor source = engine.catalog().source(name).orElseThrow(() ->
+          refused("Unknown stream or table '" + name + "'", statement, 0, 0));
+      if (source.window() != null) {
+        throw refused("Table " + name + " cannot answer pull queries: the windowed aggregation that wrote it is "
+            + "not running", statement, 0, 0);
+      }
+      return new Compiled(plan, PullQueryReader.ofSourceTable(source, plan), null, source, SourceTableTopology.STORE);
     } catch (UnsupportedPlanException e) {
       throw refused(e.getMessage(), statement, 0, 0);
     }
@@ -167,6 +189,10 @@ public final class PullQueryRunner implements SelectRunner {
 
   private record CacheKey(String text, boolean tableScans) {}
 
-  /** A pull query planned and compiled against the query that keeps its table. */
-  private record Compiled(PullQueryPlan plan, PullQueryReader reader, String tableQueryId) {}
+  /**
+   * A pull query planned and compiled against what keeps its table: the query that creates it
+   * ({@code materialization}), or a materialization of its topic ({@code sourceTable} set).
+   */
+  private record Compiled(PullQueryPlan plan, PullQueryReader reader, Materialization materialization,
+      SourceDescriptor sourceTable, String storeName) {}
 }

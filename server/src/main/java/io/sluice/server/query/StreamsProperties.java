@@ -1,6 +1,7 @@
 package io.sluice.server.query;
 
 import io.sluice.server.config.SluiceConfig;
+import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -38,9 +39,19 @@ public final class StreamsProperties {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId(config, queryId));
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(StreamsConfig.STATE_DIR_CONFIG, config.streamsStateDir().toString());
+    // Without an endpoint Kafka Streams keeps no key metadata, and pull queries could not find a
+    // key's partition (queryMetadataForKey answers NOT_AVAILABLE).
+    props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, endpoint(config.advertisedUrl()));
     Properties properties = new Properties();
     properties.putAll(props);
     return properties;
+  }
+
+  /** The {@code host:port} of a URL, as Kafka Streams' application.server wants it. */
+  static String endpoint(String url) {
+    URI uri = URI.create(url);
+    int port = uri.getPort() >= 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+    return uri.getHost() + ":" + port;
   }
 
   /** The Kafka Streams application id, and so the consumer group and internal topic prefix, of a query. */

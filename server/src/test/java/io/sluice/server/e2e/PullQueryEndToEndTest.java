@@ -182,15 +182,35 @@ class PullQueryEndToEndTest {
   @Test
   void unsupportedPullQueriesAreRefusedWithReasons() {
     String topic = clicks("CLICKS_E", "COUNTS_E");
-    server.ok("CREATE TABLE USERS_E (ID BIGINT PRIMARY KEY, NAME STRING) WITH (KAFKA_TOPIC='" + topic
-        + "-users', VALUE_FORMAT='JSON', PARTITIONS=1);");
     assertRefused("SELECT USERID, COUNT(*) FROM CLICKS_E GROUP BY USERID;", "GROUP BY is not supported in pull queries");
     assertRefused("SELECT * FROM CLICKS_E;", "Pull queries on streams are not supported yet");
-    assertRefused("SELECT * FROM USERS_E WHERE ID = 1;", "Pull queries on source tables are not supported yet");
     assertRefused("SELECT * FROM COUNTS_E WHERE USERID = 1 EMIT CHANGES;", "Not a pull query");
     assertRefused("SELECT ROWTIME FROM COUNTS_E WHERE USERID = 1;", "ROWTIME is not available in pull queries on tables");
     assertRefused("SELECT * FROM COUNTS_E C JOIN CLICKS_E K ON C.USERID = K.USERID;", "Pull queries read one stream");
     assertRefused("SELECT * FROM NOPE WHERE K = 1;", "Unknown stream or table 'NOPE'");
+  }
+
+  @Test
+  void sourceTablesAreMaterializedOnDemandAndAnswerUpToTheirTopicsEnd() {
+    String topic = SharedKafka.uniqueTopic("users");
+    server.ok("CREATE TABLE USERS_S (ID BIGINT PRIMARY KEY, NAME STRING, AGE INT) WITH (KAFKA_TOPIC='" + topic
+        + "', VALUE_FORMAT='JSON', PARTITIONS=2);");
+    Records.shared().produce(topic, List.of(
+        Records.record(topic, Records.bigintKey(1), "{\"NAME\":\"ann\",\"AGE\":30}", EPOCH),
+        Records.record(topic, Records.bigintKey(2), "{\"NAME\":\"bob\",\"AGE\":40}", EPOCH),
+        Records.record(topic, Records.bigintKey(3), "{\"NAME\":\"cy\",\"AGE\":50}", EPOCH)));
+    assertEquals(List.of(List.of(2L, "bob", 40)), rows("SELECT * FROM USERS_S WHERE ID = 2;"),
+        "the first pull query waits until the materialization has read the topic");
+
+    Records.shared().produce(topic, List.of(
+        Records.record(topic, Records.bigintKey(2), "{\"NAME\":\"bob\",\"AGE\":41}", EPOCH + 1),
+        Records.record(topic, Records.bigintKey(3), null, EPOCH + 1),
+        Records.record(topic, Records.bigintKey(4), "{\"NAME\":\"dee\",\"AGE\":20}", EPOCH + 1)));
+    assertEquals(List.of(List.of(1L, "ann", 30), List.of(2L, "bob", 41), List.of(4L, "dee", 20)),
+        sorted(rows("SELECT * FROM USERS_S;")), "updates and tombstones produced before the query are seen");
+    assertEquals(List.of(), rows("SELECT * FROM USERS_S WHERE ID = 3;"), "a tombstone deletes");
+    assertEquals(List.of(List.of("BOB", 42)), rows("SELECT UCASE(NAME), AGE + 1 FROM USERS_S WHERE ID IN (2, 3);"));
+    assertEquals(List.of(List.of(1L)), rows("SELECT ID FROM USERS_S WHERE AGE BETWEEN 25 AND 35;"));
   }
 
   private static void assertRefused(String sql, String messageStart) {
