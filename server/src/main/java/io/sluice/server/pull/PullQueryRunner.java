@@ -14,6 +14,7 @@ import io.sluice.runtime.UnsupportedPlanException;
 import io.sluice.runtime.pull.PullQueryReader;
 import io.sluice.runtime.pull.SourceTableTopology;
 import io.sluice.runtime.pull.StoreUnavailableException;
+import io.sluice.runtime.pull.StreamScanner;
 import io.sluice.server.ServerContext;
 import io.sluice.server.config.SluiceConfig;
 import io.sluice.server.engine.Engine;
@@ -22,6 +23,7 @@ import io.sluice.server.query.Materialization;
 import io.sluice.server.results.QueryResults;
 import io.sluice.server.results.SelectRefusedException;
 import io.sluice.server.results.SelectRunner;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,10 +47,12 @@ public final class PullQueryRunner implements SelectRunner, AutoCloseable {
   public static final String TABLE_SCAN_PROPERTY = SluiceConfig.PULL_TABLE_SCAN_ENABLED;
   private static final String KSQL_TABLE_SCAN_PROPERTY = "ksql." + SluiceConfig.PULL_TABLE_SCAN_ENABLED;
   private static final int CACHED_QUERIES = 1000;
+  private static final Duration STREAM_SCAN_TIMEOUT = Duration.ofSeconds(60);
 
   private final Engine engine;
   private final boolean tableScansEnabled;
   private final SourceTableMaterializations sourceTables;
+  private final Map<String, Object> clientConfig;
   private final AtomicLong nextId = new AtomicLong(1);
   private final Map<CacheKey, Compiled> compiled = new LinkedHashMap<>(16, 0.75f, true) {
     @Override
@@ -61,6 +65,7 @@ public final class PullQueryRunner implements SelectRunner, AutoCloseable {
     this.engine = engine;
     this.tableScansEnabled = context.config().pullTableScanEnabled();
     this.sourceTables = new SourceTableMaterializations(context);
+    this.clientConfig = context.kafkaClientConfig();
   }
 
   @Override
@@ -77,12 +82,16 @@ public final class PullQueryRunner implements SelectRunner, AutoCloseable {
     }
     List<Object[]> rows;
     try {
-      KafkaStreams streams = query.sourceTable() != null ? sourceTables.caughtUp(query.sourceTable())
-          : query.materialization().streams();
-      rows = query.reader().read(streams, query.storeName());
+      if (query.scanner() != null) {
+        rows = query.scanner().scan(clientConfig, STREAM_SCAN_TIMEOUT);
+      } else {
+        KafkaStreams streams = query.sourceTable() != null ? sourceTables.caughtUp(query.sourceTable())
+            : query.materialization().streams();
+        rows = query.reader().read(streams, query.storeName());
+      }
     } catch (StoreUnavailableException | UnsupportedPlanException e) {
-      throw refused("Table " + query.plan().sourceName() + " cannot answer pull queries now: " + e.getMessage(),
-          statement, 0, 0);
+      throw refused((query.scanner() != null ? "Stream " : "Table ") + query.plan().sourceName()
+          + " cannot answer pull queries now: " + e.getMessage(), statement, 0, 0);
     }
     return new PullQueryResults("query_" + System.currentTimeMillis() + "_" + nextId.getAndIncrement(),
         query.plan().schema(), rows);
@@ -97,6 +106,9 @@ public final class PullQueryRunner implements SelectRunner, AutoCloseable {
   /** True if what a cached query was compiled for still holds the table: the same query, or the same source table. */
   private boolean current(Compiled query) {
     String name = query.plan().sourceName();
+    if (query.scanner() != null) {
+      return engine.catalog().source(name).filter(query.sourceTable()::equals).isPresent();
+    }
     if (query.sourceTable() != null) {
       return engine.catalog().source(name).filter(query.sourceTable()::equals).isPresent()
           && engine.queries().writersOf(name).isEmpty();
@@ -155,13 +167,15 @@ public final class PullQueryRunner implements SelectRunner, AutoCloseable {
   /** Compiles a planned query against what holds its table now: the query that creates it, or its topic. */
   private Compiled compile(PullQueryPlan plan, ParsedStatement statement) {
     String name = plan.sourceName();
-    if (plan.sourceType() != SourceType.TABLE) {
-      throw refused("Pull queries on streams are not supported yet: " + name + " is a stream", statement, 0, 0);
-    }
     try {
+      if (plan.sourceType() != SourceType.TABLE) {
+        SourceDescriptor stream = engine.catalog().source(name).orElseThrow(() ->
+            refused("Unknown stream or table '" + name + "'", statement, 0, 0));
+        return new Compiled(plan, null, new StreamScanner(stream, plan), null, stream, null);
+      }
       Optional<Materialization> table = engine.queries().materialization(name);
       if (table.isPresent()) {
-        return new Compiled(plan, PullQueryReader.ofAggregation(table.get().plan(), plan), table.get(), null,
+        return new Compiled(plan, PullQueryReader.ofAggregation(table.get().plan(), plan), null, table.get(), null,
             table.get().storeName());
       }
       if (!engine.queries().writersOf(name).isEmpty()) {
@@ -174,7 +188,8 @@ public final class PullQueryRunner implements SelectRunner, AutoCloseable {
         throw refused("Table " + name + " cannot answer pull queries: the windowed aggregation that wrote it is "
             + "not running", statement, 0, 0);
       }
-      return new Compiled(plan, PullQueryReader.ofSourceTable(source, plan), null, source, SourceTableTopology.STORE);
+      return new Compiled(plan, PullQueryReader.ofSourceTable(source, plan), null, null, source,
+          SourceTableTopology.STORE);
     } catch (UnsupportedPlanException e) {
       throw refused(e.getMessage(), statement, 0, 0);
     }
@@ -190,9 +205,11 @@ public final class PullQueryRunner implements SelectRunner, AutoCloseable {
   private record CacheKey(String text, boolean tableScans) {}
 
   /**
-   * A pull query planned and compiled against what keeps its table: the query that creates it
-   * ({@code materialization}), or a materialization of its topic ({@code sourceTable} set).
+   * A pull query planned and compiled against what holds its rows: the query that creates its
+   * table ({@code materialization}), a materialization of a source table's topic ({@code reader}
+   * and {@code sourceTable}), or a stream's topic ({@code scanner} and {@code sourceTable}, the
+   * stream).
    */
-  private record Compiled(PullQueryPlan plan, PullQueryReader reader, Materialization materialization,
-      SourceDescriptor sourceTable, String storeName) {}
+  private record Compiled(PullQueryPlan plan, PullQueryReader reader, StreamScanner scanner,
+      Materialization materialization, SourceDescriptor sourceTable, String storeName) {}
 }

@@ -183,7 +183,6 @@ class PullQueryEndToEndTest {
   void unsupportedPullQueriesAreRefusedWithReasons() {
     String topic = clicks("CLICKS_E", "COUNTS_E");
     assertRefused("SELECT USERID, COUNT(*) FROM CLICKS_E GROUP BY USERID;", "GROUP BY is not supported in pull queries");
-    assertRefused("SELECT * FROM CLICKS_E;", "Pull queries on streams are not supported yet");
     assertRefused("SELECT * FROM COUNTS_E WHERE USERID = 1 EMIT CHANGES;", "Not a pull query");
     assertRefused("SELECT ROWTIME FROM COUNTS_E WHERE USERID = 1;", "ROWTIME is not available in pull queries on tables");
     assertRefused("SELECT * FROM COUNTS_E C JOIN CLICKS_E K ON C.USERID = K.USERID;", "Pull queries read one stream");
@@ -211,6 +210,31 @@ class PullQueryEndToEndTest {
     assertEquals(List.of(), rows("SELECT * FROM USERS_S WHERE ID = 3;"), "a tombstone deletes");
     assertEquals(List.of(List.of("BOB", 42)), rows("SELECT UCASE(NAME), AGE + 1 FROM USERS_S WHERE ID IN (2, 3);"));
     assertEquals(List.of(List.of(1L)), rows("SELECT ID FROM USERS_S WHERE AGE BETWEEN 25 AND 35;"));
+  }
+
+  @Test
+  void streamsAreScannedUpToTheirEndAtTheQuerysStart() {
+    String topic = SharedKafka.uniqueTopic("views");
+    server.ok("CREATE STREAM VIEWS_P (USERID BIGINT KEY, PAGE STRING, MS INT) WITH (KAFKA_TOPIC='" + topic
+        + "', VALUE_FORMAT='JSON', PARTITIONS=2);");
+    assertEquals(List.of(), rows("SELECT * FROM VIEWS_P;"), "an empty topic has no rows");
+    List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      records.add(Records.record(topic, Records.bigintKey(i % 3), "{\"PAGE\":\"p" + (i % 4) + "\",\"MS\":" + i + "}",
+          EPOCH + i));
+    }
+    records.add(Records.record(topic, Records.bigintKey(1), "not json", EPOCH + 10));
+    Records.shared().produce(topic, records);
+
+    assertEquals(10, rows("SELECT * FROM VIEWS_P;").size(), "every readable record, the bad one left out");
+    assertEquals(sorted(List.of(List.of(1L, "p1", 1), List.of(1L, "p0", 4), List.of(1L, "p3", 7))),
+        sorted(rows("SELECT * FROM VIEWS_P WHERE USERID = 1;")));
+    assertEquals(sorted(List.of(List.of("P2", EPOCH + 2, 3), List.of("P2", EPOCH + 6, 7))),
+        sorted(rows("SELECT UCASE(PAGE), ROWTIME, MS + 1 FROM VIEWS_P WHERE PAGE = 'p2';")));
+    assertEquals(3, rows("SELECT * FROM VIEWS_P WHERE MS >= 2 LIMIT 3;").size());
+    List<List<Object>> positions = rows("SELECT ROWPARTITION, ROWOFFSET FROM VIEWS_P WHERE MS = 0;");
+    assertEquals(1, positions.size());
+    assertEquals(0L, positions.get(0).get(1), "the first record of its partition");
   }
 
   private static void assertRefused(String sql, String messageStart) {
