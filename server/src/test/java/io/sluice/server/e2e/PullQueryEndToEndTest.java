@@ -167,6 +167,39 @@ class PullQueryEndToEndTest {
   }
 
   @Test
+  void sessionWindowedTablesAreReadByKey() {
+    String topic = SharedKafka.uniqueTopic("sessions");
+    server.ok("CREATE STREAM VISITS_S (USERID BIGINT KEY, PAGE STRING) WITH (KAFKA_TOPIC='" + topic
+        + "', VALUE_FORMAT='JSON', PARTITIONS=2);");
+    server.ok("CREATE TABLE SESSIONS_S AS SELECT USERID, COUNT(*) AS N FROM VISITS_S "
+        + "WINDOW SESSION (30 SECONDS) GROUP BY USERID;");
+    Records.shared().produce(topic, List.of(
+        Records.record(topic, Records.bigintKey(1), "{\"PAGE\":\"a\"}", EPOCH),
+        Records.record(topic, Records.bigintKey(1), "{\"PAGE\":\"b\"}", EPOCH + 10_000),
+        Records.record(topic, Records.bigintKey(2), "{\"PAGE\":\"c\"}", EPOCH + 20_000),
+        Records.record(topic, Records.bigintKey(1), "{\"PAGE\":\"d\"}", EPOCH + 100_000)));
+    awaitRows("SELECT * FROM SESSIONS_S WHERE USERID = 1;", List.of(
+        List.of(1L, EPOCH, EPOCH + 10_000, 2L),
+        List.of(1L, EPOCH + 100_000, EPOCH + 100_000, 1L)));
+    assertEquals(List.of(List.of(1L)),
+        rows("SELECT N FROM SESSIONS_S WHERE USERID = 1 AND WINDOWSTART > " + EPOCH + ";"));
+  }
+
+  @Test
+  void jsonKeysAsProducedAreFoundByTheirValues() {
+    String topic = SharedKafka.uniqueTopic("jsonkeys");
+    server.ok("CREATE STREAM TAGS_J (TAG STRING KEY, V INT) WITH (KAFKA_TOPIC='" + topic
+        + "', KEY_FORMAT='JSON', VALUE_FORMAT='JSON', PARTITIONS=2);");
+    server.ok("CREATE TABLE TAG_COUNTS_J WITH (KEY_FORMAT='JSON') AS SELECT TAG, COUNT(*) AS N FROM TAGS_J GROUP BY TAG;");
+    Records.shared().produce(topic, List.of(
+        Records.record(topic, "\"a\"".getBytes(java.nio.charset.StandardCharsets.UTF_8), "{\"V\":1}", EPOCH),
+        Records.record(topic, " \"b\" ".getBytes(java.nio.charset.StandardCharsets.UTF_8), "{\"V\":2}", EPOCH),
+        Records.record(topic, " \"b\" ".getBytes(java.nio.charset.StandardCharsets.UTF_8), "{\"V\":3}", EPOCH)));
+    awaitRows("SELECT * FROM TAG_COUNTS_J WHERE TAG = 'b';", List.of(List.of("b", 2L)));
+    assertEquals(List.of(List.of("a", 1L)), rows("SELECT * FROM TAG_COUNTS_J WHERE TAG IN ('a', 'z');"));
+  }
+
+  @Test
   void havingLeavesGroupsOutOfTheTable() {
     String topic = SharedKafka.uniqueTopic("clicks");
     server.ok("CREATE STREAM CLICKS_H (USERID BIGINT KEY, PAGE STRING) WITH (KAFKA_TOPIC='" + topic
