@@ -8,13 +8,16 @@ import io.sluice.plan.RowSchema;
 import io.sluice.plan.SourceDescriptor;
 import io.sluice.plan.WindowSpec;
 import io.sluice.plan.WindowType;
+import io.sluice.plan.TypeName;
 import io.sluice.plan.expr.Expr;
+import io.sluice.plan.expr.Literal;
 import io.sluice.plan.node.AggregateNode;
 import io.sluice.plan.node.PlanNodes;
 import io.sluice.plan.pull.PullQueryPlan;
 import io.sluice.plan.pull.RangeBound;
 import io.sluice.runtime.UnsupportedPlanException;
 import io.sluice.runtime.expr.ExpressionCompiler;
+import io.sluice.runtime.expr.LiteralValues;
 import io.sluice.runtime.expr.RowPredicate;
 import io.sluice.runtime.expr.RowProjector;
 import java.time.Instant;
@@ -47,13 +50,37 @@ public final class PullQueryReader {
     this.pull = pull;
     this.window = window;
     this.stored = stored;
-    this.lookups = evaluateLookups(pull);
+    this.lookups = evaluateLookups(pull.keyLookups(), pull.input());
     this.keySlots = pull.input().indexesOf(ColumnKind.KEY);
     this.filter = pull.filter() == null ? null : ExpressionCompiler.compilePredicate(pull.filter(), pull.input());
     this.projector = ExpressionCompiler.compileProjector(pull.projection(), pull.input(), pull.schema());
     long[] starts = windowStarts(pull, window);
     this.startFrom = starts[0];
     this.startTo = starts[1];
+  }
+
+  private PullQueryReader(PullQueryReader template, List<Object[]> lookups) {
+    this.pull = template.pull;
+    this.window = template.window;
+    this.stored = template.stored;
+    this.lookups = lookups;
+    this.keySlots = template.keySlots;
+    this.filter = template.filter;
+    this.projector = template.projector;
+    this.startFrom = template.startFrom;
+    this.startTo = template.startTo;
+  }
+
+  /**
+   * This reader with other key lookups (tuples of constant expressions, in key column order), its
+   * compiled expressions shared: a query that differs from this one only in the keys it looks up.
+   * Literal keys cost no compilation.
+   */
+  public PullQueryReader withKeyLookups(List<List<Expr>> keyLookups) {
+    if (lookups.isEmpty() || keyLookups.isEmpty()) {
+      throw new IllegalArgumentException("key lookups replace key lookups only");
+    }
+    return new PullQueryReader(this, evaluateLookups(keyLookups, pull.input()));
   }
 
   /**
@@ -156,20 +183,46 @@ public final class PullQueryReader {
   }
 
   /** The key tuples, each value converted to its key column's type; tuples with a null never match and go. */
-  private static List<Object[]> evaluateLookups(PullQueryPlan pull) {
+  private static List<Object[]> evaluateLookups(List<List<Expr>> keyLookups, RowSchema input) {
     List<Object[]> out = new ArrayList<>();
-    if (pull.keyLookups().isEmpty()) {
+    if (keyLookups.isEmpty()) {
       return out;
     }
-    List<Column> keyColumns = pull.input().keyColumns();
-    RowSchema keys = new RowSchema(keyColumns);
-    for (List<Expr> tuple : pull.keyLookups()) {
-      Object[] key = ExpressionCompiler.compileProjector(tuple, RowSchema.of(), keys).apply(new Object[0]);
-      if (Arrays.stream(key).allMatch(v -> v != null) && out.stream().noneMatch(k -> Arrays.equals(k, key))) {
+    RowSchema keys = new RowSchema(input.keyColumns());
+    for (List<Expr> tuple : keyLookups) {
+      Object[] key = literalKey(tuple, keys);
+      if (key == null) {
+        key = ExpressionCompiler.compileProjector(tuple, RowSchema.of(), keys).apply(new Object[0]);
+      }
+      Object[] found = key;
+      if (Arrays.stream(key).allMatch(v -> v != null) && out.stream().noneMatch(k -> Arrays.equals(k, found))) {
         out.add(key);
       }
     }
     return out;
+  }
+
+  /**
+   * A key tuple of literals of the key columns' own types (or INTEGER for BIGINT) read without
+   * compiling anything; null when the tuple needs the compiler.
+   */
+  private static Object[] literalKey(List<Expr> tuple, RowSchema keys) {
+    Object[] key = new Object[tuple.size()];
+    for (int i = 0; i < key.length; i++) {
+      if (!(tuple.get(i) instanceof Literal literal)) {
+        return null;
+      }
+      DataType type = keys.column(i).type();
+      Object value = LiteralValues.parse(literal);
+      if (literal.type().equals(type) || (literal.type().name() == type.name() && type.name() != TypeName.DECIMAL)) {
+        key[i] = value;
+      } else if (type.name() == TypeName.BIGINT && value instanceof Integer number) {
+        key[i] = number.longValue();
+      } else {
+        return null;
+      }
+    }
+    return key;
   }
 
   /**

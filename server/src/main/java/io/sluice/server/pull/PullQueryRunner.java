@@ -7,6 +7,7 @@ import io.sluice.parser.ast.EmitMode;
 import io.sluice.parser.ast.SqlQueryStatement;
 import io.sluice.plan.SourceDescriptor;
 import io.sluice.plan.SourceType;
+import io.sluice.plan.expr.Expr;
 import io.sluice.plan.pull.PullQueryPlan;
 import io.sluice.planner.PlanningException;
 import io.sluice.planner.pull.PullQueryPlanner;
@@ -35,8 +36,11 @@ import org.apache.kafka.streams.KafkaStreams;
  * Runs pull queries ({@code SELECT} without EMIT) on tables: plans the query, reads the table's
  * state store through interactive queries, and returns the rows as finite results. A table
  * created by an aggregation is read from its query's store; a source table from a materialization
- * of its topic started by its first pull query ({@link SourceTableMaterializations}). Planned and compiled queries are kept by statement text, so a repeated query
- * (the usual key lookup with another key is a new text) costs only the store reads.
+ * of its topic started by its first pull query ({@link SourceTableMaterializations}).
+ *
+ * <p>Planned and compiled queries are kept by statement text, and key lookups also by their shape
+ * ({@link QueryShape}, {@link KeyLookupTemplate}), so a repeated query, or a key lookup that
+ * differs only in its keys, costs only parsing and the store reads.
  *
  * <p>Request properties: {@code query.pull.table.scan.enabled} (also spelled
  * {@code ksql.query.pull.table.scan.enabled}) overrides the server's setting for one query.
@@ -72,14 +76,7 @@ public final class PullQueryRunner implements SelectRunner, AutoCloseable {
   public QueryResults run(String sql, Map<String, String> properties) {
     ParsedStatement statement = parse(sql);
     boolean scans = tableScans(properties, statement);
-    CacheKey key = new CacheKey(statement.text(), scans);
-    Compiled query = cached(key);
-    if (query == null || !current(query)) {
-      query = compile(plan(statement, scans), statement);
-      synchronized (compiled) {
-        compiled.put(key, query);
-      }
-    }
+    Compiled query = prepare(sql, statement, scans);
     List<Object[]> rows;
     try {
       if (query.scanner() != null) {
@@ -95,6 +92,46 @@ public final class PullQueryRunner implements SelectRunner, AutoCloseable {
     }
     return new PullQueryResults("query_" + System.currentTimeMillis() + "_" + nextId.getAndIncrement(),
         query.plan().schema(), rows);
+  }
+
+  /**
+   * The query compiled: from the cache by its text, or as a query of a cached key lookup's shape
+   * with other keys, or planned and compiled now (and cached by text, and by shape when it looks
+   * keys up).
+   */
+  private Compiled prepare(String sql, ParsedStatement statement, boolean scans) {
+    CacheKey exact = new CacheKey(statement.text(), scans);
+    Compiled query = cached(exact);
+    if (query != null && current(query)) {
+      return query;
+    }
+    QueryShape shape = shape(sql, statement);
+    CacheKey byShape = shape == null ? null : new CacheKey(shape.key(), scans);
+    Compiled template = byShape == null ? null : cached(byShape);
+    if (template != null && template.template() != null && current(template)) {
+      Compiled sameShape = template.withKeys(shape);
+      if (sameShape != null) {
+        return sameShape;
+      }
+    }
+    PullQueryPlan plan = plan(statement, scans);
+    query = compile(plan, statement);
+    synchronized (compiled) {
+      compiled.put(exact, query);
+      KeyLookupTemplate keys = shape == null || query.reader() == null ? null : KeyLookupTemplate.of(plan, shape);
+      if (keys != null) {
+        compiled.put(byShape, query.withTemplate(keys));
+      }
+    }
+    return query;
+  }
+
+  private static QueryShape shape(String sql, ParsedStatement statement) {
+    try {
+      return QueryShape.of(sql, statement.node());
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   /** Stops the source tables' materializations. */
@@ -211,5 +248,31 @@ public final class PullQueryRunner implements SelectRunner, AutoCloseable {
    * stream).
    */
   private record Compiled(PullQueryPlan plan, PullQueryReader reader, StreamScanner scanner,
-      Materialization materialization, SourceDescriptor sourceTable, String storeName) {}
+      Materialization materialization, SourceDescriptor sourceTable, String storeName, KeyLookupTemplate template) {
+
+    Compiled(PullQueryPlan plan, PullQueryReader reader, StreamScanner scanner, Materialization materialization,
+        SourceDescriptor sourceTable, String storeName) {
+      this(plan, reader, scanner, materialization, sourceTable, storeName, null);
+    }
+
+    Compiled withTemplate(KeyLookupTemplate keys) {
+      return new Compiled(plan, reader, scanner, materialization, sourceTable, storeName, keys);
+    }
+
+    /**
+     * The query of the same shape looking up its own keys, or null if it differs otherwise. Its
+     * plan is this one's: only the schema and source name are read from it.
+     */
+    Compiled withKeys(QueryShape shape) {
+      List<List<Expr>> lookups = template.lookups(shape);
+      if (lookups == null) {
+        return null;
+      }
+      try {
+        return new Compiled(plan, reader.withKeyLookups(lookups), null, materialization, sourceTable, storeName);
+      } catch (UnsupportedPlanException e) {
+        return null;
+      }
+    }
+  }
 }

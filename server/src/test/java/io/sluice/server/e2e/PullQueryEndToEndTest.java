@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sluice.plan.Column;
 import io.sluice.plan.ColumnKind;
+import io.sluice.runtime.expr.ExpressionCompiler;
 import io.sluice.server.engine.EngineComponent;
 import io.sluice.server.pull.PullQueryRunner;
 import io.sluice.server.results.QueryResults;
@@ -87,6 +88,38 @@ class PullQueryEndToEndTest {
     assertEquals(3, rows("SELECT * FROM COUNTS_B;").size());
     assertEquals(2, rows("SELECT * FROM COUNTS_B LIMIT 2;").size());
     assertEquals(1, rows("SELECT * FROM COUNTS_B WHERE USERID IN (42, 7) LIMIT 1;").size());
+  }
+
+  @Test
+  void keyLookupsThatDifferOnlyInTheirKeysArePlannedAndCompiledOnce() {
+    String topic = clicks("CLICKS_K", "COUNTS_K");
+    for (long user = 1; user <= 20; user++) {
+      produceClicks(topic, user, (int) user);
+    }
+    awaitRows("SELECT * FROM COUNTS_K WHERE USERID = 20;", List.of(List.of(20L, 20L)));
+    awaitRows("SELECT N FROM COUNTS_K WHERE USERID IN (1, 2) AND N > 0;", List.of(List.of(1L), List.of(2L)));
+    awaitRows("SELECT * FROM COUNTS_K WHERE USERID = 1;", List.of(List.of(1L, 1L)));
+
+    long compiled = ExpressionCompiler.compiledClassCount();
+    long started = System.nanoTime();
+    int lookups = 0;
+    for (int round = 0; round < 50; round++) {
+      for (long user = 1; user <= 20; user++) {
+        assertEquals(List.of(List.of(user, user)), rows("SELECT * FROM COUNTS_K WHERE USERID = " + user + ";"));
+        lookups++;
+      }
+    }
+    long micros = (System.nanoTime() - started) / 1000 / lookups;
+    assertEquals(List.of(List.of(5L), List.of(7L)), rows("SELECT N FROM COUNTS_K WHERE USERID IN (5, 7) AND N > 0;"));
+    assertEquals(List.of(List.of(20L, 20L)), rows("SELECT * FROM COUNTS_K WHERE USERID = 20;"));
+    assertEquals(compiled, ExpressionCompiler.compiledClassCount(),
+        "lookups of other keys reuse the compiled query (" + micros + " us per lookup)");
+    assertEquals(List.of(List.of(3L)), rows("SELECT N FROM COUNTS_K WHERE USERID = 3;"));
+
+    assertEquals(List.of(List.of(7L)), rows("SELECT N FROM COUNTS_K WHERE USERID IN (5, 7) AND N > 6;"),
+        "another literal outside the keys is another query");
+    assertEquals(List.of(), rows("SELECT N FROM COUNTS_K WHERE USERID IN (5, 7) AND N > 7;"));
+    assertEquals(List.of(List.of(9L)), rows("SELECT N FROM COUNTS_K WHERE USERID IN (5, 9) AND N > 7;"));
   }
 
   @Test
