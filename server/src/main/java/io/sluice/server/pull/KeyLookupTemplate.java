@@ -9,9 +9,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.calcite.sql.SqlCharStringLiteral;
-import org.apache.calcite.sql.SqlLiteral;
-import org.apache.calcite.sql.SqlNumericLiteral;
 
 /**
  * A planned key-lookup query as a template for the queries of its {@link QueryShape}: which of
@@ -21,11 +18,11 @@ import org.apache.calcite.sql.SqlNumericLiteral;
  */
 final class KeyLookupTemplate {
 
-  private final List<SqlLiteral> literals;
+  private final List<String> literals;
   private final int[][] positions;
   private final DataType[][] types;
 
-  private KeyLookupTemplate(List<SqlLiteral> literals, int[][] positions, DataType[][] types) {
+  private KeyLookupTemplate(List<String> literals, int[][] positions, DataType[][] types) {
     this.literals = literals;
     this.positions = positions;
     this.types = types;
@@ -47,7 +44,7 @@ final class KeyLookupTemplate {
         if (!(tuple.get(c) instanceof Literal literal) || literal.isNull()) {
           return null;
         }
-        int position = onlyMatch(literal, shape.literals());
+        int position = onlyMatch(literal, shape);
         if (position < 0) {
           return null;
         }
@@ -55,12 +52,14 @@ final class KeyLookupTemplate {
         types[t][c] = literal.type();
       }
     }
-    return new KeyLookupTemplate(shape.literals(), positions, types);
+    return new KeyLookupTemplate(shape.texts(), positions, types);
   }
 
-  /** The key lookups of a query of the same shape, or null if its other literals differ from the template's. */
-  List<List<Expr>> lookups(QueryShape query) {
-    List<SqlLiteral> given = query.literals();
+  /**
+   * The key lookups of a query of the same shape, given its literals' values in text order, or
+   * null if its other literals differ from the template's.
+   */
+  List<List<Expr>> lookups(List<String> given) {
     if (given.size() != literals.size()) {
       return null;
     }
@@ -71,7 +70,7 @@ final class KeyLookupTemplate {
       }
     }
     for (int i = 0; i < literals.size(); i++) {
-      if (!keyPositions.contains(i) && !literals.get(i).toString().equals(given.get(i).toString())) {
+      if (!keyPositions.contains(i) && !literals.get(i).equals(given.get(i))) {
         return null;
       }
     }
@@ -79,7 +78,7 @@ final class KeyLookupTemplate {
     for (int t = 0; t < positions.length; t++) {
       List<Expr> tuple = new ArrayList<>();
       for (int c = 0; c < positions[t].length; c++) {
-        tuple.add(new Literal(QueryShape.text(given.get(positions[t][c])), types[t][c]));
+        tuple.add(new Literal(given.get(positions[t][c]), types[t][c]));
       }
       out.add(tuple);
     }
@@ -87,10 +86,10 @@ final class KeyLookupTemplate {
   }
 
   /** The index of the one literal whose value is the plan literal's, or -1 if none or several. */
-  private static int onlyMatch(Literal literal, List<SqlLiteral> literals) {
+  private static int onlyMatch(Literal literal, QueryShape shape) {
     int found = -1;
-    for (int i = 0; i < literals.size(); i++) {
-      if (same(literal, literals.get(i))) {
+    for (int i = 0; i < shape.texts().size(); i++) {
+      if (same(literal, shape.texts().get(i), shape.kinds().charAt(i))) {
         if (found >= 0) {
           return -1;
         }
@@ -101,15 +100,10 @@ final class KeyLookupTemplate {
   }
 
   /** True if the SQL literal is the plan literal: a whole number of the same value, or the same string. */
-  private static boolean same(Literal literal, SqlLiteral sql) {
-    String text = QueryShape.text(sql);
-    if (text == null) {
-      return false;
-    }
+  private static boolean same(Literal literal, String text, char kind) {
     return switch (literal.type().name()) {
-      case INTEGER, BIGINT -> sql instanceof SqlNumericLiteral
-          && new BigDecimal(text).compareTo(new BigDecimal(literal.value())) == 0;
-      case STRING -> sql instanceof SqlCharStringLiteral && text.equals(literal.value());
+      case INTEGER, BIGINT -> kind != 'S' && new BigDecimal(text).compareTo(new BigDecimal(literal.value())) == 0;
+      case STRING -> kind == 'S' && text.equals(literal.value());
       default -> false;
     };
   }

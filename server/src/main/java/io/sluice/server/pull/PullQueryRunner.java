@@ -40,7 +40,8 @@ import org.apache.kafka.streams.KafkaStreams;
  *
  * <p>Planned and compiled queries are kept by statement text, and key lookups also by their shape
  * ({@link QueryShape}, {@link KeyLookupTemplate}), so a repeated query, or a key lookup that
- * differs only in its keys, costs only parsing and the store reads.
+ * differs only in its keys, costs only parsing and the store reads; a key lookup whose shape the
+ * text alone shows ({@link LexicalShape}) is not even parsed.
  *
  * <p>Request properties: {@code query.pull.table.scan.enabled} (also spelled
  * {@code ksql.query.pull.table.scan.enabled}) overrides the server's setting for one query.
@@ -51,6 +52,7 @@ public final class PullQueryRunner implements SelectRunner, AutoCloseable {
   public static final String TABLE_SCAN_PROPERTY = SluiceConfig.PULL_TABLE_SCAN_ENABLED;
   private static final String KSQL_TABLE_SCAN_PROPERTY = "ksql." + SluiceConfig.PULL_TABLE_SCAN_ENABLED;
   private static final int CACHED_QUERIES = 1000;
+  private static final String LEXICAL = "lexical: ";
   private static final Duration STREAM_SCAN_TIMEOUT = Duration.ofSeconds(60);
 
   private final Engine engine;
@@ -74,9 +76,23 @@ public final class PullQueryRunner implements SelectRunner, AutoCloseable {
 
   @Override
   public QueryResults run(String sql, Map<String, String> properties) {
-    ParsedStatement statement = parse(sql);
-    boolean scans = tableScans(properties, statement);
-    Compiled query = prepare(sql, statement, scans);
+    Compiled query = null;
+    ParsedStatement statement = null;
+    LexicalShape lexical = LexicalShape.of(sql);
+    String scanSetting = properties.getOrDefault(TABLE_SCAN_PROPERTY, properties.get(KSQL_TABLE_SCAN_PROPERTY));
+    if (lexical != null && scanSetting == null) {
+      query = withKeysOf(new CacheKey(LEXICAL + lexical.key(), tableScansEnabled), lexical.texts());
+    }
+    if (query == null) {
+      statement = parse(sql);
+      boolean scans = tableScans(scanSetting, statement);
+      query = prepare(sql, statement, lexical, scans);
+    }
+    return execute(query, sql, statement);
+  }
+
+  /** Reads the query's rows; {@code statement} is the parsed statement, or null when the query was found without parsing. */
+  private QueryResults execute(Compiled query, String sql, ParsedStatement statement) {
     List<Object[]> rows;
     try {
       if (query.scanner() != null) {
@@ -88,7 +104,7 @@ public final class PullQueryRunner implements SelectRunner, AutoCloseable {
       }
     } catch (StoreUnavailableException | UnsupportedPlanException e) {
       throw refused((query.scanner() != null ? "Stream " : "Table ") + query.plan().sourceName()
-          + " cannot answer pull queries now: " + e.getMessage(), statement, 0, 0);
+          + " cannot answer pull queries now: " + e.getMessage(), statement != null ? statement : parse(sql), 0, 0);
     }
     return new PullQueryResults("query_" + System.currentTimeMillis() + "_" + nextId.getAndIncrement(),
         query.plan().schema(), rows);
@@ -99,7 +115,7 @@ public final class PullQueryRunner implements SelectRunner, AutoCloseable {
    * with other keys, or planned and compiled now (and cached by text, and by shape when it looks
    * keys up).
    */
-  private Compiled prepare(String sql, ParsedStatement statement, boolean scans) {
+  private Compiled prepare(String sql, ParsedStatement statement, LexicalShape lexical, boolean scans) {
     CacheKey exact = new CacheKey(statement.text(), scans);
     Compiled query = cached(exact);
     if (query != null && current(query)) {
@@ -107,12 +123,9 @@ public final class PullQueryRunner implements SelectRunner, AutoCloseable {
     }
     QueryShape shape = shape(sql, statement);
     CacheKey byShape = shape == null ? null : new CacheKey(shape.key(), scans);
-    Compiled template = byShape == null ? null : cached(byShape);
-    if (template != null && template.template() != null && current(template)) {
-      Compiled sameShape = template.withKeys(shape);
-      if (sameShape != null) {
-        return sameShape;
-      }
+    Compiled sameShape = byShape == null ? null : withKeysOf(byShape, shape.texts());
+    if (sameShape != null) {
+      return sameShape;
     }
     PullQueryPlan plan = plan(statement, scans);
     query = compile(plan, statement);
@@ -121,9 +134,22 @@ public final class PullQueryRunner implements SelectRunner, AutoCloseable {
       KeyLookupTemplate keys = shape == null || query.reader() == null ? null : KeyLookupTemplate.of(plan, shape);
       if (keys != null) {
         compiled.put(byShape, query.withTemplate(keys));
+        // The text alone finds the template next time when it reads the literals the parser found.
+        if (lexical != null && lexical.texts().equals(shape.texts()) && lexical.kinds().equals(shape.kinds())) {
+          compiled.put(new CacheKey(LEXICAL + lexical.key(), scans), query.withTemplate(keys));
+        }
       }
     }
     return query;
+  }
+
+  /** The cached template under {@code key} made to look up the keys among {@code literals}, or null. */
+  private Compiled withKeysOf(CacheKey key, List<String> literals) {
+    Compiled template = cached(key);
+    if (template == null || template.template() == null || !current(template)) {
+      return null;
+    }
+    return template.withKeys(literals);
   }
 
   private static QueryShape shape(String sql, ParsedStatement statement) {
@@ -181,8 +207,7 @@ public final class PullQueryRunner implements SelectRunner, AutoCloseable {
     return statement;
   }
 
-  private boolean tableScans(Map<String, String> properties, ParsedStatement statement) {
-    String value = properties.getOrDefault(TABLE_SCAN_PROPERTY, properties.get(KSQL_TABLE_SCAN_PROPERTY));
+  private boolean tableScans(String value, ParsedStatement statement) {
     if (value == null) {
       return tableScansEnabled;
     }
@@ -263,8 +288,8 @@ public final class PullQueryRunner implements SelectRunner, AutoCloseable {
      * The query of the same shape looking up its own keys, or null if it differs otherwise. Its
      * plan is this one's: only the schema and source name are read from it.
      */
-    Compiled withKeys(QueryShape shape) {
-      List<List<Expr>> lookups = template.lookups(shape);
+    Compiled withKeys(List<String> literals) {
+      List<List<Expr>> lookups = template.lookups(literals);
       if (lookups == null) {
         return null;
       }

@@ -17,9 +17,10 @@ import org.apache.calcite.sql.util.SqlBasicVisitor;
  * it decides the literal's SQL type.
  *
  * @param key the masked text with the literals' kinds
- * @param literals the masked literals, in text order
+ * @param texts the masked literals' values as the plan writes them, in text order
+ * @param kinds each literal's kind: I (INTEGER-sized), L (BIGINT-sized) or S (string)
  */
-record QueryShape(String key, List<SqlLiteral> literals) {
+record QueryShape(String key, List<String> texts, String kinds) {
 
   /**
    * The shape of {@code sql}, a single statement whose parse tree is {@code node}; null when a
@@ -42,7 +43,7 @@ record QueryShape(String key, List<SqlLiteral> literals) {
     StringBuilder key = new StringBuilder();
     StringBuilder kinds = new StringBuilder();
     int at = 0;
-    List<SqlLiteral> literals = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
     for (SqlLiteral literal : found) {
       int start = offset(literal.getParserPosition(), lineStarts, false);
       int end = offset(literal.getParserPosition(), lineStarts, true);
@@ -52,14 +53,14 @@ record QueryShape(String key, List<SqlLiteral> literals) {
       key.append(sql, at, start).append('?');
       kinds.append(kind(literal));
       at = end;
-      literals.add(literal);
+      texts.add(text(literal));
     }
     key.append(sql.substring(at)).append(" | ").append(kinds);
-    return new QueryShape(key.toString(), literals);
+    return new QueryShape(key.toString(), texts, kinds.toString());
   }
 
-  /** The literal's value as the plan writes it (digits, or the string itself), or null if it is masked not. */
-  static String text(SqlLiteral literal) {
+  /** The literal's value as the plan writes it (digits, or the string itself), or null if it is not masked. */
+  private static String text(SqlLiteral literal) {
     if (literal instanceof SqlNumericLiteral number && number.isExact()) {
       BigDecimal value = number.bigDecimalValue();
       return value == null ? null : value.toPlainString();
