@@ -8,6 +8,7 @@ import io.sluice.plan.PseudoColumn;
 import io.sluice.plan.RowSchema;
 import io.sluice.plan.SourceDescriptor;
 import io.sluice.plan.WindowSpec;
+import io.sluice.plan.expr.Call;
 import io.sluice.plan.expr.Expr;
 import io.sluice.plan.expr.InputRef;
 import io.sluice.plan.pull.PullQueryPlan;
@@ -219,7 +220,7 @@ public final class PullQueryPlanner {
     if (expr instanceof InputRef ref) {
       return ref.index();
     }
-    if (expr instanceof io.sluice.plan.expr.Call call) {
+    if (expr instanceof Call call) {
       return call.operands().stream().mapToInt(PullQueryPlanner::maxSlot).max().orElse(-1);
     }
     return -1;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.sluice.parser.SluiceParser;
 import io.sluice.parser.ast.SqlQueryStatement;
 import io.sluice.plan.Column;
+import io.sluice.plan.ColumnKind;
 import io.sluice.plan.DataType;
 import io.sluice.plan.Formats;
 import io.sluice.plan.RowSchema;
@@ -112,7 +113,7 @@ class PullQueryPlannerTest {
         parts.add("filter " + ExprPrinter.print(plan.filter(), in));
       }
       parts.add("out " + plan.schema().columns().stream()
-          .map(c -> c.name() + (c.kind() == io.sluice.plan.ColumnKind.KEY ? " KEY" : ""))
+          .map(c -> c.name() + (c.kind() == ColumnKind.KEY ? " KEY" : ""))
           .collect(Collectors.joining(", ")));
       if (plan.limit() != null) {
         parts.add("limit " + plan.limit());

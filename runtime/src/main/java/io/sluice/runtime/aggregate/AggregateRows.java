@@ -2,6 +2,7 @@ package io.sluice.runtime.aggregate;
 
 import io.sluice.plan.ColumnKind;
 import io.sluice.plan.DataType;
+import io.sluice.plan.SerdeFormat;
 import io.sluice.plan.expr.Expr;
 import io.sluice.plan.expr.InputRef;
 import io.sluice.plan.node.AggregateNode;
@@ -9,6 +10,7 @@ import io.sluice.plan.node.FilterNode;
 import io.sluice.plan.node.PlanNode;
 import io.sluice.plan.node.SourceNode;
 import io.sluice.runtime.serde.KeyCodec;
+import io.sluice.runtime.serde.KeyCodecs;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
@@ -100,7 +102,16 @@ public final class AggregateRows {
    * KAFKA format. A JSON source key is stored as the producer wrote it, spacing and all.
    */
   public boolean canonicalKeys() {
-    return sourceKey == null || sourceKey.format() == io.sluice.plan.SerdeFormat.KAFKA;
+    return sourceKey == null || sourceKey.format() == SerdeFormat.KAFKA;
+  }
+
+  /**
+   * True if store keys sort as their values do (within one sign, for numbers): a single raw source
+   * key column in the KAFKA format of type STRING (UTF-8 sorts by code point), INTEGER or BIGINT
+   * (big-endian).
+   */
+  public boolean orderedKeys() {
+    return sourceKey != null && KeyCodecs.ordered(sourceKey);
   }
 
   /**

@@ -44,6 +44,11 @@ final class AggregateStoredRows implements StoredRows {
   }
 
   @Override
+  public boolean orderedKeys() {
+    return rows.orderedKeys();
+  }
+
+  @Override
   public Serializer<Object> keySerializer() {
     return rows.keySerializer();
   }

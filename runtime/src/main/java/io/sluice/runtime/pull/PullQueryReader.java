@@ -6,9 +6,9 @@ import io.sluice.plan.DataType;
 import io.sluice.plan.PhysicalPlan;
 import io.sluice.plan.RowSchema;
 import io.sluice.plan.SourceDescriptor;
+import io.sluice.plan.TypeName;
 import io.sluice.plan.WindowSpec;
 import io.sluice.plan.WindowType;
-import io.sluice.plan.TypeName;
 import io.sluice.plan.expr.Expr;
 import io.sluice.plan.expr.Literal;
 import io.sluice.plan.node.AggregateNode;
@@ -45,6 +45,7 @@ public final class PullQueryReader {
   private final RowProjector projector;
   private final long startFrom;
   private final long startTo;
+  private final List<Object[]> keyRanges;
 
   private PullQueryReader(PullQueryPlan pull, WindowSpec window, StoredRows stored) {
     this.pull = pull;
@@ -57,6 +58,8 @@ public final class PullQueryReader {
     long[] starts = windowStarts(pull, window);
     this.startFrom = starts[0];
     this.startTo = starts[1];
+    this.keyRanges = window == null && lookups.isEmpty() && pull.hasKeyRange() && stored.orderedKeys()
+        ? keyRanges(pull, stored) : null;
   }
 
   private PullQueryReader(PullQueryReader template, List<Object[]> lookups) {
@@ -69,6 +72,7 @@ public final class PullQueryReader {
     this.projector = template.projector;
     this.startFrom = template.startFrom;
     this.startTo = template.startTo;
+    this.keyRanges = template.keyRanges;
   }
 
   /**
@@ -130,6 +134,12 @@ public final class PullQueryReader {
       if (byKey) {
         for (Object[] key : lookups) {
           if (!store.get(stored.storeKey(key), sink)) {
+            break;
+          }
+        }
+      } else if (keyRanges != null) {
+        for (Object[] range : keyRanges) {
+          if (!store.range(range[0], range[1], sink)) {
             break;
           }
         }
@@ -223,6 +233,67 @@ public final class PullQueryReader {
       }
     }
     return key;
+  }
+
+  /**
+   * The ranges of store keys (from, to; both included, null for open) that hold the keys in the
+   * query's key range, or null to scan the whole store (a bound of another type than the key's).
+   * Numbers sort by their bytes within one sign only, so a range across zero is two ranges. The
+   * filter keeps the exact condition (an exclusive bound is read inclusive here).
+   */
+  private static List<Object[]> keyRanges(PullQueryPlan pull, StoredRows stored) {
+    DataType type = pull.input().keyColumns().get(0).type();
+    Object[] bounds = new Object[2];
+    RangeBound[] given = {pull.keyLower(), pull.keyUpper()};
+    for (int i = 0; i < 2; i++) {
+      if (given[i] == null) {
+        continue;
+      }
+      DataType boundType = given[i].value().type();
+      if (!boundType.equals(type) && !(boundType.name() == TypeName.INTEGER && type.name() == TypeName.BIGINT)) {
+        return null;
+      }
+      RowSchema out = new RowSchema(pull.input().keyColumns());
+      bounds[i] = ExpressionCompiler.compileProjector(List.of(given[i].value()), RowSchema.of(), out)
+          .apply(new Object[0])[0];
+      if (bounds[i] == null) {
+        return List.of();
+      }
+    }
+    List<Object[]> ranges = new ArrayList<>();
+    if (type.name() == TypeName.STRING) {
+      ranges.add(new Object[] {bounds[0], bounds[1]});
+    } else {
+      long low = bounds[0] == null ? minimum(type) : ((Number) bounds[0]).longValue();
+      long high = bounds[1] == null ? maximum(type) : ((Number) bounds[1]).longValue();
+      if (low > high) {
+        return List.of();
+      }
+      if (low < 0 && high >= 0) {
+        ranges.add(new Object[] {number(type, low), number(type, -1)});
+        ranges.add(new Object[] {number(type, 0), number(type, high)});
+      } else {
+        ranges.add(new Object[] {number(type, low), number(type, high)});
+      }
+    }
+    for (Object[] range : ranges) {
+      for (int i = 0; i < 2; i++) {
+        range[i] = range[i] == null ? null : stored.storeKey(new Object[] {range[i]});
+      }
+    }
+    return ranges;
+  }
+
+  private static long minimum(DataType type) {
+    return type.name() == TypeName.INTEGER ? Integer.MIN_VALUE : Long.MIN_VALUE;
+  }
+
+  private static long maximum(DataType type) {
+    return type.name() == TypeName.INTEGER ? Integer.MAX_VALUE : Long.MAX_VALUE;
+  }
+
+  private static Object number(DataType type, long value) {
+    return type.name() == TypeName.INTEGER ? (Object) (int) value : (Object) value;
   }
 
   /**

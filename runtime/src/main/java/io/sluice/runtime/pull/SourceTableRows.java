@@ -3,6 +3,7 @@ package io.sluice.runtime.pull;
 import io.sluice.plan.RowSchema;
 import io.sluice.plan.SerdeFormat;
 import io.sluice.plan.SourceDescriptor;
+import io.sluice.runtime.serde.KeyCodecs;
 import io.sluice.runtime.serde.RowCodec;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
@@ -51,6 +52,11 @@ final class SourceTableRows implements StoredRows {
   @Override
   public boolean canonicalKeys() {
     return codec.keyCodec().format() == SerdeFormat.KAFKA;
+  }
+
+  @Override
+  public boolean orderedKeys() {
+    return KeyCodecs.ordered(codec.keyCodec());
   }
 
   @Override

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -57,22 +58,51 @@ final class StoreReader {
 
   /** Every entry of a key-value store. */
   boolean scan(Sink sink) {
-    for (Object result : results(RangeQuery.withNoBounds(), null)) {
-      try (KeyValueIterator<?, ?> entries = (KeyValueIterator<?, ?>) result) {
-        while (entries.hasNext()) {
-          KeyValue<?, ?> entry = entries.next();
-          if (!sink.accept(entry.key, 0, 0, unwrap(entry.value))) {
-            return false;
+    return range(null, null, sink);
+  }
+
+  /**
+   * Drains each partition's iterator in turn; once one asks to stop, closes the others unread.
+   * Returns false if reading stopped early.
+   */
+  private static boolean drainAll(List<Object> results, Predicate<Object> drain) {
+    for (int i = 0; i < results.size(); i++) {
+      if (!drain.test(results.get(i))) {
+        for (int j = i + 1; j < results.size(); j++) {
+          if (results.get(j) instanceof AutoCloseable closeable) {
+            closeQuietly(closeable);
           }
+        }
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean drain(KeyValueIterator<?, ?> entries, Sink sink) {
+    try (entries) {
+      while (entries.hasNext()) {
+        KeyValue<?, ?> entry = entries.next();
+        if (!sink.accept(entry.key, 0, 0, unwrap(entry.value))) {
+          return false;
         }
       }
     }
     return true;
   }
 
+  /** The entries of a key-value store from {@code from} to {@code to}, both included; a null bound is open. */
+  boolean range(Object from, Object to, Sink sink) {
+    RangeQuery<Object, Object> query = from == null && to == null ? RangeQuery.withNoBounds()
+        : from == null ? RangeQuery.withUpperBound(to)
+        : to == null ? RangeQuery.withLowerBound(from)
+        : RangeQuery.withRange(from, to);
+    return drainAll(results(query, null), result -> drain((KeyValueIterator<?, ?>) result, sink));
+  }
+
   /** The windows of {@code key} in a window store that start from {@code from} to {@code to}; window ends are 0. */
   boolean windows(Object key, Instant from, Instant to, Sink sink) {
-    for (Object result : results(WindowKeyQuery.withKeyAndWindowStartRange(key, from, to), partitionOf(key))) {
+    return drainAll(results(WindowKeyQuery.withKeyAndWindowStartRange(key, from, to), partitionOf(key)), result -> {
       try (WindowStoreIterator<?> windows = (WindowStoreIterator<?>) result) {
         while (windows.hasNext()) {
           KeyValue<Long, ?> window = windows.next();
@@ -81,28 +111,18 @@ final class StoreReader {
           }
         }
       }
-    }
-    return true;
+      return true;
+    });
   }
 
   /** Every window of a window store that starts from {@code from} to {@code to}. */
   boolean windowScan(Instant from, Instant to, Sink sink) {
-    for (Object result : results(WindowRangeQuery.withWindowStartRange(from, to), null)) {
-      if (!drainWindowed(result, sink)) {
-        return false;
-      }
-    }
-    return true;
+    return drainAll(results(WindowRangeQuery.withWindowStartRange(from, to), null), result -> drainWindowed(result, sink));
   }
 
   /** Every session of {@code key} in a session store. */
   boolean sessions(Object key, Sink sink) {
-    for (Object result : results(WindowRangeQuery.withKey(key), partitionOf(key))) {
-      if (!drainWindowed(result, sink)) {
-        return false;
-      }
-    }
-    return true;
+    return drainAll(results(WindowRangeQuery.withKey(key), partitionOf(key)), result -> drainWindowed(result, sink));
   }
 
   private static boolean drainWindowed(Object result, Sink sink) {

@@ -17,6 +17,12 @@ interface StoredRows {
   /** True if {@link #storeKey} gives the key exactly as stored, so that a key can be looked up. */
   boolean canonicalKeys();
 
+  /**
+   * True if store keys sort as their single key column's values do within one sign (see
+   * {@code KeyCodecs.ordered}), so that a key range is a range of store keys.
+   */
+  boolean orderedKeys();
+
   /** Serializes store keys as the topic the store is fed from is keyed, to find a key's partition. */
   Serializer<Object> keySerializer();
 }

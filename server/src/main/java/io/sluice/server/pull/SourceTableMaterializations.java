@@ -16,10 +16,11 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,8 +83,7 @@ final class SourceTableMaterializations implements AutoCloseable {
     KafkaStreams streams = new KafkaStreams(SourceTableTopology.build(table, properties), properties);
     streams.setUncaughtExceptionHandler(e -> {
       LOG.error("The materialization of source table {} failed", table.name(), e);
-      return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
-          .SHUTDOWN_CLIENT;
+      return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     });
     streams.start();
     Running started = new Running(table, applicationId, streams);

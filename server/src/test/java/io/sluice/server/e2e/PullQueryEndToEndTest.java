@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sluice.plan.Column;
 import io.sluice.plan.ColumnKind;
+import io.sluice.plan.DataType;
 import io.sluice.runtime.expr.ExpressionCompiler;
 import io.sluice.server.engine.EngineComponent;
 import io.sluice.server.pull.PullQueryRunner;
@@ -59,8 +60,8 @@ class PullQueryEndToEndTest {
     awaitRows("SELECT * FROM COUNTS_A WHERE USERID = 42;", List.of(List.of(42L, 5L)));
 
     try (QueryResults results = runner.run("SELECT * FROM COUNTS_A WHERE USERID = 42;", Map.of())) {
-      assertEquals(List.of(Column.key("USERID", io.sluice.plan.DataType.BIGINT),
-          Column.value("N", io.sluice.plan.DataType.BIGINT)), results.schema().columns());
+      assertEquals(List.of(Column.key("USERID", DataType.BIGINT),
+          Column.value("N", DataType.BIGINT)), results.schema().columns());
       assertTrue(results.queryId().startsWith("query_"), results.queryId());
     }
   }
@@ -96,7 +97,13 @@ class PullQueryEndToEndTest {
     for (long user = 1; user <= 20; user++) {
       produceClicks(topic, user, (int) user);
     }
-    awaitRows("SELECT * FROM COUNTS_K WHERE USERID = 20;", List.of(List.of(20L, 20L)));
+    List<List<Object>> all = new ArrayList<>();
+    StringBuilder users = new StringBuilder();
+    for (long user = 1; user <= 20; user++) {
+      all.add(List.of(user, user));
+      users.append(user == 1 ? "" : ", ").append(user);
+    }
+    awaitRows("SELECT * FROM COUNTS_K WHERE USERID IN (" + users + ");", all);
     awaitRows("SELECT N FROM COUNTS_K WHERE USERID IN (1, 2) AND N > 0;", List.of(List.of(1L), List.of(2L)));
     awaitRows("SELECT * FROM COUNTS_K WHERE USERID = 1;", List.of(List.of(1L, 1L)));
 
@@ -120,6 +127,46 @@ class PullQueryEndToEndTest {
         "another literal outside the keys is another query");
     assertEquals(List.of(), rows("SELECT N FROM COUNTS_K WHERE USERID IN (5, 7) AND N > 7;"));
     assertEquals(List.of(List.of(9L)), rows("SELECT N FROM COUNTS_K WHERE USERID IN (5, 9) AND N > 7;"));
+  }
+
+  @Test
+  void keyRangesAcrossZeroAndOnStringKeys() {
+    String topic = SharedKafka.uniqueTopic("ranges");
+    server.ok("CREATE TABLE LEVELS_R (ID BIGINT PRIMARY KEY, V INT) WITH (KAFKA_TOPIC='" + topic
+        + "', VALUE_FORMAT='JSON', PARTITIONS=2);");
+    List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+    for (long id = -3; id <= 3; id++) {
+      records.add(Records.record(topic, Records.bigintKey(id), "{\"V\":" + (id * 10) + "}", EPOCH));
+    }
+    records.add(Records.record(topic, Records.bigintKey(Long.MIN_VALUE), "{\"V\":0}", EPOCH));
+    records.add(Records.record(topic, Records.bigintKey(Long.MAX_VALUE), "{\"V\":0}", EPOCH));
+    Records.shared().produce(topic, records);
+    assertEquals(List.of(List.of(-2L), List.of(-1L), List.of(0L), List.of(1L)),
+        sorted(rows("SELECT ID FROM LEVELS_R WHERE ID BETWEEN -2 AND 1;")));
+    assertEquals(List.of(List.of(-1L), List.of(0L)), sorted(rows("SELECT ID FROM LEVELS_R WHERE ID > -2 AND ID < 1;")));
+    assertEquals(List.of(List.of(1L), List.of(2L), List.of(3L), List.of(Long.MAX_VALUE)),
+        sorted(rows("SELECT ID FROM LEVELS_R WHERE ID > 0;")));
+    assertEquals(List.of(List.of(Long.MIN_VALUE), List.of(-3L), List.of(-2L), List.of(-1L)),
+        sorted(rows("SELECT ID FROM LEVELS_R WHERE ID < 0;")));
+    assertEquals(List.of(List.of(-3L, -30)), rows("SELECT * FROM LEVELS_R WHERE ID <= -3 AND V < 0;"));
+    assertEquals(List.of(), rows("SELECT ID FROM LEVELS_R WHERE ID > 3 AND ID < 10;"));
+
+    String words = SharedKafka.uniqueTopic("words");
+    server.ok("CREATE STREAM WORDS_R (W STRING KEY, N INT) WITH (KAFKA_TOPIC='" + words
+        + "', VALUE_FORMAT='JSON', PARTITIONS=2);");
+    server.ok("CREATE TABLE WORD_COUNTS_R AS SELECT W, COUNT(*) AS C FROM WORDS_R GROUP BY W;");
+    List<ProducerRecord<byte[], byte[]>> texts = new ArrayList<>();
+    for (String word : List.of("apple", "banana", "berry", "cherry", "date", "\u00e9clair")) {
+      texts.add(Records.record(words, word.getBytes(java.nio.charset.StandardCharsets.UTF_8), "{\"N\":1}", EPOCH));
+    }
+    Records.shared().produce(words, texts);
+    awaitRows("SELECT W FROM WORD_COUNTS_R WHERE W IN ('apple', 'banana', 'berry', 'cherry', 'date', '\u00e9clair');",
+        List.of(List.of("apple"), List.of("banana"), List.of("berry"), List.of("cherry"), List.of("date"),
+            List.of("\u00e9clair")));
+    assertEquals(List.of(List.of("banana"), List.of("berry"), List.of("cherry")),
+        sorted(rows("SELECT W FROM WORD_COUNTS_R WHERE W >= 'b' AND W < 'd';")));
+    assertEquals(List.of(List.of("date"), List.of("\u00e9clair")),
+        sorted(rows("SELECT W FROM WORD_COUNTS_R WHERE W > 'cherry';")));
   }
 
   @Test
@@ -173,6 +220,7 @@ class PullQueryEndToEndTest {
     }
     Records.shared().produce(topic, records);
     String all = "SELECT * FROM TOTALS_W WHERE USERID = 1;";
+    awaitRows("SELECT * FROM TOTALS_W WHERE USERID = 2;", List.of(List.of(2L, EPOCH, EPOCH + 10_000, 1L, 2)));
     awaitRows(all, List.of(
         List.of(1L, EPOCH, EPOCH + 10_000, 2L, 1),
         List.of(1L, EPOCH + 10_000, EPOCH + 20_000, 1L, 12),
@@ -229,6 +277,7 @@ class PullQueryEndToEndTest {
         Records.record(topic, " \"b\" ".getBytes(java.nio.charset.StandardCharsets.UTF_8), "{\"V\":2}", EPOCH),
         Records.record(topic, " \"b\" ".getBytes(java.nio.charset.StandardCharsets.UTF_8), "{\"V\":3}", EPOCH)));
     awaitRows("SELECT * FROM TAG_COUNTS_J WHERE TAG = 'b';", List.of(List.of("b", 2L)));
+    awaitRows("SELECT * FROM TAG_COUNTS_J WHERE TAG = 'a';", List.of(List.of("a", 1L)));
     assertEquals(List.of(List.of("a", 1L)), rows("SELECT * FROM TAG_COUNTS_J WHERE TAG IN ('a', 'z');"));
   }
 
@@ -237,10 +286,13 @@ class PullQueryEndToEndTest {
     String topic = SharedKafka.uniqueTopic("clicks");
     server.ok("CREATE STREAM CLICKS_H (USERID BIGINT KEY, PAGE STRING) WITH (KAFKA_TOPIC='" + topic
         + "', VALUE_FORMAT='JSON', PARTITIONS=2);");
-    server.ok("CREATE TABLE BUSY_H AS SELECT USERID, COUNT(*) AS N FROM CLICKS_H GROUP BY USERID HAVING COUNT(*) > 1;");
+    String queryId = server.ok("CREATE TABLE BUSY_H AS SELECT USERID, COUNT(*) AS N FROM CLICKS_H GROUP BY USERID "
+        + "HAVING COUNT(*) > 1;").get(0).path("commandStatus").path("queryId").asText();
     produceClicks(topic, 5, 1);
     produceClicks(topic, 6, 2);
-    awaitRows("SELECT * FROM BUSY_H WHERE USERID = 6;", List.of(List.of(6L, 2L)));
+    // Grouped by the source key: no repartition, so the committed input is in the store.
+    Records.shared().awaitCommitted(server.serviceId() + "_query_" + queryId, topic, WAIT);
+    assertEquals(List.of(List.of(6L, 2L)), rows("SELECT * FROM BUSY_H WHERE USERID = 6;"));
     assertEquals(List.of(), rows("SELECT * FROM BUSY_H WHERE USERID = 5;"));
     assertEquals(List.of(List.of(6L, 2L)), rows("SELECT * FROM BUSY_H;"));
   }
@@ -367,9 +419,21 @@ class PullQueryEndToEndTest {
     return out;
   }
 
+  /** Rows in order of their first differing column, numbers by value, anything else by its text. */
+  private static int compareRows(List<Object> a, List<Object> b) {
+    for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+      int order = a.get(i) instanceof Long x && b.get(i) instanceof Long y ? Long.compare(x, y)
+          : Objects.toString(a.get(i)).compareTo(Objects.toString(b.get(i)));
+      if (order != 0) {
+        return order;
+      }
+    }
+    return Integer.compare(a.size(), b.size());
+  }
+
   private static List<List<Object>> sorted(List<List<Object>> rows) {
     List<List<Object>> copy = new ArrayList<>(rows);
-    copy.sort((a, b) -> Objects.toString(a).compareTo(Objects.toString(b)));
+    copy.sort(PullQueryEndToEndTest::compareRows);
     return copy;
   }
 }
