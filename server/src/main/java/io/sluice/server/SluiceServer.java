@@ -20,7 +20,6 @@ import io.sluice.server.rest.QueryRoutes;
 import io.sluice.server.rest.QueryStreamRoutes;
 import io.sluice.server.rest.RestRoutes;
 import io.sluice.server.rest.WebSocketQueryRoutes;
-import io.sluice.server.results.PullQueriesRefused;
 import io.sluice.server.results.PushQueries;
 import io.sluice.server.results.PushQueryRunner;
 import io.sluice.server.results.SelectRunner;
@@ -70,7 +69,7 @@ public final class SluiceServer implements AutoCloseable {
     EngineComponent engine = new EngineComponent();
     PushQueries pushQueries = new PushQueries();
     SelectRunner selects = new SelectRunners(
-        new PullQueriesRefused(), new PushQueryRunner(() -> engine.engine().catalog().snapshot(), pushQueries));
+        (sql, properties) -> engine.pullQueries().run(sql, properties), new PushQueryRunner(() -> engine.engine().catalog().snapshot(), pushQueries));
     QueryRoutes queryRoutes = new QueryRoutes(selects);
     return builder(config)
         .component(engine)

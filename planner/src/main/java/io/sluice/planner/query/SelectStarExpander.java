@@ -16,11 +16,11 @@ import org.apache.calcite.sql.SqlSelect;
  * Expands {@code *} in a select list to the source's key and value columns, leaving out the
  * pseudo columns, as ksqlDB does: ROWTIME and friends appear only when named.
  */
-final class SelectStarExpander {
+public final class SelectStarExpander {
 
   private SelectStarExpander() {}
 
-  static void expand(SqlSelect select, CatalogView catalog) {
+  public static void expand(SqlSelect select, CatalogView catalog) {
     SqlNode from = select.getFrom();
     String alias = null;
     if (from != null && from.getKind() == SqlKind.AS) {

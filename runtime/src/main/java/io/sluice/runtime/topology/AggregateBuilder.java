@@ -8,10 +8,7 @@ import io.sluice.plan.RowSchema;
 import io.sluice.plan.WindowSpec;
 import io.sluice.plan.WindowType;
 import io.sluice.plan.expr.Expr;
-import io.sluice.plan.expr.InputRef;
 import io.sluice.plan.node.AggregateNode;
-import io.sluice.plan.node.FilterNode;
-import io.sluice.plan.node.PlanNode;
 import io.sluice.plan.node.PlanNodes;
 import io.sluice.plan.node.SourceNode;
 import io.sluice.runtime.QueryStats;
@@ -19,12 +16,12 @@ import io.sluice.runtime.UnsupportedPlanException;
 import io.sluice.runtime.aggregate.Accumulators;
 import io.sluice.runtime.aggregate.AggregateInput;
 import io.sluice.runtime.aggregate.AggregateInputSerde;
+import io.sluice.runtime.aggregate.AggregateRows;
 import io.sluice.runtime.aggregate.AggregateState;
 import io.sluice.runtime.aggregate.AggregateStateSerde;
 import io.sluice.runtime.aggregate.GroupKeySerde;
 import io.sluice.runtime.expr.ExpressionCompiler;
 import io.sluice.runtime.expr.RowProjector;
-import io.sluice.runtime.serde.KeyCodec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +77,7 @@ final class AggregateBuilder implements NodeBuilder<AggregateNode> {
     RowProjector arguments = argumentsProjector(node, functions, inputSchema);
     List<String> groupNames = groupColumns.stream().map(Column::name).toList();
 
-    SourceNode keyedSource = sourceKeyedLikeGroups(node);
+    SourceNode keyedSource = AggregateRows.keyedSource(node);
     String inputStep = NodeNames.aggregateInput(node.id());
     Downstream inputDownstream = context.downstreamOf(inputStep);
     ProcessingLogger inputLogger = context.loggerFor(node, inputStep);
@@ -127,15 +124,9 @@ final class AggregateBuilder implements NodeBuilder<AggregateNode> {
     String output = NodeNames.aggregateOutput(node.id());
     Downstream outputDownstream = context.downstreamOf(output);
     ProcessingLogger outputLogger = context.loggerFor(node, output, NodeNames.outputProcessingLog(node.id()));
-    KeyCodec sourceKey = keyedSource == null ? null : KeyCodec.of(keyedSource.schema().keyColumns(), keyedSource.formats().keyFormat());
-    int groupCount = node.groupBy().size();
-    String[] aggregateNames = new String[node.aggregates().size()];
-    for (int i = 0; i < aggregateNames.length; i++) {
-      aggregateNames[i] = node.schema().column(groupCount + i).name();
-    }
-    boolean windowed = window != null;
+    AggregateRows rows = new AggregateRows(node);
     return SourceBuilder.widen(changed.processValues(
-        () -> new AggregateOutputProcessor(sourceKey, groupCount, aggregateNames, windowed, outputDownstream, outputLogger),
+        () -> new AggregateOutputProcessor(rows, outputDownstream, outputLogger),
         Named.as(output)));
   }
 
@@ -196,32 +187,6 @@ final class AggregateBuilder implements NodeBuilder<AggregateNode> {
       }
     }
     return ExpressionCompiler.compileProjector(arguments, inputSchema, new RowSchema(columns));
-  }
-
-  /**
-   * The source whose raw record keys already identify the groups, or null: when the group-by
-   * expressions are exactly its key columns in key order and only filters lie between. Grouping
-   * by those bytes needs no repartition.
-   */
-  private static SourceNode sourceKeyedLikeGroups(AggregateNode node) {
-    PlanNode upstream = node.input();
-    while (upstream instanceof FilterNode filter) {
-      upstream = filter.input();
-    }
-    if (!(upstream instanceof SourceNode source)) {
-      return null;
-    }
-    int[] keySlots = source.schema().indexesOf(ColumnKind.KEY);
-    List<Expr> groupBy = node.groupBy();
-    if (keySlots.length != groupBy.size()) {
-      return null;
-    }
-    for (int i = 0; i < keySlots.length; i++) {
-      if (!(groupBy.get(i) instanceof InputRef ref) || ref.index() != keySlots[i]) {
-        return null;
-      }
-    }
-    return source;
   }
 
   @SuppressWarnings("unchecked")

@@ -1,8 +1,7 @@
 package io.sluice.runtime.topology;
 
+import io.sluice.runtime.aggregate.AggregateRows;
 import io.sluice.runtime.aggregate.AggregateState;
-import io.sluice.runtime.aggregate.GroupKey;
-import io.sluice.runtime.serde.KeyCodec;
 import org.apache.kafka.streams.kstream.Window;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -17,32 +16,13 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
  */
 final class AggregateOutputProcessor implements FixedKeyProcessor<Object, AggregateState, Object> {
 
-  private final KeyCodec sourceKey;
-  private final int groups;
-  private final int aggregates;
-  private final boolean windowed;
-  private final String[] aggregateNames;
-  private final int[] groupSlots;
+  private final AggregateRows rows;
   private final Downstream downstream;
   private final ProcessingLogger logger;
   private FixedKeyProcessorContext<Object, Object> context;
 
-  /**
-   * @param sourceKey the codec of the source key when the groups are keyed by the raw source key
-   *     bytes, or null when they are keyed by {@link GroupKey}s
-   * @param aggregateNames the result columns' names, for reasons
-   */
-  AggregateOutputProcessor(KeyCodec sourceKey, int groups, String[] aggregateNames, boolean windowed,
-      Downstream downstream, ProcessingLogger logger) {
-    this.sourceKey = sourceKey;
-    this.groups = groups;
-    this.aggregates = aggregateNames.length;
-    this.aggregateNames = aggregateNames;
-    this.windowed = windowed;
-    this.groupSlots = new int[groups];
-    for (int i = 0; i < groups; i++) {
-      groupSlots[i] = i;
-    }
+  AggregateOutputProcessor(AggregateRows rows, Downstream downstream, ProcessingLogger logger) {
+    this.rows = rows;
     this.downstream = downstream;
     this.logger = logger;
   }
@@ -60,29 +40,18 @@ final class AggregateOutputProcessor implements FixedKeyProcessor<Object, Aggreg
       window = windowedKey.window();
       key = windowedKey.key();
     }
-    Object[] row = new Object[groups + aggregates + (windowed ? 2 : 0)];
-    if (sourceKey != null) {
-      sourceKey.deserializeInto((byte[]) key, row, groupSlots);
-    } else {
-      System.arraycopy(((GroupKey) key).values(), 0, row, 0, groups);
-    }
-    if (window != null) {
-      row[groups + aggregates] = window.start();
-      row[groups + aggregates + 1] = window.end();
-    }
+    Object[] row = rows.keyRow(key, window);
     AggregateState state = record.value();
     if (state == null) {
       downstream.forward(context, record.withValue(new Tombstone(row)));
       return;
     }
-    for (int i = 0; i < aggregates; i++) {
-      try {
-        row[groups + i] = state.result(i);
-      } catch (RuntimeException e) {
-        logger.log(context, record, ErrorType.EVALUATION_ERROR, "column " + aggregateNames[i] + ": " + Reasons.of(e),
-            record.timestamp(), null, null);
-        return;
-      }
+    try {
+      rows.fillResults(row, state);
+    } catch (AggregateRows.ResultException e) {
+      logger.log(context, record, ErrorType.EVALUATION_ERROR, "column " + e.column() + ": " + Reasons.of(e.failure()),
+          record.timestamp(), null, null);
+      return;
     }
     downstream.forward(context, record.withValue(row));
   }

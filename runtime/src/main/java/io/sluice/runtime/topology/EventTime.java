@@ -21,7 +21,7 @@ import java.util.Locale;
  * pattern; a pattern without a time of day gives midnight). A missing, negative or unparseable
  * time is an {@link IllegalArgumentException} whose message is the processing log reason.
  */
-final class EventTime {
+public final class EventTime {
 
   private final int column;
   private final String name;
@@ -38,7 +38,7 @@ final class EventTime {
   }
 
   /** The event time of {@code spec} over rows of {@code schema}; refuses unusable columns and patterns. */
-  static EventTime of(TimestampSpec spec, RowSchema schema) {
+  public static EventTime of(TimestampSpec spec, RowSchema schema) {
     if (spec.columnIndex() < 0 || spec.columnIndex() >= schema.size()) {
       throw new UnsupportedPlanException("timestamp column #" + spec.columnIndex() + " does not exist");
     }
@@ -69,7 +69,7 @@ final class EventTime {
   }
 
   /** The event time in a row of the source. */
-  long millisOf(Object[] row) {
+  public long millisOf(Object[] row) {
     return millis(row[column]);
   }
 

@@ -23,7 +23,8 @@ final class ConfigParser {
           SluiceConfig.DATA_DIR,
           SluiceConfig.SERVICE_ID,
           SluiceConfig.ADVERTISED_URL,
-          SluiceConfig.PUSH_MAX_CONCURRENT);
+          SluiceConfig.PUSH_MAX_CONCURRENT,
+          SluiceConfig.PULL_TABLE_SCAN_ENABLED);
 
   private static final Pattern SERVICE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final Pattern HOST_PORT = Pattern.compile("[^\\s:,]+:\\d{1,5}|\\[[0-9A-Fa-f:.]+]:\\d{1,5}");
@@ -78,9 +79,22 @@ final class ConfigParser {
         serviceId(),
         advertisedUrl(),
         positiveInt(SluiceConfig.PUSH_MAX_CONCURRENT, SluiceConfig.DEFAULT_PUSH_MAX_CONCURRENT),
+        bool(SluiceConfig.PULL_TABLE_SCAN_ENABLED, true),
         streams,
         kafka,
         raw);
+  }
+
+  private boolean bool(String key, boolean defaultValue) {
+    Optional<Setting> setting = setting(key);
+    if (setting.isEmpty()) {
+      return defaultValue;
+    }
+    String text = setting.get().value().trim();
+    if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(text);
+    }
+    throw invalid(key, setting.get(), "must be true or false");
   }
 
   private Optional<Setting> setting(String key) {

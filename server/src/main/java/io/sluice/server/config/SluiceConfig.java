@@ -21,6 +21,8 @@ public final class SluiceConfig {
 
   /** How many push queries may run at once on a server unless {@link #PUSH_MAX_CONCURRENT} says otherwise. */
   public static final int DEFAULT_PUSH_MAX_CONCURRENT = 20;
+  /** Whether pull queries may read a whole table (no key pinned with = or IN); default true. */
+  public static final String PULL_TABLE_SCAN_ENABLED = "query.pull.table.scan.enabled";
 
   /** Prefix of settings handed to Kafka Streams, without the prefix. */
   public static final String STREAMS_PREFIX = "streams.";
@@ -40,6 +42,7 @@ public final class SluiceConfig {
   private final Map<String, Object> streamsOverrides;
   private final Map<String, Object> kafkaOverrides;
   private final Map<String, String> settings;
+  private final boolean pullTableScanEnabled;
 
   SluiceConfig(
       int restPort,
@@ -50,6 +53,7 @@ public final class SluiceConfig {
       String serviceId,
       Optional<String> advertisedUrl,
       int pushMaxConcurrent,
+      boolean pullTableScanEnabled,
       Map<String, Object> streamsOverrides,
       Map<String, Object> kafkaOverrides,
       Map<String, String> settings) {
@@ -64,6 +68,7 @@ public final class SluiceConfig {
     this.streamsOverrides = Map.copyOf(streamsOverrides);
     this.kafkaOverrides = Map.copyOf(kafkaOverrides);
     this.settings = Map.copyOf(settings);
+    this.pullTableScanEnabled = pullTableScanEnabled;
   }
 
   /**
@@ -158,6 +163,11 @@ public final class SluiceConfig {
     Map<String, Object> clientConfig = new LinkedHashMap<>(kafkaOverrides);
     clientConfig.put(BOOTSTRAP_SERVERS, bootstrapServers);
     return clientConfig;
+  }
+
+  /** Whether pull queries may scan a whole table rather than look keys up. */
+  public boolean pullTableScanEnabled() {
+    return pullTableScanEnabled;
   }
 
   /** The settings this configuration was built from, as key and raw text, defaults not included. */

@@ -4,6 +4,7 @@ import io.sluice.runtime.RuntimeOptions;
 import io.sluice.server.ServerComponent;
 import io.sluice.server.ServerContext;
 import io.sluice.server.config.SluiceConfig;
+import io.sluice.server.pull.PullQueryRunner;
 import io.sluice.server.query.QueryRegistry;
 import io.sluice.server.query.StreamsProperties;
 import io.sluice.server.statement.InsertValuesHandler;
@@ -27,6 +28,7 @@ public final class EngineComponent implements ServerComponent {
   private StatementExecutor executor;
   private InsertValuesHandler insertValues;
   private CommandFollower follower;
+  private PullQueryRunner pullQueries;
 
   @Override
   public void start(ServerContext context) {
@@ -45,6 +47,7 @@ public final class EngineComponent implements ServerComponent {
     executor = new StatementExecutor(engine, insertValues);
     follower = new CommandFollower(engine, executor);
     follower.start();
+    pullQueries = new PullQueryRunner(engine, context);
   }
 
   /** The settings in force, as SHOW PROPERTIES lists them: the server's, then every query's Kafka Streams defaults. */
@@ -75,6 +78,11 @@ public final class EngineComponent implements ServerComponent {
     return insertValues;
   }
 
+  /** Runs pull queries on this engine's tables; available once the component has started. */
+  public PullQueryRunner pullQueries() {
+    return pullQueries;
+  }
+
   @Override
   public void close() {
     if (follower != null) {
@@ -91,6 +99,9 @@ public final class EngineComponent implements ServerComponent {
   }
 
   private void closeEngine() {
+    if (pullQueries != null) {
+      pullQueries.close();
+    }
     if (insertValues != null) {
       insertValues.close();
     }

@@ -1,5 +1,6 @@
 package io.sluice.server.query;
 
+import io.sluice.plan.PhysicalPlan;
 import io.sluice.plan.WindowSpec;
 import io.sluice.plan.node.AggregateNode;
 import io.sluice.plan.node.PlanNodes;
@@ -11,9 +12,11 @@ import org.apache.kafka.streams.KafkaStreams;
  * creates the table, by its stable name, in that query's Kafka Streams instance. Pull queries read
  * the table through this.
  *
+ * @param plan the plan of the query that creates the table, which says how its store's states become rows
  * @param window the table's window, or null for an unwindowed table
  */
-public record Materialization(String table, String queryId, KafkaStreams streams, String storeName, WindowSpec window) {
+public record Materialization(String table, String queryId, PhysicalPlan plan, KafkaStreams streams, String storeName,
+    WindowSpec window) {
 
   /** The materialization of what {@code query} writes, if the query aggregates and is running. */
   static Optional<Materialization> of(PersistentQuery query) {
@@ -21,7 +24,7 @@ public record Materialization(String table, String queryId, KafkaStreams streams
     if (aggregate == null || query.streams() == null || query.command().newSink() == null) {
       return Optional.empty();
     }
-    return Optional.of(new Materialization(query.command().sink(), query.id(), query.streams(),
+    return Optional.of(new Materialization(query.command().sink(), query.id(), query.command().plan(), query.streams(),
         aggregate.storeName(), aggregate.window()));
   }
 }

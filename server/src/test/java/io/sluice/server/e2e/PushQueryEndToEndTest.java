@@ -318,14 +318,6 @@ class PushQueryEndToEndTest {
     assertEquals("LIMIT must be a positive whole number", limitZero.json().path("message").asText());
   }
 
-  @Test
-  void pullQueryIsRefusedUntilSupported() {
-    stream("PULLED");
-    Http.Response response = Http.postJson(server.url() + "/query", Map.of("ksql", "SELECT ID FROM PULLED;"));
-    assertEquals(400, response.status(), response.body());
-    assertEquals("Pull queries are not supported yet", response.json().path("message").asText());
-  }
-
   private static List<String> internalTopics(String applicationId) throws Exception {
     return SharedKafka.admin().listTopics().names().get().stream()
         .filter(name -> name.startsWith(applicationId + "-")).toList();

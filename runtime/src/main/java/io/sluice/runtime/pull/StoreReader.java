@@ -1,0 +1,191 @@
+package io.sluice.runtime.pull;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.query.KeyQuery;
+import org.apache.kafka.streams.query.Query;
+import org.apache.kafka.streams.query.QueryResult;
+import org.apache.kafka.streams.query.RangeQuery;
+import org.apache.kafka.streams.query.StateQueryRequest;
+import org.apache.kafka.streams.query.StateQueryResult;
+import org.apache.kafka.streams.query.WindowKeyQuery;
+import org.apache.kafka.streams.query.WindowRangeQuery;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+
+/**
+ * One state store of a running Kafka Streams instance, read through interactive queries (IQv2).
+ * A key's reads go to the key's partition alone, found as Kafka Streams partitions the topic the
+ * store is fed from; scans go to every local partition. Values come as the store holds them (a
+ * timestamped store's timestamps are dropped).
+ */
+final class StoreReader {
+
+  /** Takes each entry read; returns false to stop reading. Unwindowed entries have window bounds 0. */
+  interface Sink {
+    boolean accept(Object key, long windowStart, long windowEnd, Object value);
+  }
+
+  private final KafkaStreams streams;
+  private final String store;
+  private final Serializer<Object> keySerializer;
+
+  StoreReader(KafkaStreams streams, String store, Serializer<Object> keySerializer) {
+    this.streams = streams;
+    this.store = store;
+    this.keySerializer = keySerializer;
+  }
+
+  /** The value of {@code key} in a key-value store. */
+  boolean get(Object key, Sink sink) {
+    for (Object value : results(KeyQuery.withKey(key), partitionOf(key))) {
+      if (value != null && !sink.accept(key, 0, 0, unwrap(value))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Every entry of a key-value store. */
+  boolean scan(Sink sink) {
+    return range(null, null, sink);
+  }
+
+  /**
+   * Drains each partition's iterator in turn; once one asks to stop, closes the others unread.
+   * Returns false if reading stopped early.
+   */
+  private static boolean drainAll(List<Object> results, Predicate<Object> drain) {
+    for (int i = 0; i < results.size(); i++) {
+      if (!drain.test(results.get(i))) {
+        for (int j = i + 1; j < results.size(); j++) {
+          if (results.get(j) instanceof AutoCloseable closeable) {
+            closeQuietly(closeable);
+          }
+        }
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean drain(KeyValueIterator<?, ?> entries, Sink sink) {
+    try (entries) {
+      while (entries.hasNext()) {
+        KeyValue<?, ?> entry = entries.next();
+        if (!sink.accept(entry.key, 0, 0, unwrap(entry.value))) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** The entries of a key-value store from {@code from} to {@code to}, both included; a null bound is open. */
+  boolean range(Object from, Object to, Sink sink) {
+    RangeQuery<Object, Object> query = from == null && to == null ? RangeQuery.withNoBounds()
+        : from == null ? RangeQuery.withUpperBound(to)
+        : to == null ? RangeQuery.withLowerBound(from)
+        : RangeQuery.withRange(from, to);
+    return drainAll(results(query, null), result -> drain((KeyValueIterator<?, ?>) result, sink));
+  }
+
+  /** The windows of {@code key} in a window store that start from {@code from} to {@code to}; window ends are 0. */
+  boolean windows(Object key, Instant from, Instant to, Sink sink) {
+    return drainAll(results(WindowKeyQuery.withKeyAndWindowStartRange(key, from, to), partitionOf(key)), result -> {
+      try (WindowStoreIterator<?> windows = (WindowStoreIterator<?>) result) {
+        while (windows.hasNext()) {
+          KeyValue<Long, ?> window = windows.next();
+          if (!sink.accept(key, window.key, 0, unwrap(window.value))) {
+            return false;
+          }
+        }
+      }
+      return true;
+    });
+  }
+
+  /** Every window of a window store that starts from {@code from} to {@code to}. */
+  boolean windowScan(Instant from, Instant to, Sink sink) {
+    return drainAll(results(WindowRangeQuery.withWindowStartRange(from, to), null), result -> drainWindowed(result, sink));
+  }
+
+  /** Every session of {@code key} in a session store. */
+  boolean sessions(Object key, Sink sink) {
+    return drainAll(results(WindowRangeQuery.withKey(key), partitionOf(key)), result -> drainWindowed(result, sink));
+  }
+
+  private static boolean drainWindowed(Object result, Sink sink) {
+    try (KeyValueIterator<?, ?> entries = (KeyValueIterator<?, ?>) result) {
+      while (entries.hasNext()) {
+        KeyValue<?, ?> entry = entries.next();
+        Windowed<?> windowed = (Windowed<?>) entry.key;
+        if (!sink.accept(windowed.key(), windowed.window().start(), windowed.window().end(), unwrap(entry.value))) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** The partition {@code key} lives in, or null when Kafka Streams cannot tell (then every partition is asked). */
+  private Integer partitionOf(Object key) {
+    try {
+      KeyQueryMetadata metadata = streams.queryMetadataForKey(store, key, keySerializer);
+      return metadata == null || metadata.partition() < 0 ? null : metadata.partition();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Each partition's result of {@code query}, on {@code partition} alone or on every local partition. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private List<Object> results(Query<?> query, Integer partition) {
+    StateQueryRequest<?> request = StateQueryRequest.inStore(store).withQuery((Query) query);
+    if (partition != null) {
+      request = request.withPartitions(Set.of(partition));
+    }
+    StateQueryResult<?> answer = streams.query(request);
+    List<Object> out = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
+    for (Map.Entry<Integer, ? extends QueryResult<?>> entry : answer.getPartitionResults().entrySet()) {
+      QueryResult<?> result = entry.getValue();
+      if (result.isSuccess()) {
+        out.add(result.getResult());
+      } else {
+        failures.add("partition " + entry.getKey() + ": " + result.getFailureReason() + " " + result.getFailureMessage());
+      }
+    }
+    if (!failures.isEmpty()) {
+      for (Object result : out) {
+        if (result instanceof AutoCloseable closeable) {
+          closeQuietly(closeable);
+        }
+      }
+      throw new StoreUnavailableException("store " + store + " cannot answer now: " + String.join("; ", failures));
+    }
+    return out;
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      // The read failed already; a failure to free the iterator changes nothing for the caller.
+    }
+  }
+
+  private static Object unwrap(Object value) {
+    return value instanceof ValueAndTimestamp<?> timestamped ? timestamped.value() : value;
+  }
+}
