@@ -5,6 +5,7 @@ import io.javalin.json.JavalinJackson;
 import io.sluice.server.commands.CommandLog;
 import io.sluice.server.config.SluiceConfig;
 import io.sluice.server.engine.EngineComponent;
+import io.sluice.server.jdbc.JdbcRoutes;
 import io.sluice.server.kafka.EmbeddedKafka;
 import io.sluice.server.kafka.FreePorts;
 import io.sluice.server.kafka.KafkaHealthProbe;
@@ -61,11 +62,14 @@ public final class SluiceServer implements AutoCloseable {
   public static SluiceServer start(SluiceConfig config) {
     EngineComponent engine = new EngineComponent();
     QueryRoutes queryRoutes = new QueryRoutes();
+    JdbcRoutes jdbcRoutes = new JdbcRoutes(engine, JdbcRoutes.noSelects());
     return builder(config)
         .component(engine)
         .component(queryRoutes)
+        .component(jdbcRoutes)
         .routes(new KsqlRoutes(engine))
         .routes(queryRoutes)
+        .routes(jdbcRoutes)
         .start();
   }
 

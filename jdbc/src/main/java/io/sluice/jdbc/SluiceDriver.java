@@ -1,0 +1,125 @@
+package io.sluice.jdbc;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Properties;
+import java.util.WeakHashMap;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaFactory;
+import org.apache.calcite.avatica.AvaticaStatement;
+import org.apache.calcite.avatica.DriverVersion;
+import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.avatica.remote.Driver;
+
+/**
+ * The Sluice JDBC driver: Avatica's remote driver, talking to the {@code /jdbc} route of a Sluice
+ * server, for URLs {@code jdbc:sluice://host:port[?key=value&...]}.
+ *
+ * <p>Everything else is Avatica's client. The driver only adds the URL form and a
+ * {@code Statement.cancel()} that reaches the server, which Avatica's protocol has no
+ * message for (see {@link #stopOnServer}).
+ */
+public class SluiceDriver extends Driver {
+
+  /** The remote Meta of each open connection, so that a cancel can reach the server. */
+  private static final Map<AvaticaConnection, Meta> METAS = new WeakHashMap<>();
+
+  static {
+    new SluiceDriver().register();
+  }
+
+  public SluiceDriver() {
+    super();
+  }
+
+  @Override
+  protected String getConnectStringPrefix() {
+    return SluiceUrl.PREFIX;
+  }
+
+  @Override
+  public boolean acceptsURL(String url) {
+    return SluiceUrl.accepts(url);
+  }
+
+  @Override
+  public Connection connect(String url, Properties info) throws SQLException {
+    if (!acceptsURL(url)) {
+      return null;
+    }
+    Properties properties = SluiceUrl.properties(url, info);
+    // Avatica would read the text after the prefix as key=value pairs; the properties carry them instead.
+    properties.setProperty(SluiceFactory.ORIGINAL_URL, url);
+    return super.connect(SluiceUrl.PREFIX, properties);
+  }
+
+  @Override
+  protected AvaticaFactory createFactory() {
+    return new SluiceFactory(super.createFactory());
+  }
+
+  @Override
+  public Meta createMeta(AvaticaConnection connection) {
+    Meta meta = super.createMeta(connection);
+    synchronized (METAS) {
+      METAS.put(connection, meta);
+    }
+    return meta;
+  }
+
+  @Override
+  protected DriverVersion createDriverVersion() {
+    String version = "unknown";
+    try (InputStream in = SluiceDriver.class.getResourceAsStream("driver.properties")) {
+      if (in != null) {
+        Properties properties = new Properties();
+        properties.load(in);
+        version = properties.getProperty("version", version);
+      }
+    } catch (IOException e) {
+      // The version is informational only.
+    }
+    int major = versionPart(version, 0);
+    int minor = versionPart(version, 1);
+    return new DriverVersion("Sluice JDBC Driver", version, "Sluice", version, false, major, minor, major, minor);
+  }
+
+  private static int versionPart(String version, int index) {
+    String[] parts = version.split("[.-]");
+    try {
+      return parts.length > index ? Integer.parseInt(parts[index]) : 0;
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  /**
+   * Stops on the server what {@code statement} is running, typically a push query a reader is
+   * blocked on. The server-side statement is closed, which ends its query and answers the blocked
+   * fetch with the last frame, and the statement gets a fresh server-side handle (prepared again
+   * for a PreparedStatement) so that it stays usable, as JDBC wants after a cancel.
+   */
+  static void stopOnServer(AvaticaStatement statement) {
+    Meta meta;
+    synchronized (METAS) {
+      meta = METAS.get(statement.connection);
+    }
+    Meta.StatementHandle old = statement.handle;
+    if (meta == null || old == null) {
+      return;
+    }
+    try {
+      Meta.StatementHandle fresh = old.signature != null
+          ? meta.prepare(statement.connection.handle, old.signature.sql, -1)
+          : meta.createStatement(statement.connection.handle);
+      statement.connection.statementMap.remove(old.id);
+      statement.connection.statementMap.put(fresh.id, statement);
+      statement.handle = fresh;
+    } finally {
+      meta.closeStatement(old);
+    }
+  }
+}

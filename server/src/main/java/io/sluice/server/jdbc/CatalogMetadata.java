@@ -1,0 +1,141 @@
+package io.sluice.server.jdbc;
+
+import io.sluice.plan.Column;
+import io.sluice.plan.ColumnKind;
+import io.sluice.plan.SourceDescriptor;
+import io.sluice.plan.SourceType;
+import io.sluice.server.catalog.Catalog;
+import java.sql.DatabaseMetaData;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.avatica.MetaImpl;
+
+/**
+ * The server's catalog as JDBC metadata rows: streams and tables as tables of type STREAM and
+ * TABLE, with no catalog and no schema, their key and value columns, and a table's key as its
+ * primary key.
+ */
+final class CatalogMetadata {
+
+  static final String STREAM = "STREAM";
+  static final String TABLE = "TABLE";
+
+  private final Catalog catalog;
+
+  CatalogMetadata(Catalog catalog) {
+    this.catalog = catalog;
+  }
+
+  /** A row of {@code getPrimaryKeys}, in the JDBC column order. */
+  public static final class PrimaryKeyRow {
+    public final String tableCat = null;
+    public final String tableSchem = null;
+    public final String tableName;
+    public final String columnName;
+    public final short keySeq;
+    public final String pkName;
+
+    PrimaryKeyRow(String tableName, String columnName, short keySeq) {
+      this.tableName = tableName;
+      this.columnName = columnName;
+      this.keySeq = keySeq;
+      this.pkName = "PK_" + tableName;
+    }
+  }
+
+  List<Object> tables(String catalogName, Meta.Pat schema, Meta.Pat name, List<String> types) {
+    List<Object> rows = new ArrayList<>();
+    if (!noCatalogOrSchema(catalogName, schema)) {
+      return rows;
+    }
+    for (SourceDescriptor source : sources(name)) {
+      String type = typeOf(source);
+      if (types == null || types.contains(type)) {
+        rows.add(new MetaImpl.MetaTable(null, null, source.name(), type));
+      }
+    }
+    return rows;
+  }
+
+  List<Object> columns(String catalogName, Meta.Pat schema, Meta.Pat table, Meta.Pat column) {
+    List<Object> rows = new ArrayList<>();
+    if (!noCatalogOrSchema(catalogName, schema)) {
+      return rows;
+    }
+    Pattern columnPattern = like(column);
+    for (SourceDescriptor source : sources(table)) {
+      List<Column> columns = source.schema().columns();
+      for (int i = 0; i < columns.size(); i++) {
+        Column c = columns.get(i);
+        if (columnPattern.matcher(c.name()).matches()) {
+          rows.add(new MetaImpl.MetaColumn(null, null, source.name(), c.name(), JdbcTypes.sqlType(c.type()),
+              JdbcTypes.typeName(c.type()), JdbcTypes.columnSize(c.type()), JdbcTypes.decimalDigits(c.type()),
+              JdbcTypes.radix(c.type()), DatabaseMetaData.columnNullable, null, i + 1, "YES"));
+        }
+      }
+    }
+    return rows;
+  }
+
+  List<Object> primaryKeys(String catalogName, String schema, String table) {
+    List<Object> rows = new ArrayList<>();
+    if ((catalogName != null && !catalogName.isEmpty()) || (schema != null && !schema.isEmpty()) || table == null) {
+      return rows;
+    }
+    catalog.source(table).filter(SourceDescriptor::isTable).ifPresent(source -> {
+      short seq = 1;
+      for (Column c : source.schema().columns()) {
+        if (c.kind() == ColumnKind.KEY) {
+          rows.add(new PrimaryKeyRow(source.name(), c.name(), seq++));
+        }
+      }
+    });
+    return rows;
+  }
+
+  static List<Object> tableTypes() {
+    return List.of(new MetaImpl.MetaTableType(STREAM), new MetaImpl.MetaTableType(TABLE));
+  }
+
+  private static String typeOf(SourceDescriptor source) {
+    return source.type() == SourceType.TABLE ? TABLE : STREAM;
+  }
+
+  private List<SourceDescriptor> sources(Meta.Pat name) {
+    Pattern pattern = like(name);
+    return catalog.sources().stream()
+        .filter(source -> pattern.matcher(source.name()).matches())
+        .sorted(Comparator.comparing((SourceDescriptor s) -> typeOf(s)).thenComparing(SourceDescriptor::name))
+        .toList();
+  }
+
+  /** Sources have no catalog and no schema: a filter on either matches only if it matches "". */
+  private static boolean noCatalogOrSchema(String catalogName, Meta.Pat schema) {
+    return (catalogName == null || catalogName.isEmpty()) && like(schema).matcher("").matches();
+  }
+
+  /** A JDBC LIKE pattern ({@code %}, {@code _}, backslash escapes) as a regex; null matches everything. */
+  static Pattern like(Meta.Pat pat) {
+    String text = pat == null ? null : pat.s;
+    if (text == null) {
+      return Pattern.compile("(?s).*");
+    }
+    StringBuilder regex = new StringBuilder("(?s)");
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\\' && i + 1 < text.length()) {
+        regex.append(Pattern.quote(String.valueOf(text.charAt(++i))));
+      } else if (c == '%') {
+        regex.append(".*");
+      } else if (c == '_') {
+        regex.append('.');
+      } else {
+        regex.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return Pattern.compile(regex.toString());
+  }
+}

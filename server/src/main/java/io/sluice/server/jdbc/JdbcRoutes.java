@@ -1,0 +1,98 @@
+package io.sluice.server.jdbc;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.sluice.server.ServerComponent;
+import io.sluice.server.ServerContext;
+import io.sluice.server.engine.EngineComponent;
+import io.sluice.server.entity.StatementErrorEntity;
+import io.sluice.server.results.SelectRefusedException;
+import io.sluice.server.results.SelectRunner;
+import io.sluice.server.rest.RestRoutes;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.apache.calcite.avatica.metrics.noop.NoopMetricsSystem;
+import org.apache.calcite.avatica.remote.Handler;
+import org.apache.calcite.avatica.remote.JsonHandler;
+import org.apache.calcite.avatica.remote.LocalService;
+import org.apache.calcite.avatica.remote.ProtobufHandler;
+import org.apache.calcite.avatica.remote.ProtobufTranslationImpl;
+
+/**
+ * {@code POST /jdbc}: the Avatica remote protocol the Sluice JDBC driver speaks, in protobuf or
+ * JSON (told apart by the body's first byte), handled by Avatica's own handlers over a
+ * {@link LocalService} over {@link SluiceMeta}. As a component it ends every JDBC query at shutdown.
+ */
+public final class JdbcRoutes implements RestRoutes, ServerComponent {
+
+  public static final String PATH = "/jdbc";
+  /** How long a fetch waits for a push query's next row before answering with an empty frame. */
+  public static final Duration FETCH_WAIT = Duration.ofSeconds(1);
+
+  private final EngineComponent engine;
+  private final SelectRunner selects;
+  private SluiceMeta meta;
+
+  /** JDBC over {@code engine}'s catalog and statements, running SELECTs with {@code selects}. */
+  public JdbcRoutes(EngineComponent engine, SelectRunner selects) {
+    this.engine = engine;
+    this.selects = selects;
+  }
+
+  /** A runner for servers without pull and push queries: every SELECT gets a clear refusal. */
+  public static SelectRunner noSelects() {
+    return (sql, properties) -> {
+      throw new SelectRefusedException(StatementErrorEntity.of(StatementErrorEntity.BAD_STATEMENT,
+          "Pull and push queries (SELECT) are not supported by this server yet", sql, 1, 1, List.of()));
+    };
+  }
+
+  @Override
+  public void start(ServerContext context) {
+    // The engine starts first; its catalog and executor exist from here on.
+    meta = new SluiceMeta(engine.engine().catalog(), engine.executor(), selects, FETCH_WAIT);
+  }
+
+  @Override
+  public void addTo(RoutesConfig routes, ServerContext context) {
+    LocalService service = new LocalService(meta);
+    JsonHandler json = new JsonHandler(service, NoopMetricsSystem.getInstance());
+    ProtobufHandler protobuf = new ProtobufHandler(service, new ProtobufTranslationImpl(), NoopMetricsSystem.getInstance());
+    routes.post(PATH, ctx -> handle(ctx, json, protobuf));
+  }
+
+  private static void handle(Context ctx, JsonHandler json, ProtobufHandler protobuf) {
+    byte[] body = ctx.bodyAsBytes();
+    if (isJson(body)) {
+      Handler.HandlerResponse<String> response = json.apply(new String(body, StandardCharsets.UTF_8));
+      ctx.status(response.getStatusCode()).contentType("application/json; charset=utf-8").result(response.getResponse());
+    } else {
+      Handler.HandlerResponse<byte[]> response = protobuf.apply(body);
+      ctx.status(response.getStatusCode()).contentType("application/octet-stream").result(response.getResponse());
+    }
+  }
+
+  /** Avatica's JSON requests are objects; its protobuf requests start with a field tag, never '{'. */
+  private static boolean isJson(byte[] body) {
+    for (byte b : body) {
+      if (!Character.isWhitespace(b)) {
+        return b == '{';
+      }
+    }
+    return false;
+  }
+
+  /** Ends every JDBC query, so that fetches waiting on push queries return before REST stops. */
+  @Override
+  public void beforeStop() {
+    if (meta != null) {
+      meta.closeAll();
+    }
+  }
+
+  @Override
+  public void close() {
+    beforeStop();
+  }
+}
