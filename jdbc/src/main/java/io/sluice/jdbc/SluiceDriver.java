@@ -70,6 +70,13 @@ public class SluiceDriver extends Driver {
     return meta;
   }
 
+  /** The remote Meta of an open connection of this driver, or null. */
+  static Meta meta(AvaticaConnection connection) {
+    synchronized (METAS) {
+      return METAS.get(connection);
+    }
+  }
+
   @Override
   protected DriverVersion createDriverVersion() {
     String version = "unknown";
@@ -98,28 +105,14 @@ public class SluiceDriver extends Driver {
 
   /**
    * Stops on the server what {@code statement} is running, typically a push query a reader is
-   * blocked on. The server-side statement is closed, which ends its query and answers the blocked
-   * fetch with the last frame, and the statement gets a fresh server-side handle (prepared again
-   * for a PreparedStatement) so that it stays usable, as JDBC wants after a cancel.
+   * blocked on: the server-side statement is closed, which ends its query and answers the blocked
+   * fetch with the last frame. As with any Avatica statement, a cancelled statement stays
+   * cancelled; run the next query on a new one.
    */
   static void stopOnServer(AvaticaStatement statement) {
-    Meta meta;
-    synchronized (METAS) {
-      meta = METAS.get(statement.connection);
-    }
-    Meta.StatementHandle old = statement.handle;
-    if (meta == null || old == null) {
-      return;
-    }
-    try {
-      Meta.StatementHandle fresh = old.signature != null
-          ? meta.prepare(statement.connection.handle, old.signature.sql, -1)
-          : meta.createStatement(statement.connection.handle);
-      statement.connection.statementMap.remove(old.id);
-      statement.connection.statementMap.put(fresh.id, statement);
-      statement.handle = fresh;
-    } finally {
-      meta.closeStatement(old);
+    Meta meta = meta(statement.connection);
+    if (meta != null && statement.handle != null) {
+      meta.closeStatement(statement.handle);
     }
   }
 }

@@ -1,7 +1,6 @@
 package io.sluice.server.jdbc;
 
 import io.sluice.plan.Column;
-import io.sluice.plan.ColumnKind;
 import io.sluice.plan.SourceDescriptor;
 import io.sluice.plan.SourceType;
 import io.sluice.server.catalog.Catalog;
@@ -15,8 +14,7 @@ import org.apache.calcite.avatica.MetaImpl;
 
 /**
  * The server's catalog as JDBC metadata rows: streams and tables as tables of type STREAM and
- * TABLE, with no catalog and no schema, their key and value columns, and a table's key as its
- * primary key.
+ * TABLE, with no catalog and no schema, and their key and value columns.
  */
 final class CatalogMetadata {
 
@@ -27,23 +25,6 @@ final class CatalogMetadata {
 
   CatalogMetadata(Catalog catalog) {
     this.catalog = catalog;
-  }
-
-  /** A row of {@code getPrimaryKeys}, in the JDBC column order. */
-  public static final class PrimaryKeyRow {
-    public final String tableCat = null;
-    public final String tableSchem = null;
-    public final String tableName;
-    public final String columnName;
-    public final short keySeq;
-    public final String pkName;
-
-    PrimaryKeyRow(String tableName, String columnName, short keySeq) {
-      this.tableName = tableName;
-      this.columnName = columnName;
-      this.keySeq = keySeq;
-      this.pkName = "PK_" + tableName;
-    }
   }
 
   List<Object> tables(String catalogName, Meta.Pat schema, Meta.Pat name, List<String> types) {
@@ -77,22 +58,6 @@ final class CatalogMetadata {
         }
       }
     }
-    return rows;
-  }
-
-  List<Object> primaryKeys(String catalogName, String schema, String table) {
-    List<Object> rows = new ArrayList<>();
-    if ((catalogName != null && !catalogName.isEmpty()) || (schema != null && !schema.isEmpty()) || table == null) {
-      return rows;
-    }
-    catalog.source(table).filter(SourceDescriptor::isTable).ifPresent(source -> {
-      short seq = 1;
-      for (Column c : source.schema().columns()) {
-        if (c.kind() == ColumnKind.KEY) {
-          rows.add(new PrimaryKeyRow(source.name(), c.name(), seq++));
-        }
-      }
-    });
     return rows;
   }
 

@@ -68,8 +68,9 @@ public final class JdbcRoutes implements RestRoutes, ServerComponent {
       Handler.HandlerResponse<String> response = json.apply(new String(body, StandardCharsets.UTF_8));
       ctx.status(response.getStatusCode()).contentType("application/json; charset=utf-8").result(response.getResponse());
     } else {
-      Handler.HandlerResponse<byte[]> response = protobuf.apply(body);
-      ctx.status(response.getStatusCode()).contentType("application/octet-stream").result(response.getResponse());
+      Handler.HandlerResponse<byte[]> response = protobuf.apply(ShadedNames.toAvatica(body));
+      ctx.status(response.getStatusCode()).contentType("application/octet-stream")
+          .result(ShadedNames.likeRequest(body, response.getResponse()));
     }
   }
 

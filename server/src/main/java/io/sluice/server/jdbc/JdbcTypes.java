@@ -12,7 +12,6 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.avatica.ColumnMetaData;
-import org.apache.calcite.avatica.util.ByteString;
 
 /**
  * How Sluice's SQL types look through JDBC: their {@code java.sql.Types} code, name and size, and
@@ -128,7 +127,6 @@ final class JdbcTypes {
       case DATE -> (int) ((LocalDate) value).toEpochDay();
       case TIME -> (int) (((LocalTime) value).toNanoOfDay() / 1_000_000L);
       case TIMESTAMP -> ((Instant) value).toEpochMilli();
-      case BYTES -> new ByteString((byte[]) value);
       case MAP -> json(value);
       case ARRAY -> {
         List<Object> out = new ArrayList<>();

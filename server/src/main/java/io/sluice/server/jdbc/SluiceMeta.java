@@ -14,10 +14,13 @@ import io.sluice.server.results.QueryResults;
 import io.sluice.server.results.SelectRefusedException;
 import io.sluice.server.results.SelectRunner;
 import io.sluice.server.statement.StatementExecutor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.sql.Connection;
 import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -121,7 +124,8 @@ public final class SluiceMeta extends MetaImpl {
 
   @Override
   public void closeStatement(StatementHandle h) {
-    OpenConnection connection = connections.get(h.connectionId);
+    // Metadata result sets have no connection or server-side statement behind them.
+    OpenConnection connection = h.connectionId == null ? null : connections.get(h.connectionId);
     OpenStatement statement = connection == null ? null : connection.statements().remove(h.id);
     if (statement != null) {
       statement.close();
@@ -150,6 +154,7 @@ public final class SluiceMeta extends MetaImpl {
 
   // Execution.
 
+  @Deprecated
   @Override
   public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount, PrepareCallback callback)
       throws NoSuchStatementException {
@@ -162,6 +167,7 @@ public final class SluiceMeta extends MetaImpl {
     return run(statement(h), sql, List.of(), maxRowCount, maxRowsInFirstFrame);
   }
 
+  @Deprecated
   @Override
   public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues, long maxRowCount)
       throws NoSuchStatementException {
@@ -338,14 +344,23 @@ public final class SluiceMeta extends MetaImpl {
     return rows(MetaTableType.class, CatalogMetadata.tableTypes());
   }
 
-  @Override
-  public MetaResultSet getPrimaryKeys(ConnectionHandle ch, String catalogName, String schema, String table) {
-    return rows(CatalogMetadata.PrimaryKeyRow.class, metadata.primaryKeys(catalogName, schema, table));
-  }
-
   private MetaResultSet rows(Class<?> rowClass, List<Object> rows) {
     List<ColumnMetaData> columns = fieldMetaData(rowClass).columns;
-    return createResultSet(Map.of(), columns, CursorFactory.deduce(columns, rowClass), new Frame(0, true, rows));
+    // Rows go out as arrays of the row's public fields, in the order fieldMetaData made the columns.
+    List<Field> fields = Arrays.stream(rowClass.getFields()).filter(f -> !Modifier.isStatic(f.getModifiers())).toList();
+    List<Object> arrays = new ArrayList<>(rows.size());
+    for (Object row : rows) {
+      Object[] values = new Object[fields.size()];
+      for (int i = 0; i < values.length; i++) {
+        try {
+          values[i] = fields.get(i).get(row);
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      arrays.add(values);
+    }
+    return createResultSet(Map.of(), columns, CursorFactory.ARRAY, new Frame(0, true, arrays));
   }
 
   /** A finished result set that no server-side statement stands behind (metadata). */
@@ -359,7 +374,7 @@ public final class SluiceMeta extends MetaImpl {
   // Lookups and errors.
 
   private OpenConnection connection(String id) {
-    OpenConnection connection = connections.get(id);
+    OpenConnection connection = id == null ? null : connections.get(id);
     if (connection == null) {
       throw error("Connection " + id + " is not open on this server (was the server restarted?)", "08003",
           StatementErrorEntity.BAD_STATEMENT);
@@ -386,7 +401,8 @@ public final class SluiceMeta extends MetaImpl {
   }
 
   private static AvaticaRuntimeException badStatement(String message, int line, int column, int code) {
-    String where = line > 0 ? " (line " + line + ", column " + column + ")" : "";
+    String where = line > 0 && !message.contains("line " + line + ", column " + column)
+        ? " (line " + line + ", column " + column + ")" : "";
     return error(message + where, BAD_STATEMENT_STATE, code);
   }
 
