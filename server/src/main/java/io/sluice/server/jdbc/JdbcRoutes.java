@@ -12,12 +12,17 @@ import io.sluice.server.rest.RestRoutes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.calcite.avatica.metrics.noop.NoopMetricsSystem;
 import org.apache.calcite.avatica.remote.Handler;
 import org.apache.calcite.avatica.remote.JsonHandler;
 import org.apache.calcite.avatica.remote.LocalService;
 import org.apache.calcite.avatica.remote.ProtobufHandler;
 import org.apache.calcite.avatica.remote.ProtobufTranslationImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /jdbc}: the Avatica remote protocol the Sluice JDBC driver speaks, in protobuf or
@@ -29,10 +34,15 @@ public final class JdbcRoutes implements RestRoutes, ServerComponent {
   public static final String PATH = "/jdbc";
   /** How long a fetch waits for a push query's next row before answering with an empty frame. */
   public static final Duration FETCH_WAIT = Duration.ofSeconds(1);
+  /** Results no client has fetched for this long are ended (a reader of a push query fetches every second). */
+  public static final Duration UNREAD_LIMIT = Duration.ofMinutes(5);
+
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcRoutes.class);
 
   private final EngineComponent engine;
   private final SelectRunner selects;
   private SluiceMeta meta;
+  private ScheduledExecutorService sweeper;
 
   /** JDBC over {@code engine}'s catalog and statements, running SELECTs with {@code selects}. */
   public JdbcRoutes(EngineComponent engine, SelectRunner selects) {
@@ -52,6 +62,23 @@ public final class JdbcRoutes implements RestRoutes, ServerComponent {
   public void start(ServerContext context) {
     // The engine starts first; its catalog and executor exist from here on.
     meta = new SluiceMeta(engine.engine().catalog(), engine.executor(), selects, FETCH_WAIT);
+    sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "sluice-jdbc-sweeper");
+      thread.setDaemon(true);
+      return thread;
+    });
+    sweeper.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.MINUTES);
+  }
+
+  private void sweep() {
+    try {
+      int closed = meta.closeUnread(UNREAD_LIMIT);
+      if (closed > 0) {
+        LOG.info("Ended {} JDBC results no client had read for {}", closed, UNREAD_LIMIT);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Could not end unread JDBC results: {}", e.toString(), e);
+    }
   }
 
   @Override
@@ -94,6 +121,9 @@ public final class JdbcRoutes implements RestRoutes, ServerComponent {
 
   @Override
   public void close() {
+    if (sweeper != null) {
+      sweeper.shutdownNow();
+    }
     beforeStop();
   }
 }

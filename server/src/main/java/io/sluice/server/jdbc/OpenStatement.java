@@ -20,6 +20,8 @@ final class OpenStatement {
   private final Object fetching = new Object();
   private volatile Current current;
   private volatile boolean closed;
+  /** When a client last asked for these results (System.nanoTime), to end those a vanished client left. */
+  private volatile long lastRead = System.nanoTime();
 
   /** The results being read, their schema, whether they are a push query, and how many rows were sent. */
   private record Current(QueryResults results, RowSchema schema, boolean push, long maxRows, long[] sent) {}
@@ -39,6 +41,7 @@ final class OpenStatement {
   /** Replaces the current results (closing the previous ones); {@code maxRows} of 0 or less means all. */
   void open(QueryResults results, boolean push, long maxRows) {
     closeResults();
+    lastRead = System.nanoTime();
     current = new Current(results, results.schema(), push, maxRows, new long[1]);
     if (closed) {
       closeResults();
@@ -55,6 +58,7 @@ final class OpenStatement {
    */
   Meta.Frame nextFrame(long offset, int maxRows, Duration wait) throws InterruptedException {
     synchronized (fetching) {
+      lastRead = System.nanoTime();
       Current now = current;
       if (now == null) {
         return Meta.Frame.EMPTY;
@@ -113,6 +117,11 @@ final class OpenStatement {
       out.add(JdbcTypes.toWire(row[i], schema.column(i).type()));
     }
     return out;
+  }
+
+  /** True if the statement has results that no client has read for {@code idle}. */
+  boolean unreadFor(Duration idle) {
+    return current != null && System.nanoTime() - lastRead > idle.toNanos();
   }
 
   /** Stops the current results, if any; the statement stays open for the next execution. */

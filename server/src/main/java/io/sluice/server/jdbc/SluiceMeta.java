@@ -103,6 +103,25 @@ public final class SluiceMeta extends MetaImpl {
     List.copyOf(connections.keySet()).forEach(id -> closeConnection(new ConnectionHandle(id)));
   }
 
+  /**
+   * Ends the results no client has read for {@code idle}: a JDBC client that went away without
+   * closing its statement says nothing over HTTP, and its push query would otherwise run forever.
+   *
+   * @return how many results were ended
+   */
+  public int closeUnread(Duration idle) {
+    int closed = 0;
+    for (OpenConnection connection : connections.values()) {
+      for (OpenStatement statement : connection.statements().values()) {
+        if (statement.unreadFor(idle)) {
+          statement.closeResults();
+          closed++;
+        }
+      }
+    }
+    return closed;
+  }
+
   @Override
   public ConnectionProperties connectionSync(ConnectionHandle ch, ConnectionProperties properties) {
     connection(ch.id);
