@@ -154,6 +154,9 @@ class JdbcDriverTest {
       assertFalse(hasResultSet);
       assertEquals(0, statement.getUpdateCount());
       assertEquals(1, statement.executeUpdate("INSERT INTO " + stream + " (id, url) VALUES (1, '/a');"));
+      statement.addBatch("INSERT INTO " + stream + " (id, url) VALUES (2, '/b');");
+      statement.addBatch("INSERT INTO " + stream + " (id, url) VALUES (3, '/c');");
+      assertArrayEquals(new int[] {1, 1}, statement.executeBatch());
     }
     Http.Response shown = Http.postJson(server.restUrl() + "/ksql", Map.of("ksql", "SHOW STREAMS;"));
     assertEquals(200, shown.status(), shown.body());
@@ -216,6 +219,24 @@ class JdbcDriverTest {
       assertFalse(rs.next());
     }
     assertEquals("SELECT * FROM ANYTHING WHERE ID >= 42;", last(server.selects.statements));
+  }
+
+  @Test
+  void maxRowsStopsTheQueryAfterThatManyRows() throws SQLException {
+    server.selects.push(RowSchema.of(Column.key("ID", DataType.BIGINT)));
+    try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+      statement.setMaxRows(2);
+      try (ResultSet rs = statement.executeQuery("SELECT * FROM S EMIT CHANGES;")) {
+        FixedSelectRunner.Results results = last(server.selects.started);
+        for (long id = 1; id <= 3; id++) {
+          results.offer(new Object[] {id});
+        }
+        assertTrue(rs.next());
+        assertTrue(rs.next());
+        assertFalse(rs.next());
+        assertTrue(results.isClosed());
+      }
+    }
   }
 
   @Test
