@@ -4,8 +4,11 @@ import io.sluice.plan.Column;
 import io.sluice.plan.SourceDescriptor;
 import io.sluice.plan.SourceType;
 import io.sluice.server.catalog.Catalog;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.sql.DatabaseMetaData;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -59,6 +62,24 @@ final class CatalogMetadata {
       }
     }
     return rows;
+  }
+
+  /** Rows as arrays of their public fields, in the order {@code MetaImpl.fieldMetaData} makes columns of them. */
+  static List<Object> arrays(Class<?> rowClass, List<Object> rows) {
+    List<Field> fields = Arrays.stream(rowClass.getFields()).filter(f -> !Modifier.isStatic(f.getModifiers())).toList();
+    List<Object> arrays = new ArrayList<>(rows.size());
+    for (Object row : rows) {
+      Object[] values = new Object[fields.size()];
+      for (int i = 0; i < values.length; i++) {
+        try {
+          values[i] = fields.get(i).get(row);
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      arrays.add(values);
+    }
+    return arrays;
   }
 
   static List<Object> tableTypes() {

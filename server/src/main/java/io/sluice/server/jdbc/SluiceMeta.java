@@ -14,13 +14,10 @@ import io.sluice.server.results.QueryResults;
 import io.sluice.server.results.SelectRefusedException;
 import io.sluice.server.results.SelectRunner;
 import io.sluice.server.statement.StatementExecutor;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.sql.Connection;
 import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,13 +25,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.calcite.avatica.AvaticaParameter;
-import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.MetaImpl;
 import org.apache.calcite.avatica.MissingResultsException;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.QueryState;
-import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
 import org.apache.calcite.avatica.remote.TypedValue;
 
 /**
@@ -43,14 +38,10 @@ import org.apache.calcite.avatica.remote.TypedValue;
  * the {@link SelectRunner} (pull and push queries, whose rows go out frame by frame).
  *
  * <p>Connections and statements live in memory until the client closes them. Errors reach the
- * client as {@link AvaticaRuntimeException}s, which Avatica's handlers send with their message,
- * code and SQL state, and the driver throws as {@code SQLException}s.
+ * client as described in {@link JdbcErrors}.
  */
 public final class SluiceMeta extends MetaImpl {
 
-  /** SQL state of a statement the server refuses (syntax error or access rule violation). */
-  static final String BAD_STATEMENT_STATE = "42000";
-  static final String SERVER_ERROR_STATE = "58000";
   static final int DEFAULT_FRAME_ROWS = 1000;
 
   private final Catalog catalog;
@@ -199,13 +190,13 @@ public final class SluiceMeta extends MetaImpl {
     OpenStatement statement = statement(h);
     Signature prepared = statement.handle().signature;
     if (prepared == null) {
-      throw error("The statement was not prepared", BAD_STATEMENT_STATE, StatementErrorEntity.BAD_STATEMENT);
+      throw JdbcErrors.refused("The statement was not prepared");
     }
     String sql;
     try {
       sql = ParameterBinder.bind(prepared.sql, parameterValues);
     } catch (IllegalArgumentException e) {
-      throw error(e.getMessage(), BAD_STATEMENT_STATE, StatementErrorEntity.BAD_STATEMENT);
+      throw JdbcErrors.refused(e.getMessage());
     }
     return run(statement, sql, prepared.parameters, -1, maxRowsInFirstFrame);
   }
@@ -237,7 +228,7 @@ public final class SluiceMeta extends MetaImpl {
     MetaResultSet result = run(statement, sql, List.of(), -1, -1).resultSets.get(0);
     if (result.updateCount < 0) {
       statement.closeResults();
-      throw error("A batch cannot run a SELECT", BAD_STATEMENT_STATE, StatementErrorEntity.BAD_STATEMENT);
+      throw JdbcErrors.refused("A batch cannot run a SELECT");
     }
     return result.updateCount;
   }
@@ -250,7 +241,7 @@ public final class SluiceMeta extends MetaImpl {
     try {
       parsed = SluiceParser.parse(sql);
     } catch (SluiceParseException e) {
-      throw badStatement(e.getMessage(), e.line(), e.column());
+      throw JdbcErrors.badStatement(e.getMessage(), e.line(), e.column());
     }
     StatementHandle h = statement.handle();
     if (parsed.size() == 1 && parsed.get(0).node() instanceof SqlQueryStatement query) {
@@ -258,7 +249,7 @@ public final class SluiceMeta extends MetaImpl {
     }
     for (ParsedStatement p : parsed) {
       if (p.node() instanceof SqlPrint || p.node() instanceof SqlQueryStatement) {
-        throw badStatement(p.node() instanceof SqlPrint
+        throw JdbcErrors.badStatement(p.node() instanceof SqlPrint
             ? "PRINT is not supported over JDBC; use POST /query"
             : "A SELECT must be the only statement of a JDBC execution",
             p.node().getParserPosition().getLineNum(), p.node().getParserPosition().getColumnNum());
@@ -266,7 +257,7 @@ public final class SluiceMeta extends MetaImpl {
     }
     StatementExecutor.Outcome outcome = executor.execute(sql, connection(h.connectionId).properties());
     if (outcome instanceof StatementExecutor.Failure failure) {
-      throw error(failure.error());
+      throw JdbcErrors.error(failure.error());
     }
     long inserted = parsed.stream().filter(p -> p.node() instanceof SqlInsertValues).count();
     return new ExecuteResult(List.of(MetaResultSet.count(h.connectionId, h.id, inserted)));
@@ -279,7 +270,7 @@ public final class SluiceMeta extends MetaImpl {
     try {
       results = selects.run(parsed.text(), connection(h.connectionId).properties());
     } catch (SelectRefusedException e) {
-      throw error(e.error());
+      throw JdbcErrors.error(e.error());
     }
     boolean push = query.emit() != EmitMode.NONE;
     statement.open(results, push, maxRowCount);
@@ -311,9 +302,9 @@ public final class SluiceMeta extends MetaImpl {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       statement.closeResults();
-      throw error("The server is stopping", SERVER_ERROR_STATE, StatementErrorEntity.SERVER_ERROR);
+      throw JdbcErrors.failed("The server is stopping");
     } catch (OpenStatement.QueryFailedException e) {
-      throw error(e.getMessage(), SERVER_ERROR_STATE, StatementErrorEntity.SERVER_ERROR);
+      throw JdbcErrors.failed(e.getMessage());
     }
   }
 
@@ -331,7 +322,7 @@ public final class SluiceMeta extends MetaImpl {
 
   @Override
   public void rollback(ConnectionHandle ch) {
-    throw error("Sluice has no transactions: every statement is applied when it runs", "0A000",
+    throw JdbcErrors.error("Sluice has no transactions: every statement is applied when it runs", "0A000",
         StatementErrorEntity.BAD_STATEMENT);
   }
 
@@ -365,20 +356,7 @@ public final class SluiceMeta extends MetaImpl {
 
   private MetaResultSet rows(Class<?> rowClass, List<Object> rows) {
     List<ColumnMetaData> columns = fieldMetaData(rowClass).columns;
-    // Rows go out as arrays of the row's public fields, in the order fieldMetaData made the columns.
-    List<Field> fields = Arrays.stream(rowClass.getFields()).filter(f -> !Modifier.isStatic(f.getModifiers())).toList();
-    List<Object> arrays = new ArrayList<>(rows.size());
-    for (Object row : rows) {
-      Object[] values = new Object[fields.size()];
-      for (int i = 0; i < values.length; i++) {
-        try {
-          values[i] = fields.get(i).get(row);
-        } catch (IllegalAccessException e) {
-          throw new IllegalStateException(e);
-        }
-      }
-      arrays.add(values);
-    }
+    List<Object> arrays = CatalogMetadata.arrays(rowClass, rows);
     return createResultSet(Map.of(), columns, CursorFactory.ARRAY, new Frame(0, true, arrays));
   }
 
@@ -390,12 +368,12 @@ public final class SluiceMeta extends MetaImpl {
     return MetaResultSet.create("", -metadataIds.incrementAndGet(), true, signature, firstFrame);
   }
 
-  // Lookups and errors.
+  // Lookups.
 
   private OpenConnection connection(String id) {
     OpenConnection connection = id == null ? null : connections.get(id);
     if (connection == null) {
-      throw error("Connection " + id + " is not open on this server (was the server restarted?)", "08003",
+      throw JdbcErrors.error("Connection " + id + " is not open on this server (was the server restarted?)", "08003",
           StatementErrorEntity.BAD_STATEMENT);
     }
     return connection;
@@ -407,25 +385,5 @@ public final class SluiceMeta extends MetaImpl {
       throw new NoSuchStatementException(h);
     }
     return statement;
-  }
-
-  private static AvaticaRuntimeException error(StatementErrorEntity error) {
-    return error.errorCode() >= StatementErrorEntity.SERVER_ERROR
-        ? error(error.message(), SERVER_ERROR_STATE, error.errorCode())
-        : badStatement(error.message(), error.line(), error.column(), error.errorCode());
-  }
-
-  private static AvaticaRuntimeException badStatement(String message, int line, int column) {
-    return badStatement(message, line, column, StatementErrorEntity.BAD_STATEMENT);
-  }
-
-  private static AvaticaRuntimeException badStatement(String message, int line, int column, int code) {
-    String where = line > 0 && !message.contains("line " + line + ", column " + column)
-        ? " (line " + line + ", column " + column + ")" : "";
-    return error(message + where, BAD_STATEMENT_STATE, code);
-  }
-
-  private static AvaticaRuntimeException error(String message, String sqlState, int code) {
-    return new AvaticaRuntimeException(message, code, sqlState, AvaticaSeverity.ERROR);
   }
 }
