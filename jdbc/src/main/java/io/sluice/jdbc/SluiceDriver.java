@@ -3,11 +3,10 @@ package io.sluice.jdbc;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Map;
+import java.util.Collections;
 import java.util.Properties;
-import java.util.WeakHashMap;
-import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaFactory;
 import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.DriverVersion;
@@ -18,16 +17,24 @@ import org.apache.calcite.avatica.remote.Driver;
  * The Sluice JDBC driver: Avatica's remote driver, talking to the {@code /jdbc} route of a Sluice
  * server, for URLs {@code jdbc:sluice://host:port[?key=value&...]}.
  *
- * <p>Everything else is Avatica's client. The driver only adds the URL form and a
- * {@code Statement.cancel()} that reaches the server, which Avatica's protocol has no
- * message for (see {@link #stopOnServer}).
+ * <p>Everything else is Avatica's client. The driver only adds the URL form, result sets that
+ * fetch exactly the rows asked for ({@link LiveFrames}), and a {@code Statement.cancel()} that
+ * reaches the server, which Avatica's protocol has no message for (see {@link #stopOnServer}).
  */
 public class SluiceDriver extends Driver {
 
-  /** The remote Meta of each open connection, so that a cancel can reach the server. */
-  private static final Map<AvaticaConnection, Meta> METAS = new WeakHashMap<>();
-
   static {
+    // Loading this class ran Avatica's remote driver's own registration; only Sluice's stays, so
+    // that this relocated copy never answers an application's jdbc:avatica:remote: URLs.
+    for (java.sql.Driver driver : Collections.list(DriverManager.getDrivers())) {
+      if (driver.getClass() == Driver.class) {
+        try {
+          DriverManager.deregisterDriver(driver);
+        } catch (SQLException e) {
+          // Left registered: it only accepts jdbc:avatica:remote: URLs.
+        }
+      }
+    }
     new SluiceDriver().register();
   }
 
@@ -59,22 +66,6 @@ public class SluiceDriver extends Driver {
   @Override
   protected AvaticaFactory createFactory() {
     return new SluiceFactory(super.createFactory());
-  }
-
-  @Override
-  public Meta createMeta(AvaticaConnection connection) {
-    Meta meta = super.createMeta(connection);
-    synchronized (METAS) {
-      METAS.put(connection, meta);
-    }
-    return meta;
-  }
-
-  /** The remote Meta of an open connection of this driver, or null. */
-  static Meta meta(AvaticaConnection connection) {
-    synchronized (METAS) {
-      return METAS.get(connection);
-    }
   }
 
   @Override
@@ -110,7 +101,7 @@ public class SluiceDriver extends Driver {
    * cancelled; run the next query on a new one.
    */
   static void stopOnServer(AvaticaStatement statement) {
-    Meta meta = meta(statement.connection);
+    Meta meta = SluiceConnection.remoteMeta(statement.connection);
     if (meta != null && statement.handle != null) {
       meta.closeStatement(statement.handle);
     }

@@ -46,7 +46,7 @@ final class SluiceFactory implements AvaticaFactory {
     Properties rest = new Properties();
     info.stringPropertyNames().stream().filter(key -> !key.equals(ORIGINAL_URL))
         .forEach(key -> rest.setProperty(key, info.getProperty(key)));
-    return avatica.newConnection(driver, factory, original, rest);
+    return new SluiceConnection(driver, factory, original, rest);
   }
 
   @Override

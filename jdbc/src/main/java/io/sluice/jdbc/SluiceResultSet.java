@@ -25,7 +25,7 @@ final class SluiceResultSet extends AvaticaResultSet {
   @Override
   protected AvaticaResultSet execute() throws SQLException {
     cursor = MetaImpl.createCursor(signature.cursorFactory,
-        new LiveFrames(SluiceDriver.meta(statement.connection), statement, firstFrame));
+        new LiveFrames(SluiceConnection.remoteMeta(statement.connection), statement, firstFrame));
     accessorList = cursor.createAccessors(columnMetaDataList, localCalendar, this);
     return this;
   }

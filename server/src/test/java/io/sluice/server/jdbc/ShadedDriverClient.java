@@ -41,5 +41,11 @@ public final class ShadedDriverClient {
       }
     }
     System.out.println("driver " + DriverManager.getDriver(url).getClass().getName());
+    try {
+      DriverManager.getDriver("jdbc:avatica:remote:url=http://localhost:1");
+      System.out.println("an Avatica driver is registered");
+    } catch (java.sql.SQLException e) {
+      System.out.println("no Avatica driver");
+    }
   }
 }

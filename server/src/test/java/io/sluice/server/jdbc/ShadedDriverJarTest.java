@@ -62,7 +62,8 @@ class ShadedDriverJarTest {
             "table " + stream + " STREAM",
             "row 7 seven",
             "prepared 7 seven",
-            "driver io.sluice.jdbc.SluiceDriver"),
+            "driver io.sluice.jdbc.SluiceDriver",
+            "no Avatica driver"),
             output.lines().filter(line -> !line.startsWith("SLF4J")).toList(), output);
         assertTrue(server.selects.statements.contains("SELECT * FROM " + stream + " WHERE ID = 7;"),
             server.selects.statements.toString());
