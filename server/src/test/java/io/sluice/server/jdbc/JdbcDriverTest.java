@@ -254,6 +254,17 @@ class JdbcDriverTest {
   }
 
   @Test
+  void aStockAvaticaClientWorksTooInProtobuf() throws SQLException {
+    server.selects.pull(RowSchema.of(Column.key("ID", DataType.BIGINT)), List.<Object[]>of(new Object[] {9L}));
+    String url = "jdbc:avatica:remote:url=" + server.restUrl() + "/jdbc;serialization=protobuf";
+    try (Connection connection = DriverManager.getConnection(url);
+        ResultSet rs = connection.createStatement().executeQuery("SELECT * FROM T;")) {
+      assertTrue(rs.next());
+      assertEquals(9L, rs.getLong(1));
+    }
+  }
+
+  @Test
   void preparedStatementParametersReachTheRunnerAsTypedLiterals() throws SQLException {
     server.selects.pull(RowSchema.of(Column.key("ID", DataType.BIGINT)), List.<Object[]>of(new Object[] {5L}));
     try (Connection connection = connect();
