@@ -9,6 +9,7 @@ import io.sluice.parser.ast.SqlPrint;
 import io.sluice.parser.ast.SqlQueryStatement;
 import io.sluice.server.SluiceVersion;
 import io.sluice.server.catalog.Catalog;
+import io.sluice.server.entity.KsqlEntity;
 import io.sluice.server.entity.StatementErrorEntity;
 import io.sluice.server.results.QueryResults;
 import io.sluice.server.results.SelectRefusedException;
@@ -258,6 +259,10 @@ public final class SluiceMeta extends MetaImpl {
     StatementExecutor.Outcome outcome = executor.execute(sql, connection(h.connectionId).properties());
     if (outcome instanceof StatementExecutor.Failure failure) {
       throw JdbcErrors.error(failure.error());
+    }
+    List<KsqlEntity> entities = ((StatementExecutor.Success) outcome).entities();
+    if (parsed.size() == 1 && entities.size() == 1 && EntityRows.answersWithRows(parsed.get(0).node())) {
+      return new ExecuteResult(List.of(EntityRows.of(entities.get(0)).resultSet(h, parsed.get(0).text())));
     }
     long inserted = parsed.stream().filter(p -> p.node() instanceof SqlInsertValues).count();
     return new ExecuteResult(List.of(MetaResultSet.count(h.connectionId, h.id, inserted)));

@@ -158,6 +158,20 @@ class JdbcDriverTest {
       statement.addBatch("INSERT INTO " + stream + " (id, url) VALUES (3, '/c');");
       assertArrayEquals(new int[] {1, 1}, statement.executeBatch());
     }
+    try (Connection connection = connect(); Statement statement = connection.createStatement();
+        ResultSet streams = statement.executeQuery("SHOW STREAMS;")) {
+      assertEquals("name", streams.getMetaData().getColumnLabel(2));
+      List<String> rows = new ArrayList<>();
+      while (streams.next()) {
+        rows.add(streams.getString("type") + " " + streams.getString("name") + " " + streams.getString("topic"));
+      }
+      assertTrue(rows.contains("STREAM " + stream + " " + stream.toLowerCase()), rows.toString());
+      try (ResultSet described = statement.executeQuery("DESCRIBE " + stream + ";")) {
+        assertTrue(described.next());
+        assertEquals(stream, described.getString("name"));
+        assertTrue(described.getString("fields").contains("\"URL\""), described.getString("fields"));
+      }
+    }
     Http.Response shown = Http.postJson(server.restUrl() + "/ksql", Map.of("ksql", "SHOW STREAMS;"));
     assertEquals(200, shown.status(), shown.body());
     assertTrue(shown.body().contains("\"name\":\"" + stream + "\""), shown.body());
@@ -176,7 +190,7 @@ class JdbcDriverTest {
       assertTrue(unknown.getMessage().contains("NO_SUCH_STREAM_ANYWHERE"), unknown.getMessage());
       assertTrue(unknown.getMessage().contains("line 1, column 1"), unknown.getMessage());
       // The connection is still usable after an error.
-      assertFalse(statement.execute("SHOW STREAMS;"));
+      assertTrue(statement.execute("SHOW STREAMS;"), "SHOW answers with a result set");
     }
   }
 
