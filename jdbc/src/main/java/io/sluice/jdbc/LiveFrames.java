@@ -20,11 +20,14 @@ final class LiveFrames implements Iterable<Object> {
   private final Meta meta;
   private final AvaticaStatement statement;
   private final Meta.Frame firstFrame;
+  /** True once the server said the results are done (or they can no longer be fetched). */
+  private volatile boolean finished;
 
   LiveFrames(Meta meta, AvaticaStatement statement, Meta.Frame firstFrame) {
     this.meta = meta;
     this.statement = statement;
     this.firstFrame = firstFrame;
+    this.finished = firstFrame == null || firstFrame.done;
   }
 
   @Override
@@ -38,6 +41,7 @@ final class LiveFrames implements Iterable<Object> {
       public boolean hasNext() {
         while (!rows.hasNext()) {
           if (frame == null || frame.done || meta == null) {
+            finished = true;
             return false;
           }
           try {
@@ -45,9 +49,11 @@ final class LiveFrames implements Iterable<Object> {
           } catch (NoSuchStatementException | MissingResultsException e) {
             // The statement was closed or cancelled on the server: its results are over.
             frame = null;
+            finished = true;
             return false;
           }
           if (frame == null) {
+            finished = true;
             return false;
           }
           rows = frame.rows.iterator();
@@ -64,6 +70,11 @@ final class LiveFrames implements Iterable<Object> {
         return rows.next();
       }
     };
+  }
+
+  /** True once the server has no more rows to send (then closing the result set needs no word to it). */
+  boolean finished() {
+    return finished;
   }
 
   private int fetchSize() {

@@ -11,6 +11,8 @@ import org.apache.calcite.avatica.AvaticaFactory;
 import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.avatica.MissingResultsException;
+import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.remote.Driver;
 
 /**
@@ -22,6 +24,9 @@ import org.apache.calcite.avatica.remote.Driver;
  * reaches the server, which Avatica's protocol has no message for (see {@link #stopOnServer}).
  */
 public class SluiceDriver extends Driver {
+
+  /** The offset of a fetch that asks the server to stop the statement's results. */
+  static final long STOP_OFFSET = -1;
 
   static {
     // Loading this class ran Avatica's remote driver's own registration; only Sluice's stays, so
@@ -95,15 +100,20 @@ public class SluiceDriver extends Driver {
   }
 
   /**
-   * Stops on the server what {@code statement} is running, typically a push query a reader is
-   * blocked on: the server-side statement is closed, which ends its query and answers the blocked
-   * fetch with the last frame. As with any Avatica statement, a cancelled statement stays
-   * cancelled; run the next query on a new one.
+   * Stops on the server the results {@code statement} is reading, typically a push query a reader
+   * may be blocked on: the query ends and the blocked fetch is answered with the last frame. The
+   * server-side statement stays open. Avatica's protocol has no message for this; the Sluice
+   * server reads a fetch at offset {@value #STOP_OFFSET} as one.
    */
   static void stopOnServer(AvaticaStatement statement) {
     Meta meta = SluiceConnection.remoteMeta(statement.connection);
-    if (meta != null && statement.handle != null) {
-      meta.closeStatement(statement.handle);
+    if (meta == null || statement.handle == null) {
+      return;
+    }
+    try {
+      meta.fetch(statement.handle, STOP_OFFSET, 0);
+    } catch (NoSuchStatementException | MissingResultsException | RuntimeException e) {
+      // The statement or the server is gone: there is nothing left to stop.
     }
   }
 }

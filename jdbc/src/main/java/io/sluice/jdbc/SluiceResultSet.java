@@ -11,8 +11,8 @@ import org.apache.calcite.avatica.QueryState;
 
 /**
  * Avatica's result set whose {@code next()} waits for exactly the next row (so a push query's rows
- * show as they come) and whose cancel (called by {@code Statement.cancel()}) also stops the query
- * on the server, so that a reader blocked in {@code next()} returns.
+ * show as they come), and whose cancel (called by {@code Statement.cancel()}) or early close also
+ * stops the query on the server, so that a reader blocked in {@code next()} returns.
  */
 final class SluiceResultSet extends AvaticaResultSet {
 
@@ -22,12 +22,32 @@ final class SluiceResultSet extends AvaticaResultSet {
   }
 
   /** Reads rows through {@link LiveFrames} instead of Avatica's read-ahead iterator. */
+  private LiveFrames frames;
+
   @Override
   protected AvaticaResultSet execute() throws SQLException {
-    cursor = MetaImpl.createCursor(signature.cursorFactory,
-        new LiveFrames(SluiceConnection.remoteMeta(statement.connection), statement, firstFrame));
+    frames = new LiveFrames(SluiceConnection.remoteMeta(statement.connection), statement, firstFrame);
+    cursor = MetaImpl.createCursor(signature.cursorFactory, frames);
     accessorList = cursor.createAccessors(columnMetaDataList, localCalendar, this);
     return this;
+  }
+
+  /** Closing a result set before its end (a push query, say) stops its query on the server. */
+  @Override
+  public void close() {
+    boolean live = !isClosedQuietly() && frames != null && !frames.finished();
+    super.close();
+    if (live) {
+      SluiceDriver.stopOnServer(statement);
+    }
+  }
+
+  private boolean isClosedQuietly() {
+    try {
+      return isClosed();
+    } catch (SQLException e) {
+      return true;
+    }
   }
 
   @Override

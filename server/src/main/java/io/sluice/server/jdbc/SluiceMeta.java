@@ -44,6 +44,8 @@ import org.apache.calcite.avatica.remote.TypedValue;
 public final class SluiceMeta extends MetaImpl {
 
   static final int DEFAULT_FRAME_ROWS = 1000;
+  /** The offset of a fetch that stops the results instead; the driver's {@code SluiceDriver.STOP_OFFSET}. */
+  static final long STOP_OFFSET = -1;
 
   private final Catalog catalog;
   private final StatementExecutor executor;
@@ -291,10 +293,19 @@ public final class SluiceMeta extends MetaImpl {
     return new ExecuteResult(List.of(MetaResultSet.create(h.connectionId, h.id, false, signature, first)));
   }
 
+  /**
+   * The next frame of a statement's results. A fetch at offset {@value #STOP_OFFSET} is the Sluice
+   * driver's way to stop the results (on cancel, or when a result set is closed before its end),
+   * which Avatica's protocol has no message for; the statement stays open.
+   */
   @Override
   public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
       throws NoSuchStatementException, MissingResultsException {
     OpenStatement statement = statement(h);
+    if (offset == STOP_OFFSET) {
+      statement.closeResults();
+      return new Frame(0, true, List.of());
+    }
     if (!statement.hasResults()) {
       throw new MissingResultsException(h);
     }

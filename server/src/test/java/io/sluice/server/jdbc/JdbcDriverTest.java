@@ -345,6 +345,28 @@ class JdbcDriverTest {
   }
 
   @Test
+  void closingAPushResultSetStopsItsQueryAndThePreparedStatementRunsAgain() throws Exception {
+    server.selects.push(RowSchema.of(Column.key("ID", DataType.BIGINT)));
+    try (Connection connection = connect();
+        PreparedStatement prepared = connection.prepareStatement("SELECT * FROM S WHERE ID > ? EMIT CHANGES;")) {
+      prepared.setLong(1, 0L);
+      try (ResultSet rs = prepared.executeQuery()) {
+        last(server.selects.started).offer(new Object[] {1L});
+        assertTrue(rs.next());
+      }
+      FixedSelectRunner.Results first = last(server.selects.started);
+      assertTrue(first.isClosed(), "closing the result set stops the push query on the server");
+      prepared.setLong(1, 5L);
+      try (ResultSet rs = prepared.executeQuery()) {
+        last(server.selects.started).offer(new Object[] {6L});
+        assertTrue(rs.next());
+        assertEquals(6L, rs.getLong(1));
+      }
+      assertEquals("SELECT * FROM S WHERE ID > 5 EMIT CHANGES;", last(server.selects.statements));
+    }
+  }
+
+  @Test
   void aSelectTheRunnerRefusesIsAnSqlException() throws SQLException {
     try (Connection connection = connect(); Statement statement = connection.createStatement()) {
       SQLException refused = assertThrows(SQLException.class, () -> statement.executeQuery("SELECT FROM;"));
