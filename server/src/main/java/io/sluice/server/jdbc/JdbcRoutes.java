@@ -83,6 +83,9 @@ public final class JdbcRoutes implements RestRoutes, ServerComponent {
 
   @Override
   public void addTo(RoutesConfig routes, ServerContext context) {
+    if (meta == null) {
+      throw new IllegalStateException("JdbcRoutes must be registered as a component too, after the engine");
+    }
     LocalService service = new LocalService(meta);
     JsonHandler json = new JsonHandler(service, NoopMetricsSystem.getInstance());
     ProtobufHandler protobuf = new ProtobufHandler(service, new ProtobufTranslationImpl(), NoopMetricsSystem.getInstance());
