@@ -47,7 +47,6 @@ public final class SluiceMeta extends MetaImpl {
   /** The offset of a fetch that stops the results instead; the driver's {@code SluiceDriver.STOP_OFFSET}. */
   static final long STOP_OFFSET = -1;
 
-  private final Catalog catalog;
   private final StatementExecutor executor;
   private final SelectRunner selects;
   private final Duration fetchWait;
@@ -61,7 +60,6 @@ public final class SluiceMeta extends MetaImpl {
 
   public SluiceMeta(Catalog catalog, StatementExecutor executor, SelectRunner selects, Duration fetchWait) {
     super(null);
-    this.catalog = catalog;
     this.executor = executor;
     this.selects = selects;
     this.fetchWait = fetchWait;
