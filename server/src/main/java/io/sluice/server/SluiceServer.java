@@ -5,6 +5,7 @@ import io.javalin.json.JavalinJackson;
 import io.sluice.server.commands.CommandLog;
 import io.sluice.server.config.SluiceConfig;
 import io.sluice.server.engine.EngineComponent;
+import io.sluice.server.jdbc.JdbcRoutes;
 import io.sluice.server.kafka.EmbeddedKafka;
 import io.sluice.server.kafka.FreePorts;
 import io.sluice.server.kafka.KafkaHealthProbe;
@@ -69,17 +70,21 @@ public final class SluiceServer implements AutoCloseable {
     EngineComponent engine = new EngineComponent();
     PushQueries pushQueries = new PushQueries();
     SelectRunner selects = new SelectRunners(
-        (sql, properties) -> engine.pullQueries().run(sql, properties), new PushQueryRunner(() -> engine.engine().catalog().snapshot(), pushQueries));
+        (sql, properties) -> engine.pullQueries().run(sql, properties),
+        new PushQueryRunner(() -> engine.engine().catalog().snapshot(), pushQueries));
     QueryRoutes queryRoutes = new QueryRoutes(selects);
+    JdbcRoutes jdbcRoutes = new JdbcRoutes(engine, selects);
     return builder(config)
         .component(engine)
         .component(pushQueries)
         .component(queryRoutes)
+        .component(jdbcRoutes)
         .routes(new KsqlRoutes(engine))
         .routes(queryRoutes)
         .routes(new QueryStreamRoutes(selects, pushQueries, queryRoutes::running))
         .routes(new WebSocketQueryRoutes(selects, queryRoutes::running))
         .routes(new InsertsStreamRoutes(engine))
+        .routes(jdbcRoutes)
         .start();
   }
 

@@ -15,9 +15,8 @@ final class TestServer implements AutoCloseable {
 
   private final Path dataDir;
   private final String serviceId;
-  private SluiceServer server;
-
   private final Map<String, String> extraSettings;
+  private SluiceServer server;
 
   private TestServer(Path dataDir, String serviceId, Map<String, String> extraSettings) {
     this.dataDir = dataDir;
@@ -37,7 +36,7 @@ final class TestServer implements AutoCloseable {
 
   /** Another node of {@code other}'s service: same service id, its own data directory and port. */
   static TestServer joining(TestServer other) {
-    return new TestServer(Directories.createTemp("sluice-e2e"), other.serviceId);
+    return new TestServer(Directories.createTemp("sluice-e2e"), other.serviceId, other.extraSettings);
   }
 
   /** Stops the server cleanly and starts a new one on the same service id and data directory. */

@@ -1,0 +1,127 @@
+package io.sluice.server.jdbc;
+
+import io.sluice.plan.Column;
+import io.sluice.plan.SourceDescriptor;
+import io.sluice.plan.SourceType;
+import io.sluice.server.catalog.Catalog;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.sql.DatabaseMetaData;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.avatica.MetaImpl;
+
+/**
+ * The server's catalog as JDBC metadata rows: streams and tables as tables of type STREAM and
+ * TABLE, with no catalog and no schema, and their key and value columns.
+ */
+final class CatalogMetadata {
+
+  static final String STREAM = "STREAM";
+  static final String TABLE = "TABLE";
+
+  private final Catalog catalog;
+
+  CatalogMetadata(Catalog catalog) {
+    this.catalog = catalog;
+  }
+
+  List<Object> tables(String catalogName, Meta.Pat schema, Meta.Pat name, List<String> types) {
+    List<Object> rows = new ArrayList<>();
+    if (!noCatalogOrSchema(catalogName, schema)) {
+      return rows;
+    }
+    for (SourceDescriptor source : sources(name)) {
+      String type = typeOf(source);
+      if (types == null || types.contains(type)) {
+        rows.add(new MetaImpl.MetaTable(null, null, source.name(), type));
+      }
+    }
+    return rows;
+  }
+
+  List<Object> columns(String catalogName, Meta.Pat schema, Meta.Pat table, Meta.Pat column) {
+    List<Object> rows = new ArrayList<>();
+    if (!noCatalogOrSchema(catalogName, schema)) {
+      return rows;
+    }
+    Pattern columnPattern = like(column);
+    for (SourceDescriptor source : sources(table)) {
+      List<Column> columns = source.schema().columns();
+      for (int i = 0; i < columns.size(); i++) {
+        Column c = columns.get(i);
+        if (columnPattern.matcher(c.name()).matches()) {
+          rows.add(new MetaImpl.MetaColumn(null, null, source.name(), c.name(), JdbcTypes.sqlType(c.type()),
+              JdbcTypes.typeName(c.type()), JdbcTypes.columnSize(c.type()), JdbcTypes.decimalDigits(c.type()),
+              JdbcTypes.radix(c.type()), DatabaseMetaData.columnNullable, null, i + 1, "YES"));
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** Rows as arrays of their public fields, in the order {@code MetaImpl.fieldMetaData} makes columns of them. */
+  static List<Object> arrays(Class<?> rowClass, List<Object> rows) {
+    List<Field> fields = Arrays.stream(rowClass.getFields()).filter(f -> !Modifier.isStatic(f.getModifiers())).toList();
+    List<Object> arrays = new ArrayList<>(rows.size());
+    for (Object row : rows) {
+      Object[] values = new Object[fields.size()];
+      for (int i = 0; i < values.length; i++) {
+        try {
+          values[i] = fields.get(i).get(row);
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      arrays.add(values);
+    }
+    return arrays;
+  }
+
+  static List<Object> tableTypes() {
+    return List.of(new MetaImpl.MetaTableType(STREAM), new MetaImpl.MetaTableType(TABLE));
+  }
+
+  private static String typeOf(SourceDescriptor source) {
+    return source.type() == SourceType.TABLE ? TABLE : STREAM;
+  }
+
+  private List<SourceDescriptor> sources(Meta.Pat name) {
+    Pattern pattern = like(name);
+    return catalog.sources().stream()
+        .filter(source -> pattern.matcher(source.name()).matches())
+        .sorted(Comparator.comparing((SourceDescriptor s) -> typeOf(s)).thenComparing(SourceDescriptor::name))
+        .toList();
+  }
+
+  /** Sources have no catalog and no schema: a filter on either matches only if it matches "". */
+  private static boolean noCatalogOrSchema(String catalogName, Meta.Pat schema) {
+    return (catalogName == null || catalogName.isEmpty()) && like(schema).matcher("").matches();
+  }
+
+  /** A JDBC LIKE pattern ({@code %}, {@code _}, backslash escapes) as a regex; null matches everything. */
+  static Pattern like(Meta.Pat pat) {
+    String text = pat == null ? null : pat.s;
+    if (text == null) {
+      return Pattern.compile("(?s).*");
+    }
+    StringBuilder regex = new StringBuilder("(?s)");
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\\' && i + 1 < text.length()) {
+        regex.append(Pattern.quote(String.valueOf(text.charAt(++i))));
+      } else if (c == '%') {
+        regex.append(".*");
+      } else if (c == '_') {
+        regex.append('.');
+      } else {
+        regex.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return Pattern.compile(regex.toString());
+  }
+}
