@@ -87,6 +87,8 @@ public final class PushQueries implements ServerComponent {
       streams = new KafkaStreams(built.topology(), props);
     } catch (RuntimeException e) {
       slots.release();
+      // Pinning the start may have created the group already.
+      cleaner.execute(() -> TransientCleanup.run(null, applicationId, admin, config.streamsStateDir()));
       throw e;
     }
     holder.streams = streams;
