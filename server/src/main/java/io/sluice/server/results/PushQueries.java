@@ -1,5 +1,6 @@
 package io.sluice.server.results;
 
+import io.sluice.plan.PhysicalPlan;
 import io.sluice.planner.query.PushQueryPlan;
 import io.sluice.runtime.BuiltQuery;
 import io.sluice.runtime.QueryTopologyBuilder;
@@ -14,12 +15,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -73,12 +77,18 @@ public final class PushQueries implements ServerComponent {
     PushQuery query = new PushQuery(queryId, plan.schema(), plan.limit(), closed -> stop(closed, holder, applicationId));
     KafkaStreams streams;
     try {
-      BuiltQuery built = QueryTopologyBuilder.build(plan.plan(queryId), runtimeOptions, query);
+      PhysicalPlan physical = plan.plan(queryId);
+      BuiltQuery built = QueryTopologyBuilder.build(physical, runtimeOptions, query);
       Properties props = StreamsProperties.forTransientQuery(config, bootstrapServers, queryId, properties);
       new StreamsConfig(props);
+      if ("latest".equals(String.valueOf(props.get(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG)))) {
+        pinLatest(applicationId, physical);
+      }
       streams = new KafkaStreams(built.topology(), props);
     } catch (RuntimeException e) {
       slots.release();
+      // Pinning the start may have created the group already.
+      cleaner.execute(() -> TransientCleanup.run(null, applicationId, admin, config.streamsStateDir()));
       throw e;
     }
     holder.streams = streams;
@@ -91,6 +101,18 @@ public final class PushQueries implements ServerComponent {
     streams.start();
     LOG.debug("Started push query {} as {}", queryId, applicationId);
     return query;
+  }
+
+  /** Starts the query at the current end of its sources; if that fails, {@code latest} still applies, only later. */
+  private void pinLatest(String applicationId, PhysicalPlan plan) {
+    try {
+      StartOffsets.commitEnds(admin, applicationId, plan);
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.warn("Could not pin the start offsets of {}; it reads from latest once it joins: {}", applicationId,
+          e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Closes the running push query {@code queryId}; false if there is none. */
