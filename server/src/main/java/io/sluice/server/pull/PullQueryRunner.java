@@ -166,19 +166,16 @@ public final class PullQueryRunner implements SelectRunner, AutoCloseable {
     sourceTables.close();
   }
 
-  /** True if what a cached query was compiled for still holds the table: the same query, or the same source table. */
+  /**
+   * True if what a cached query was compiled for still holds its rows: the same running query
+   * (a dropped and re-created table has another), or the same source definition.
+   */
   private boolean current(Compiled query) {
-    String name = query.plan().sourceName();
-    if (query.scanner() != null) {
-      return engine.catalog().source(name).filter(query.sourceTable()::equals).isPresent();
-    }
     if (query.sourceTable() != null) {
-      return engine.catalog().source(name).filter(query.sourceTable()::equals).isPresent()
-          && engine.queries().writersOf(name).isEmpty();
+      return engine.catalog().source(query.plan().sourceName()).filter(query.sourceTable()::equals).isPresent();
     }
-    return engine.queries().materialization(name)
-        .filter(m -> m.queryId().equals(query.materialization().queryId()))
-        .isPresent();
+    Materialization table = query.materialization();
+    return engine.queries().get(table.queryId()).filter(running -> running.streams() == table.streams()).isPresent();
   }
 
   private Compiled cached(CacheKey key) {

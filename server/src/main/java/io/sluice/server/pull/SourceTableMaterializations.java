@@ -73,7 +73,10 @@ final class SourceTableMaterializations implements AutoCloseable {
       return existing;
     }
     if (existing != null) {
+      // The table was dropped and created again (or its materialization failed): start afresh,
+      // without the old store's rows.
       close(existing);
+      existing.streams().cleanUp();
     }
     Properties properties = StreamsProperties.forQuery(context.config(), context.bootstrapServers(),
         table.name(), Map.of());

@@ -331,6 +331,22 @@ class PullQueryEndToEndTest {
   }
 
   @Test
+  void aSourceTableCreatedAgainIsReadFromItsNewTopic() {
+    String first = SharedKafka.uniqueTopic("prices");
+    String second = SharedKafka.uniqueTopic("prices");
+    server.ok("CREATE TABLE PRICES_D (ID BIGINT PRIMARY KEY, P INT) WITH (KAFKA_TOPIC='" + first
+        + "', VALUE_FORMAT='JSON', PARTITIONS=1);");
+    Records.shared().produce(first, List.of(Records.record(first, Records.bigintKey(1), "{\"P\":10}", EPOCH)));
+    assertEquals(List.of(List.of(1L, 10)), rows("SELECT * FROM PRICES_D;"));
+
+    server.ok("DROP TABLE PRICES_D;");
+    server.ok("CREATE TABLE PRICES_D (ID BIGINT PRIMARY KEY, P INT) WITH (KAFKA_TOPIC='" + second
+        + "', VALUE_FORMAT='JSON', PARTITIONS=1);");
+    Records.shared().produce(second, List.of(Records.record(second, Records.bigintKey(2), "{\"P\":20}", EPOCH)));
+    assertEquals(List.of(List.of(2L, 20)), rows("SELECT * FROM PRICES_D;"));
+  }
+
+  @Test
   void streamsAreScannedUpToTheirEndAtTheQuerysStart() {
     String topic = SharedKafka.uniqueTopic("views");
     server.ok("CREATE STREAM VIEWS_P (USERID BIGINT KEY, PAGE STRING, MS INT) WITH (KAFKA_TOPIC='" + topic
