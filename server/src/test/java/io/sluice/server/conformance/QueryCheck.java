@@ -137,10 +137,10 @@ final class QueryCheck {
     }
   }
 
-  /** One element of ksqlDB's streamed array: a line holds one, between the array's brackets and commas. */
+  /** One element of ksqlDB's streamed array: a line holds one, between the array's brackets and the commas before or after it. */
   private static Optional<JsonNode> element(String line) {
     String trimmed = line.strip();
-    if (trimmed.startsWith("[")) {
+    if (trimmed.startsWith("[") || trimmed.startsWith(",")) {
       trimmed = trimmed.substring(1);
     }
     if (trimmed.endsWith("]")) {

@@ -18,18 +18,15 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
  * JDBC end to end through the real pull and push query runners of {@code SluiceServer.start}: a
  * PreparedStatement pull query on a materialized count, and a push query read from the earliest
- * offset and ended by cancel. It passed on a trial merge with the runners' branches.
+ * offset and ended by cancel.
  */
 class JdbcRealRunnersTest {
 
-  @Disabled("Enable when merging: this branch's SluiceServer.start gives /jdbc no SelectRunner yet "
-      + "(JdbcRoutes.noSelects()); pass the server's SelectRunner to new JdbcRoutes(engine, selects)")
   @Test
   void pullAndPushQueriesThroughTheDriver() throws Exception {
     Path data = Directories.createTemp("jdbc-real");
