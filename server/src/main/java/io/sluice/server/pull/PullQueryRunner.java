@@ -1,8 +1,6 @@
 package io.sluice.server.pull;
 
 import io.sluice.parser.ParsedStatement;
-import io.sluice.parser.SluiceParseException;
-import io.sluice.parser.SluiceParser;
 import io.sluice.parser.ast.EmitMode;
 import io.sluice.parser.ast.SqlQueryStatement;
 import io.sluice.plan.SourceDescriptor;
@@ -24,6 +22,7 @@ import io.sluice.server.query.Materialization;
 import io.sluice.server.results.QueryResults;
 import io.sluice.server.results.SelectRefusedException;
 import io.sluice.server.results.SelectRunner;
+import io.sluice.server.results.SelectStatements;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -185,19 +184,8 @@ public final class PullQueryRunner implements SelectRunner, AutoCloseable {
   }
 
   private static ParsedStatement parse(String sql) {
-    List<ParsedStatement> statements;
-    try {
-      statements = SluiceParser.parse(sql);
-    } catch (SluiceParseException e) {
-      throw new SelectRefusedException(StatementErrorEntity.of(StatementErrorEntity.BAD_STATEMENT, e.getMessage(),
-          e.statementText(), e.line(), e.column(), List.of()));
-    }
-    if (statements.size() != 1) {
-      throw new SelectRefusedException(StatementErrorEntity.of(StatementErrorEntity.BAD_STATEMENT,
-          "A pull query is exactly one statement, not " + statements.size(), sql, 1, 1, List.of()));
-    }
-    ParsedStatement statement = statements.get(0);
-    if (!(statement.node() instanceof SqlQueryStatement query) || query.emit() != EmitMode.NONE) {
+    ParsedStatement statement = SelectStatements.parseOne(sql);
+    if (((SqlQueryStatement) statement.node()).emit() != EmitMode.NONE) {
       throw refused("Not a pull query: a pull query is SELECT ... FROM ... [WHERE ...] [LIMIT n] without EMIT",
           statement, 0, 0);
     }

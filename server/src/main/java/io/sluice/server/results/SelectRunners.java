@@ -3,6 +3,7 @@ package io.sluice.server.results;
 import io.sluice.parser.ParsedStatement;
 import io.sluice.parser.ast.EmitMode;
 import io.sluice.parser.ast.SqlQueryStatement;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -20,8 +21,15 @@ public final class SelectRunners implements SelectRunner {
     this.push = push;
   }
 
+  /**
+   * A text without the word EMIT cannot be a push query, so it goes to the pull runner unparsed:
+   * a repeated key lookup is then never parsed at all (the pull runner knows its shape).
+   */
   @Override
   public QueryResults run(String sql, Map<String, String> properties) {
+    if (!sql.toUpperCase(Locale.ROOT).contains("EMIT")) {
+      return pull.run(sql, properties);
+    }
     ParsedStatement statement = SelectStatements.parseOne(sql);
     boolean isPush = ((SqlQueryStatement) statement.node()).emit() != EmitMode.NONE;
     return (isPush ? push : pull).run(sql, properties);
