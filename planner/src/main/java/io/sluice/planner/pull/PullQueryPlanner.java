@@ -14,15 +14,14 @@ import io.sluice.plan.expr.InputRef;
 import io.sluice.plan.pull.PullQueryPlan;
 import io.sluice.planner.CatalogView;
 import io.sluice.planner.PlanningException;
+import io.sluice.planner.query.OutputNames;
 import io.sluice.planner.calcite.CalciteContext;
 import io.sluice.planner.calcite.LogicalRewrites;
 import io.sluice.planner.calcite.RexToExpr;
 import io.sluice.planner.query.SelectStarExpander;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Project;
@@ -33,11 +32,9 @@ import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.parser.SqlParserPos;
-import org.apache.calcite.sql.validate.SqlValidatorUtil;
 
 /**
  * Plans a pull query, {@code SELECT ... FROM source [WHERE ...] [LIMIT n]} without EMIT, into a
@@ -83,7 +80,7 @@ public final class PullQueryPlanner {
         source.formats(), null, null);
     CatalogView pullCatalog = CatalogView.of(Map.of(source.name(), view));
     SelectStarExpander.expand(select, pullCatalog);
-    List<String> names = outputNames(select);
+    List<String> names = OutputNames.of(select, true);
     CalciteContext calcite = new CalciteContext(pullCatalog);
     SqlNode validated = calcite.validate(select);
     if (calcite.validator().isAggregate((SqlSelect) validated)) {
@@ -250,23 +247,5 @@ public final class PullQueryPlanner {
       columns.add(new Column(names.get(i), expr.type(), key ? ColumnKind.KEY : ColumnKind.VALUE));
     }
     return new RowSchema(columns);
-  }
-
-  /** The output column names: aliases, column names, or KSQL_COL_n; refuses clashes. */
-  private static List<String> outputNames(SqlSelect select) {
-    List<String> names = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    SqlNodeList items = select.getSelectList();
-    for (int i = 0; i < items.size(); i++) {
-      SqlNode item = items.get(i);
-      String alias = SqlValidatorUtil.alias(item);
-      String name = alias != null ? alias : "KSQL_COL_" + i;
-      if (!seen.add(name)) {
-        throw new PlanningException(
-            "Duplicate column name in select: " + name + ". Please use an alias.", item.getParserPosition());
-      }
-      names.add(name);
-    }
-    return names;
   }
 }

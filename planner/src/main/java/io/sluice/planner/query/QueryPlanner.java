@@ -3,7 +3,6 @@ package io.sluice.planner.query;
 import io.sluice.parser.ast.EmitMode;
 import io.sluice.plan.Column;
 import io.sluice.plan.ColumnKind;
-import io.sluice.plan.PseudoColumn;
 import io.sluice.plan.RowSchema;
 import io.sluice.plan.expr.Expr;
 import io.sluice.plan.expr.InputRef;
@@ -31,7 +30,6 @@ import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlUtil;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
-import org.apache.calcite.sql.validate.SqlValidatorUtil;
 
 /**
  * Plans the SELECT of a persistent query (with its PARTITION BY, GROUP BY and window) into plan
@@ -64,7 +62,7 @@ public final class QueryPlanner {
     SelectStarExpander.expand(select, catalog);
     CalciteContext calcite = new CalciteContext(catalog);
     int selectCount = select.getSelectList().size();
-    List<String> names = outputNames(select);
+    List<String> names = OutputNames.of(select, false);
     if (windowed.window() != null) {
       WindowBoundRewriter.rewrite(select, windowed.tableFunction());
     }
@@ -143,28 +141,6 @@ public final class QueryPlanner {
       throw new PlanningException("EMIT FINAL needs a windowed aggregation: it writes each window's result "
           + "once the window closes. Use EMIT CHANGES", query.getParserPosition());
     }
-  }
-
-  /** The output column names: aliases, column names, or KSQL_COL_n; refuses clashes and pseudo names. */
-  private static List<String> outputNames(SqlSelect select) {
-    List<String> names = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    SqlNodeList items = select.getSelectList();
-    for (int i = 0; i < items.size(); i++) {
-      SqlNode item = items.get(i);
-      String alias = SqlValidatorUtil.alias(item);
-      String name = alias != null ? alias : "KSQL_COL_" + i;
-      if (PseudoColumn.isPseudo(name)) {
-        throw new PlanningException(
-            "Reserved column name in select: " + name + ". Please use an alias.", item.getParserPosition());
-      }
-      if (!seen.add(name)) {
-        throw new PlanningException(
-            "Duplicate column name in select: " + name + ". Please use an alias.", item.getParserPosition());
-      }
-      names.add(name);
-    }
-    return names;
   }
 
   /** The select items that are plain references to a source key column, each column once. */

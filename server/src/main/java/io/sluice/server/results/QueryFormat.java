@@ -35,15 +35,7 @@ public final class QueryFormat implements ResultFormat {
   @Override
   public void row(JsonGenerator g, QueryResults results, Object[] row, long index) throws IOException {
     g.writeRaw(',');
-    g.writeStartObject();
-    g.writeObjectFieldStart("row");
-    g.writeFieldName("columns");
-    ResultJson.writeRow(g, row, results.schema());
-    if (results.isDeletion(row)) {
-      g.writeBooleanField("tombstone", true);
-    }
-    g.writeEndObject();
-    g.writeEndObject();
+    ResultJson.writeRowItem(g, results, row);
     g.writeRaw('\n');
   }
 

@@ -71,6 +71,19 @@ public final class ResultJson {
     }
   }
 
+  /** One row as ksqlDB's {@code /query} and WebSocket items carry it: {@code {"row":{"columns":[...]}}}, marked as a tombstone for a deletion. */
+  static void writeRowItem(JsonGenerator g, QueryResults results, Object[] row) throws IOException {
+    g.writeStartObject();
+    g.writeObjectFieldStart("row");
+    g.writeFieldName("columns");
+    writeRow(g, row, results.schema());
+    if (results.isDeletion(row)) {
+      g.writeBooleanField("tombstone", true);
+    }
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+
   /** The schema as {@code /query}'s header gives it: {@code `ID` STRING KEY, `COUNT` BIGINT}. */
   public static String schemaText(RowSchema schema) {
     return schema.columns().stream()

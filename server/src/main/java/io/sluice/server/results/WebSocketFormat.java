@@ -34,17 +34,7 @@ public final class WebSocketFormat {
   }
 
   public static String rowFrame(QueryResults results, Object[] row) {
-    return write(g -> {
-      g.writeStartObject();
-      g.writeObjectFieldStart("row");
-      g.writeFieldName("columns");
-      ResultJson.writeRow(g, row, results.schema());
-      if (results.isDeletion(row)) {
-        g.writeBooleanField("tombstone", true);
-      }
-      g.writeEndObject();
-      g.writeEndObject();
-    });
+    return write(g -> ResultJson.writeRowItem(g, results, row));
   }
 
   private static void writeType(JsonGenerator g, DataType type) throws IOException {
