@@ -111,6 +111,50 @@ class PullQueryRoutingEndToEndTest {
     }
   }
 
+  @Test
+  void aSourceTableMaterializedOnBothNodesIsReadWholeFromEither() throws Exception {
+    try (TestServer first = TestServer.start(); TestServer second = TestServer.joining(first)) {
+      String topic = SharedKafka.uniqueTopic("users");
+      first.ok("CREATE TABLE USERS (ID BIGINT PRIMARY KEY, NAME STRING) WITH (KAFKA_TOPIC='" + topic
+          + "', VALUE_FORMAT='JSON', PARTITIONS=4);");
+      List<ProducerRecord<byte[], byte[]>> users = new ArrayList<>();
+      Map<Long, String> expected = new TreeMap<>();
+      for (long id = 0; id < USERS; id++) {
+        users.add(Records.record(topic, Records.bigintKey(id), "{\"NAME\":\"user" + id + "\"}", 1_700_000_000_000L));
+        expected.put(id, "user" + id);
+      }
+      Records.shared().produce(topic, users);
+      assertEquals(expected, names(query(first, "SELECT * FROM USERS;", Map.of())), "one node reads the table whole");
+
+      // The second node's first pull query starts its own member of the materialization's group.
+      String group = first.serviceId() + "_source_table_USERS";
+      Poll.until(WAIT, () -> {
+        Http.Response response = query(second, "SELECT * FROM USERS;", Map.of());
+        return response.status() == 200 && names(response).equals(expected)
+            && SharedKafka.admin().describeConsumerGroups(List.of(group)).all().get().get(group).members().size() == 2;
+      }, "both nodes to run the materialization of USERS");
+      for (TestServer node : List.of(first, second)) {
+        Poll.until(WAIT, () -> query(node, "SELECT * FROM USERS;", Map.of()).status() == 200,
+            "the materialization on " + node.url() + " to be running");
+        Http.Response scan = query(node, "SELECT * FROM USERS;", Map.of());
+        assertEquals(USERS, rows(scan).size(), "every row exactly once");
+        assertEquals(expected, names(scan));
+        for (long id = 0; id < USERS; id++) {
+          assertEquals(List.of(List.of(id, "user" + id)),
+              values(query(node, "SELECT * FROM USERS WHERE ID = " + id + ";", Map.of())), "user " + id);
+        }
+      }
+    }
+  }
+
+  private static Map<Long, String> names(Http.Response response) {
+    Map<Long, String> names = new TreeMap<>();
+    for (List<Object> row : values(response)) {
+      names.merge((Long) row.get(0), (String) row.get(1), (a, b) -> "duplicated");
+    }
+    return names;
+  }
+
   /** Creates COUNTS over a 4-partition stream, waits until both nodes run it as {@code endpoints}, and fills it. */
   private static String countsTable(TestServer first, TestServer second, Set<String> endpoints) {
     String input = SharedKafka.uniqueTopic("clicks");
