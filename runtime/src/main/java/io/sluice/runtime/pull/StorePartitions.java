@@ -4,9 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.processor.StreamPartitioner;
 
 /**
@@ -20,7 +22,7 @@ final class StorePartitions {
 
   /** The metadata of the partition {@code key} lives in. */
   static KeyQueryMetadata ofKey(KafkaStreams streams, String store, Object key, Serializer<Object> serializer) {
-    return available(streams.queryMetadataForKey(store, key, serializer), store);
+    return available(() -> streams.queryMetadataForKey(store, key, serializer), store);
   }
 
   /** The metadata of every partition of the store, by partition. */
@@ -32,16 +34,22 @@ final class StorePartitions {
       return Optional.of(Set.of(0));
     };
     Map<Integer, KeyQueryMetadata> out = new LinkedHashMap<>();
-    out.put(0, available(streams.queryMetadataForKey(store, new Object(), first), store));
+    out.put(0, available(() -> streams.queryMetadataForKey(store, new Object(), first), store));
     for (int partition = 1; partition < count[0]; partition++) {
       int fixed = partition;
       StreamPartitioner<Object, Object> to = (topic, key, value, partitions) -> Optional.of(Set.of(fixed));
-      out.put(partition, available(streams.queryMetadataForKey(store, new Object(), to), store));
+      out.put(partition, available(() -> streams.queryMetadataForKey(store, new Object(), to), store));
     }
     return out;
   }
 
-  private static KeyQueryMetadata available(KeyQueryMetadata metadata, String store) {
+  private static KeyQueryMetadata available(Supplier<KeyQueryMetadata> lookup, String store) {
+    KeyQueryMetadata metadata;
+    try {
+      metadata = lookup.get();
+    } catch (IllegalStateException | InvalidStateStoreException e) {
+      throw new StoreUnavailableException("the hosts of store " + store + " are not known now: " + e.getMessage());
+    }
     if (metadata == null || metadata.partition() < 0 || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
       throw new StoreUnavailableException("the hosts of store " + store + " are not known now (rebalancing)");
     }

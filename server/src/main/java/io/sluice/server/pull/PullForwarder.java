@@ -99,7 +99,8 @@ final class PullForwarder {
     return new PullAnswer(rows, standby);
   }
 
-  private static Object[] row(JsonNode columns, RowSchema schema) {
+  /** One row of a forwarded answer as typed values of {@code schema}, from its JSON columns as {@code /query} writes them. */
+  static Object[] row(JsonNode columns, RowSchema schema) {
     Object[] row = new Object[schema.size()];
     for (int i = 0; i < row.length; i++) {
       try (JsonParser p = JsonText.MAPPER.treeAsTokens(columns.path(i))) {

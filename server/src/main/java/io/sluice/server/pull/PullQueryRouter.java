@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
@@ -69,7 +70,8 @@ final class PullQueryRouter {
       boolean standby = Boolean.parseBoolean(properties.get(STANDBY_PROPERTY));
       return new PullAnswer(reader.read(streams, store, new ReadScope(partitions(properties), standby, maxLag)), standby);
     }
-    if (streams.metadataForAllStreamsClients().size() <= 1) {
+    // A query that is not running is refused by the reader, with its state in the message.
+    if (streams.state() != KafkaStreams.State.RUNNING || members(streams) <= 1) {
       return new PullAnswer(reader.read(streams, store), false);
     }
     Map<HostInfo, Set<Integer>> byActive = new LinkedHashMap<>();
@@ -134,6 +136,15 @@ final class PullQueryRouter {
       }
     }
     return answers;
+  }
+
+  /** The members of the store's Kafka Streams group, as of the last rebalance (a local read, no request). */
+  private static int members(KafkaStreams streams) {
+    try {
+      return streams.metadataForAllStreamsClients().size();
+    } catch (IllegalStateException | InvalidStateStoreException e) {
+      throw new StoreUnavailableException("the query is " + streams.state() + "; try again shortly");
+    }
   }
 
   private static PullAnswer merge(List<PullAnswer> answers, Long limit) {
