@@ -108,6 +108,13 @@ class PullQueryRoutingEndToEndTest {
       Http.Response caughtUp = query(first, "SELECT * FROM COUNTS;",
           Map.of("ksql.query.pull.max.allowed.offset.lag", String.valueOf(Long.MAX_VALUE)));
       assertEquals(expected, toCounts(values(caughtUp)), "a standby within the lag bound answers");
+      // Under exactly_once_v2 each transaction's commit marker takes an offset of the changelog, so
+      // a standby that holds every record still reports a lag of 1: a bound of 0 refuses it.
+      Http.Response tooStale = query(first, "SELECT * FROM COUNTS;", Map.of("ksql.query.pull.max.allowed.offset.lag", "0"));
+      assertEquals(400, tooStale.status(), tooStale.body());
+      assertTrue(tooStale.json().path("message").asText()
+          .matches(".*partition \\d+ of store \\S+ is \\d+ records behind on this standby, more than the allowed "
+              + "offset lag 0.*"), tooStale.body());
     }
   }
 
