@@ -23,8 +23,12 @@ import io.sluice.runtime.expr.RowProjector;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
 
 /**
  * Answers a pull query on a table from the table's state store through Kafka Streams' interactive
@@ -112,11 +116,28 @@ public final class PullQueryReader {
    * @throws StoreUnavailableException if the store cannot answer (not running, rebalancing)
    */
   public List<Object[]> read(KafkaStreams streams, String storeName) {
+    return read(streams, storeName, null);
+  }
+
+  /**
+   * The query's rows in the store partitions {@code scope} names, read now from this node's copies
+   * of them; with a null scope, from every local partition. A scope that allows standbys is first
+   * checked against its lag bound.
+   *
+   * @throws StoreUnavailableException if a partition cannot answer (not active here, past the lag bound)
+   */
+  public List<Object[]> read(KafkaStreams streams, String storeName, ReadScope scope) {
     if (streams.state() != KafkaStreams.State.RUNNING) {
       throw new StoreUnavailableException("the query that keeps " + pull.sourceName() + " is " + streams.state()
           + ", not RUNNING; try again shortly");
     }
-    StoreReader store = new StoreReader(streams, storeName, stored.keySerializer());
+    if (scope != null && scope.standbyAllowed() && scope.maxOffsetLag() >= 0) {
+      Map<Integer, Long> lags = new HashMap<>();
+      streams.allLocalStorePartitionLags().getOrDefault(storeName, Map.of())
+          .forEach((partition, lag) -> lags.put(partition, lag.offsetLag()));
+      OffsetLagBound.check(storeName, lags, scope.partitions(), scope.maxOffsetLag());
+    }
+    StoreReader store = new StoreReader(streams, storeName, stored.keySerializer(), scope);
     long limit = pull.limit() == null ? Long.MAX_VALUE : pull.limit();
     List<Object[]> out = new ArrayList<>();
     StoreReader.Sink sink = (key, start, end, value) -> {
@@ -170,6 +191,24 @@ public final class PullQueryReader {
       } else if (startFrom <= startTo) {
         store.windowScan(from, to, sink);
       }
+    }
+    return out;
+  }
+
+  /**
+   * The store partitions this query reads, each with its active and standby hosts: the looked-up
+   * keys' partitions, or every partition of the store for a scan.
+   *
+   * @throws StoreUnavailableException if the hosts are not known now
+   */
+  public Map<Integer, KeyQueryMetadata> partitionHosts(KafkaStreams streams, String storeName) {
+    if (lookups.isEmpty() || !stored.canonicalKeys()) {
+      return StorePartitions.all(streams, storeName);
+    }
+    Map<Integer, KeyQueryMetadata> out = new TreeMap<>();
+    for (Object[] key : lookups) {
+      KeyQueryMetadata metadata = StorePartitions.ofKey(streams, storeName, stored.storeKey(key), stored.keySerializer());
+      out.put(metadata.partition(), metadata);
     }
     return out;
   }

@@ -26,8 +26,10 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 /**
  * One state store of a running Kafka Streams instance, read through interactive queries (IQv2).
  * A key's reads go to the key's partition alone, found as Kafka Streams partitions the topic the
- * store is fed from; scans go to every local partition. Values come as the store holds them (a
- * timestamped store's timestamps are dropped).
+ * store is fed from; scans go to every local partition. With a {@link ReadScope} only the scope's
+ * partitions are read, from active stores unless the scope allows standbys, and keys of other
+ * partitions are skipped. Values come as the store holds them (a timestamped store's timestamps are
+ * dropped).
  */
 final class StoreReader {
 
@@ -39,16 +41,23 @@ final class StoreReader {
   private final KafkaStreams streams;
   private final String store;
   private final Serializer<Object> keySerializer;
+  private final ReadScope scope;
 
-  StoreReader(KafkaStreams streams, String store, Serializer<Object> keySerializer) {
+  /** @param scope the partitions to read, or null for every local one */
+  StoreReader(KafkaStreams streams, String store, Serializer<Object> keySerializer, ReadScope scope) {
     this.streams = streams;
     this.store = store;
     this.keySerializer = keySerializer;
+    this.scope = scope;
   }
 
   /** The value of {@code key} in a key-value store. */
   boolean get(Object key, Sink sink) {
-    for (Object value : results(KeyQuery.withKey(key), partitionOf(key))) {
+    Integer partition = partitionOf(key);
+    if (outOfScope(partition)) {
+      return true;
+    }
+    for (Object value : results(KeyQuery.withKey(key), partition)) {
       if (value != null && !sink.accept(key, 0, 0, unwrap(value))) {
         return false;
       }
@@ -102,7 +111,11 @@ final class StoreReader {
 
   /** The windows of {@code key} in a window store that start from {@code from} to {@code to}; window ends are 0. */
   boolean windows(Object key, Instant from, Instant to, Sink sink) {
-    return drainAll(results(WindowKeyQuery.withKeyAndWindowStartRange(key, from, to), partitionOf(key)), result -> {
+    Integer partition = partitionOf(key);
+    if (outOfScope(partition)) {
+      return true;
+    }
+    return drainAll(results(WindowKeyQuery.withKeyAndWindowStartRange(key, from, to), partition), result -> {
       try (WindowStoreIterator<?> windows = (WindowStoreIterator<?>) result) {
         while (windows.hasNext()) {
           KeyValue<Long, ?> window = windows.next();
@@ -122,7 +135,11 @@ final class StoreReader {
 
   /** Every session of {@code key} in a session store. */
   boolean sessions(Object key, Sink sink) {
-    return drainAll(results(WindowRangeQuery.withKey(key), partitionOf(key)), result -> drainWindowed(result, sink));
+    Integer partition = partitionOf(key);
+    if (outOfScope(partition)) {
+      return true;
+    }
+    return drainAll(results(WindowRangeQuery.withKey(key), partition), result -> drainWindowed(result, sink));
   }
 
   private static boolean drainWindowed(Object result, Sink sink) {
@@ -148,12 +165,28 @@ final class StoreReader {
     }
   }
 
-  /** Each partition's result of {@code query}, on {@code partition} alone or on every local partition. */
+  /** True if a scope is set and the key's partition (null: unknown) is not in it: another node reads that key. */
+  private boolean outOfScope(Integer partition) {
+    return scope != null && (partition == null || !scope.partitions().contains(partition));
+  }
+
+  /**
+   * Each partition's result of {@code query}, on {@code partition} alone, or on the scope's
+   * partitions, or on every local partition.
+   */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private List<Object> results(Query<?> query, Integer partition) {
     StateQueryRequest<?> request = StateQueryRequest.inStore(store).withQuery((Query) query);
     if (partition != null) {
       request = request.withPartitions(Set.of(partition));
+    } else if (scope != null) {
+      if (scope.partitions().isEmpty()) {
+        return List.of();
+      }
+      request = request.withPartitions(scope.partitions());
+    }
+    if (scope != null && !scope.standbyAllowed()) {
+      request = request.requireActive();
     }
     StateQueryResult<?> answer = streams.query(request);
     List<Object> out = new ArrayList<>();

@@ -1,9 +1,12 @@
 package io.sluice.runtime.serde;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.plan.DataType;
+import java.io.IOException;
 
 /** The Jackson configuration every JSON key, value and processing log record is read and written with. */
 public final class JsonText {
@@ -22,4 +25,14 @@ public final class JsonText {
   public static final JsonFactory FACTORY = MAPPER.getFactory();
 
   private JsonText() {}
+
+  /**
+   * The value of {@code type} at the token {@code p} stands on, consuming it, in ksqlDB's JSON
+   * encodings (as query results write them: DECIMAL as a number, TIMESTAMP as ISO text, ...).
+   *
+   * @throws RecordFormatException if the JSON value does not fit the type
+   */
+  public static Object readValue(JsonParser p, DataType type) throws IOException {
+    return JsonColumnReader.read(p, type, "value");
+  }
 }

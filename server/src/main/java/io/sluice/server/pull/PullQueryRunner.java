@@ -42,6 +42,9 @@ import org.apache.kafka.streams.KafkaStreams;
  * differs only in its keys, costs only parsing and the store reads; a key lookup whose shape the
  * text alone shows ({@link LexicalShape}) is not even parsed.
  *
+ * <p>On a service of several nodes, a table's store is spread over them; {@link PullQueryRouter}
+ * reads each partition from the node that holds it.
+ *
  * <p>Request properties: {@code query.pull.table.scan.enabled} (also spelled
  * {@code ksql.query.pull.table.scan.enabled}) overrides the server's setting for one query.
  */
@@ -58,6 +61,7 @@ public final class PullQueryRunner implements SelectRunner, AutoCloseable {
   private final boolean tableScansEnabled;
   private final SourceTableMaterializations sourceTables;
   private final Map<String, Object> clientConfig;
+  private final PullQueryRouter router;
   private final AtomicLong nextId = new AtomicLong(1);
   private final Map<CacheKey, Compiled> compiled = new LinkedHashMap<>(16, 0.75f, true) {
     @Override
@@ -71,6 +75,7 @@ public final class PullQueryRunner implements SelectRunner, AutoCloseable {
     this.tableScansEnabled = context.config().pullTableScanEnabled();
     this.sourceTables = new SourceTableMaterializations(context);
     this.clientConfig = context.kafkaClientConfig();
+    this.router = new PullQueryRouter(context.config().advertisedUrl());
   }
 
   @Override
@@ -87,26 +92,29 @@ public final class PullQueryRunner implements SelectRunner, AutoCloseable {
       boolean scans = tableScans(scanSetting, statement);
       query = prepare(sql, statement, lexical, scans);
     }
-    return execute(query, sql, statement);
+    return execute(query, sql, statement, properties);
   }
 
   /** Reads the query's rows; {@code statement} is the parsed statement, or null when the query was found without parsing. */
-  private QueryResults execute(Compiled query, String sql, ParsedStatement statement) {
-    List<Object[]> rows;
+  private QueryResults execute(Compiled query, String sql, ParsedStatement statement, Map<String, String> properties) {
+    PullAnswer answer;
     try {
       if (query.scanner() != null) {
-        rows = query.scanner().scan(clientConfig, STREAM_SCAN_TIMEOUT);
+        answer = new PullAnswer(query.scanner().scan(clientConfig, STREAM_SCAN_TIMEOUT), false);
       } else {
         KafkaStreams streams = query.sourceTable() != null ? sourceTables.caughtUp(query.sourceTable())
             : query.materialization().streams();
-        rows = query.reader().read(streams, query.storeName());
+        answer = router.read(query.reader(), streams, query.storeName(), query.plan().schema(), query.plan().limit(),
+            sql, properties);
       }
     } catch (StoreUnavailableException | UnsupportedPlanException e) {
       throw refused((query.scanner() != null ? "Stream " : "Table ") + query.plan().sourceName()
           + " cannot answer pull queries now: " + e.getMessage(), statement != null ? statement : parse(sql), 0, 0);
+    } catch (IllegalArgumentException e) {
+      throw refused(e.getMessage(), statement != null ? statement : parse(sql), 0, 0);
     }
     return new PullQueryResults("query_" + System.currentTimeMillis() + "_" + nextId.getAndIncrement(),
-        query.plan().schema(), rows);
+        query.plan().schema(), answer.rows(), answer.fromStandby());
   }
 
   /**

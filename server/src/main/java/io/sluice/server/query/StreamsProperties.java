@@ -78,7 +78,7 @@ public final class StreamsProperties {
   }
 
   /** Kafka Streams' {@code host:port} form of a node's advertised REST URL. */
-  static String applicationServer(String advertisedUrl) {
+  public static String applicationServer(String advertisedUrl) {
     URI uri = URI.create(advertisedUrl);
     int port = uri.getPort() >= 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
     return uri.getHost() + ":" + port;

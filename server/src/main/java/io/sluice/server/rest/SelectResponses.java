@@ -38,6 +38,7 @@ final class SelectResponses {
     }
     try (results) {
       ctx.contentType(format.contentType());
+      results.responseHeaders().forEach(ctx::header);
       // The servlet's own stream: Javalin's may hold small writes back to decide on compression.
       ResultStreamer.stream(results, format, ctx.res().getOutputStream(), running);
     } catch (IOException e) {

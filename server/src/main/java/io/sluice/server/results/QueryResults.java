@@ -2,6 +2,7 @@ package io.sluice.server.results;
 
 import io.sluice.plan.RowSchema;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The rows of one pull or push query, in order, as its single client reads them.
@@ -44,6 +45,14 @@ public interface QueryResults extends AutoCloseable {
    */
   default String finalMessage() {
     return null;
+  }
+
+  /**
+   * HTTP headers for the response that streams these results, known before the first row (a pull
+   * query's {@code X-Sluice-Pull-Source}); empty for none.
+   */
+  default Map<String, String> responseHeaders() {
+    return Map.of();
   }
 
   /** Stops the query and frees what it holds (for a push query: its topology and state); idempotent. */

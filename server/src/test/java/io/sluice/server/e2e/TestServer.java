@@ -39,6 +39,13 @@ final class TestServer implements AutoCloseable {
     return new TestServer(Directories.createTemp("sluice-e2e"), other.serviceId, other.extraSettings);
   }
 
+  /** Another node of {@code other}'s service with these settings on top of {@code other}'s. */
+  static TestServer joining(TestServer other, Map<String, String> moreSettings) {
+    Map<String, String> settings = new HashMap<>(other.extraSettings);
+    settings.putAll(moreSettings);
+    return new TestServer(Directories.createTemp("sluice-e2e"), other.serviceId, settings);
+  }
+
   /** Stops the server cleanly and starts a new one on the same service id and data directory. */
   void restart() {
     server.close();

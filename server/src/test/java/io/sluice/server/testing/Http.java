@@ -10,6 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /** A small JSON-over-HTTP client for tests, on {@link HttpClient}. */
 public final class Http {
@@ -20,7 +22,13 @@ public final class Http {
   private Http() {}
 
   /** A response with its body as text, readable as JSON. */
-  public record Response(int status, String body, String contentType) {
+  public record Response(int status, String body, String contentType, Map<String, List<String>> headers) {
+
+    /** The first value of header {@code name}, or null. */
+    public String header(String name) {
+      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty())
+          .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+    }
 
     public JsonNode json() {
       try {
@@ -54,7 +62,8 @@ public final class Http {
       HttpResponse<String> response =
           CLIENT.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
       return new Response(
-          response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""));
+          response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""),
+          response.headers().map());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
