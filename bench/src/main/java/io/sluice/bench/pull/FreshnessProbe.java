@@ -29,7 +29,7 @@ import org.apache.kafka.common.serialization.LongSerializer;
 final class FreshnessProbe {
 
   /** An event whose count is not visible this long after it was sent counts as lost. */
-  private static final long GIVE_UP_NANOS = TimeUnit.SECONDS.toNanos(30);
+  private static final long GIVE_UP_NANOS = TimeUnit.SECONDS.toNanos(10);
   private static final int POLLERS = 4;
 
   record Result(long produced, long seen, long lost, long failures, double p50Ms, double p99Ms, double maxMs,
@@ -69,6 +69,10 @@ final class FreshnessProbe {
         try (client) {
           while (producing.get() || !pending.isEmpty()) {
             Pending event = pending.poll();
+            if (event != null && System.nanoTime() - event.sentNanos() > GIVE_UP_NANOS) {
+              lost.incrementAndGet();
+              continue;
+            }
             if (event == null) {
               LockSupport.parkNanos(100_000);
               continue;
@@ -79,14 +83,13 @@ final class FreshnessProbe {
             } catch (Exception e) {
               failures.incrementAndGet();
               firstFailure.compareAndSet(null, "key " + event.key() + ": " + e);
+              pending.add(event);
               continue;
             }
             long now = System.nanoTime();
             polls.incrementAndGet();
             if (count >= event.expected()) {
               mine.add(now - event.sentNanos());
-            } else if (now - event.sentNanos() > GIVE_UP_NANOS) {
-              lost.incrementAndGet();
             } else {
               pending.add(event);
             }
