@@ -145,9 +145,11 @@ public final class PullBenchmark {
         }
       }
       if (options.freshnessSeconds() > 0) {
-        System.out.printf("freshness: %d events/s for %.0f s%n", options.freshnessRate(), options.freshnessSeconds());
+        System.out.printf("freshness: %d events/s to %d keys for %.0f s%n", options.freshnessRate(),
+            options.freshnessKeys(), options.freshnessSeconds());
         freshness = new FreshnessProbe(clientConfig(), TOPIC, HttpLookupTarget.queryStream(sluiceUrl,
-            PullStatements.TABLE), counts).run(options.freshnessSeconds(), options.freshnessRate());
+            PullStatements.TABLE), counts).run(options.freshnessSeconds(), options.freshnessRate(),
+            options.freshnessKeys());
       }
     }
     PullReport report = new PullReport(options, sluiceLoadSeconds, baselineLoadSeconds, results, freshness,

@@ -17,11 +17,12 @@ import java.util.Optional;
  * @param targets which lookup paths to measure besides the bare route
  * @param freshnessSeconds how long to produce events for the freshness probe (0: skip it)
  * @param freshnessRate events per second during the freshness probe
+ * @param freshnessKeys how many keys the freshness probe's events go to (each polled in turn)
  * @param json where to write the results as JSON, if anywhere
  */
 record PullOptions(
     int keys, long events, int partitions, List<Integer> clients, double seconds, double warmupSeconds,
-    List<String> targets, double freshnessSeconds, int freshnessRate, Optional<Path> json) {
+    List<String> targets, double freshnessSeconds, int freshnessRate, int freshnessKeys, Optional<Path> json) {
 
   static final List<String> ALL_TARGETS = List.of("query-stream", "query", "jdbc");
 
@@ -37,6 +38,7 @@ record PullOptions(
                           query-stream, query, jdbc (default all three)
         --freshness-s S   seconds of produce-to-visible probing, 0 to skip (default 30)
         --freshness-rate N  events per second produced while probing (default 1000)
+        --freshness-keys N  keys those events go to, each polled over and over (default 10)
         --json FILE       also write the results as JSON to FILE (bench/run sets this)""";
 
   static PullOptions parse(String[] args) {
@@ -49,6 +51,7 @@ record PullOptions(
     List<String> targets = ALL_TARGETS;
     double freshness = 30;
     int freshnessRate = 1_000;
+    int freshnessKeys = 10;
     Path json = null;
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
@@ -66,6 +69,7 @@ record PullOptions(
         case "--targets" -> targets = targetList(value);
         case "--freshness-s" -> freshness = seconds(flag, value);
         case "--freshness-rate" -> freshnessRate = (int) Math.min(100_000, positive(flag, value));
+        case "--freshness-keys" -> freshnessKeys = (int) Math.min(10_000, positive(flag, value));
         case "--json" -> json = Path.of(value);
         default -> throw new IllegalArgumentException("unknown flag " + flag);
       }
@@ -77,7 +81,7 @@ record PullOptions(
       throw new IllegalArgumentException("--events must be at least --keys, so that every key is in the table");
     }
     return new PullOptions(keys, events, partitions, clients, seconds, warmup, targets, freshness, freshnessRate,
-        Optional.ofNullable(json));
+        freshnessKeys, Optional.ofNullable(json));
   }
 
   private static List<Integer> clientList(String value) {

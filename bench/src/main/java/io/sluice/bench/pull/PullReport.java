@@ -56,9 +56,9 @@ final class PullReport {
     }
     if (freshness != null) {
       out.printf("%nfreshness: %,d events produced, %,d seen, %d lost, %d failures; produce-to-visible p50 %.1f ms,"
-              + " p99 %.1f ms, max %.1f ms (%,.0f polls/s over %.0f pending events on average)%n",
+              + " p99 %.1f ms, max %.1f ms (%,.0f polls/s, each key polled every %.1f ms)%n",
           freshness.produced(), freshness.seen(), freshness.lost(), freshness.failures(), freshness.p50Ms(),
-          freshness.p99Ms(), freshness.maxMs(), freshness.pollsPerSecond(), freshness.meanPendingEvents());
+          freshness.p99Ms(), freshness.maxMs(), freshness.pollsPerSecond(), freshness.pollIntervalMs());
       freshness.firstFailure().ifPresent(failure -> out.println("  first failure: " + failure));
     }
     out.println();
@@ -136,7 +136,8 @@ final class PullReport {
       fresh.put("p99Ms", freshness.p99Ms());
       fresh.put("maxMs", freshness.maxMs());
       fresh.put("pollsPerSecond", freshness.pollsPerSecond());
-      fresh.put("meanPendingEvents", freshness.meanPendingEvents());
+      fresh.put("keys", options.freshnessKeys());
+      fresh.put("pollIntervalMs", freshness.pollIntervalMs());
       json.put("freshness", fresh);
     }
     json.put("targets", targets());
