@@ -12,12 +12,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Key lookups running all the time while the table's query keeps updating the same keys: neither
@@ -46,6 +48,8 @@ class PullQueriesDuringUpdatesTest {
   }
 
   @Test
+  // A deadlocked lookup never returns, not even to Poll; a separate thread lets the test fail instead of hang.
+  @Timeout(value = 150, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void keyLookupsConcurrentWithUpdatesOfTheSameKeysSeeEveryUpdate() throws Exception {
     String topic = SharedKafka.uniqueTopic("busy");
     server.ok("CREATE STREAM BUSY (USERID BIGINT KEY, PAGE STRING) WITH (KAFKA_TOPIC='" + topic
