@@ -10,8 +10,9 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.kstream.Windowed;
-import org.apache.kafka.streams.query.KeyQuery;
 import org.apache.kafka.streams.query.Query;
 import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.query.RangeQuery;
@@ -20,11 +21,14 @@ import org.apache.kafka.streams.query.StateQueryResult;
 import org.apache.kafka.streams.query.WindowKeyQuery;
 import org.apache.kafka.streams.query.WindowRangeQuery;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
- * One state store of a running Kafka Streams instance, read through interactive queries (IQv2).
+ * One state store of a running Kafka Streams instance, read through interactive queries (IQv2, and
+ * IQv1 for single keys).
  * A key's reads go to the key's partition alone, found as Kafka Streams partitions the topic the
  * store is fed from; scans go to every local partition. With a {@link ReadScope} only the scope's
  * partitions are read, from active stores unless the scope allows standbys, and keys of other
@@ -51,18 +55,32 @@ final class StoreReader {
     this.scope = scope;
   }
 
-  /** The value of {@code key} in a key-value store. */
+  /**
+   * The value of {@code key} in a key-value store. Read through IQv1, not IQv2's KeyQuery: in Kafka
+   * Streams 4.3 an IQv2 query takes the store's position lock and then the store's own lock, while
+   * the stream thread's put takes them the other way round, so a lookup concurrent with an update
+   * can deadlock both for good (KAFKA-19629, fixed after 4.3.2). An IQv1 get takes the store lock only.
+   */
   boolean get(Object key, Sink sink) {
     Integer partition = partitionOf(key);
     if (outOfScope(partition)) {
       return true;
     }
-    for (Object value : results(KeyQuery.withKey(key), partition)) {
-      if (value != null && !sink.accept(key, 0, 0, unwrap(value))) {
-        return false;
-      }
+    StoreQueryParameters<ReadOnlyKeyValueStore<Object, Object>> parameters =
+        StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.keyValueStore());
+    if (partition != null) {
+      parameters = parameters.withPartition(partition);
     }
-    return true;
+    if (scope != null && scope.standbyAllowed()) {
+      parameters = parameters.enableStaleStores();
+    }
+    Object value;
+    try {
+      value = streams.store(parameters).get(key);
+    } catch (InvalidStateStoreException e) {
+      throw new StoreUnavailableException("store " + store + " cannot answer now: " + e.getMessage());
+    }
+    return value == null || sink.accept(key, 0, 0, unwrap(value));
   }
 
   /** Every entry of a key-value store. */

@@ -1,0 +1,192 @@
+package io.sluice.bench.pull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.server.SluiceServer;
+import io.sluice.server.config.SluiceConfig;
+import io.sluice.server.kafka.EmbeddedKafka;
+import io.sluice.server.kafka.Topics;
+import io.sluice.server.query.StreamsProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The pull-query load test ({@code bench/run pull}): loads a table of counts per key into Sluice
+ * and into a hand-written Kafka Streams app served by a bare IQv2 route, then measures key lookups
+ * against both under closed-loop load from concurrent keep-alive clients, and finally how soon a
+ * produced event shows in Sluice's pull query. See docs/benchmarks.md.
+ */
+public final class PullBenchmark {
+
+  private static final String TOPIC = "bench-pull-events";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  private final PullOptions options;
+  private final String bootstrapServers;
+  private final Admin admin;
+  private final Path workDir;
+
+  private PullBenchmark(PullOptions options, String bootstrapServers, Admin admin, Path workDir) {
+    this.options = options;
+    this.bootstrapServers = bootstrapServers;
+    this.admin = admin;
+    this.workDir = workDir;
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+      System.out.println(PullOptions.USAGE);
+      return;
+    }
+    PullOptions options;
+    try {
+      options = PullOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("pull benchmark: " + e.getMessage());
+      System.err.println(PullOptions.USAGE);
+      System.exit(2);
+      return;
+    }
+    Path workDir = Files.createTempDirectory("sluice-bench-pull");
+    int status = 1;
+    try (EmbeddedKafka broker = new EmbeddedKafka(workDir.resolve("kafka"), 0, Map.of("log.retention.ms", "-1"))) {
+      broker.start();
+      try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+        status = new PullBenchmark(options, broker.bootstrapServers(), admin, workDir).run();
+      }
+    } catch (Exception e) {
+      System.err.println("pull benchmark failed:");
+      e.printStackTrace();
+    } finally {
+      deleteRecursively(workDir);
+    }
+    // Kafka and Jetty can leave non-daemon threads behind; the results are written by now.
+    System.exit(status);
+  }
+
+  private int run() throws Exception {
+    System.out.printf("%,d keys, %,d events, %d partitions, clients %s, %.0f s warmup + %.0f s per run,"
+            + " %d processors, max heap %d MB, load average %s%n",
+        options.keys(), options.events(), options.partitions(), options.clients(), options.warmupSeconds(),
+        options.seconds(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+        MachineLoad.averages());
+    new Topics(admin).create(TOPIC, options.partitions(), (short) 1, Map.of());
+    long start = System.nanoTime();
+    int[] counts = KeyedEvents.produce(clientConfig(), TOPIC, options.keys(), options.events());
+    Map<TopicPartition, Long> endOffsets = ConsumedWatch.endOffsets(admin, TOPIC);
+    System.out.printf("produced %,d events in %.1f s%n", options.events(), (System.nanoTime() - start) / 1e9);
+
+    SluiceConfig config = SluiceConfig.of(Map.of(
+        SluiceConfig.REST_PORT, "0",
+        SluiceConfig.BOOTSTRAP_SERVERS, bootstrapServers,
+        SluiceConfig.SERVICE_ID, "bench-pull-sluice",
+        SluiceConfig.DATA_DIR, workDir.resolve("sluice").toString()));
+    List<LoadResult> results = new ArrayList<>();
+    FreshnessProbe.Result freshness = null;
+    double sluiceLoadSeconds;
+    double baselineLoadSeconds;
+    try (SluiceServer server = SluiceServer.start(config);
+        BareLookupService bare = new BareLookupService(bootstrapServers, workDir.resolve("baseline"), TOPIC,
+            options.partitions())) {
+      URI sluiceUrl = URI.create(server.restUrl());
+      ConsumedWatch watch = new ConsumedWatch(admin, endOffsets);
+      long loadStart = System.nanoTime();
+      ksql(sluiceUrl, PullStatements.source(TOPIC));
+      String queryId = ksql(sluiceUrl, PullStatements.table()).path(0).path("commandStatus").path("queryId").asText("");
+      if (queryId.isEmpty()) {
+        throw new IllegalStateException("Sluice started no query for " + PullStatements.table());
+      }
+      watch.await("sluice", StreamsProperties.applicationId(config, queryId), Duration.ofMinutes(30));
+      sluiceLoadSeconds = (System.nanoTime() - loadStart) / 1e9;
+      System.out.printf("sluice: table %s loaded in %.1f s%n", PullStatements.TABLE, sluiceLoadSeconds);
+      loadStart = System.nanoTime();
+      watch.await("baseline", bare.start(), Duration.ofMinutes(30));
+      baselineLoadSeconds = (System.nanoTime() - loadStart) / 1e9;
+      System.out.printf("baseline: store loaded in %.1f s%n", baselineLoadSeconds);
+      URI bareUrl = bare.serve();
+
+      List<LookupTarget> targets = new ArrayList<>();
+      targets.add(HttpLookupTarget.bare(bareUrl));
+      for (String name : options.targets()) {
+        targets.add(switch (name) {
+          case "query-stream" -> HttpLookupTarget.queryStream(sluiceUrl, PullStatements.TABLE);
+          case "query" -> HttpLookupTarget.query(sluiceUrl, PullStatements.TABLE);
+          case "jdbc" -> new JdbcLookupTarget(
+              "jdbc:sluice://" + sluiceUrl.getHost() + ":" + sluiceUrl.getPort(), PullStatements.TABLE);
+          default -> throw new IllegalArgumentException(name);
+        });
+      }
+      for (int clients : options.clients()) {
+        for (LookupTarget target : targets) {
+          String loadBefore = MachineLoad.averages();
+          LoadResult result =
+              new LoadRun(target, counts, clients, options.warmupSeconds(), options.seconds()).run();
+          results.add(result);
+          System.out.printf("  %-22s %3d clients: %,9.0f lookups/s, p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms,"
+                  + " %d failures (load average before %s)%n", result.target(), clients, result.perSecond(),
+              result.p50Ms(), result.p99Ms(), result.p999Ms(), result.failures(), loadBefore);
+          result.firstFailure().ifPresent(failure -> System.out.println("    first failure: " + failure));
+        }
+      }
+      if (options.freshnessSeconds() > 0) {
+        System.out.printf("freshness: %d events/s to %d keys for %.0f s%n", options.freshnessRate(),
+            options.freshnessKeys(), options.freshnessSeconds());
+        freshness = new FreshnessProbe(clientConfig(), TOPIC, HttpLookupTarget.queryStream(sluiceUrl,
+            PullStatements.TABLE), counts).run(options.freshnessSeconds(), options.freshnessRate(),
+            options.freshnessKeys());
+      }
+    }
+    PullReport report = new PullReport(options, sluiceLoadSeconds, baselineLoadSeconds, results, freshness,
+        MachineLoad.averages());
+    report.print(System.out);
+    if (options.json().isPresent()) {
+      report.writeJson(options.json().get());
+    }
+    return report.succeeded() ? 0 : 1;
+  }
+
+  private Map<String, Object> clientConfig() {
+    return Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+  }
+
+  /** POSTs statements to /ksql and returns the entities, or fails with Sluice's error message. */
+  private static JsonNode ksql(URI sluice, String statements) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(sluice.resolve("/ksql"))
+        .timeout(Duration.ofSeconds(60))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("ksql", statements))))
+        .build();
+    HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("Sluice rejected " + statements + " (HTTP " + response.statusCode() + "): "
+          + response.body());
+    }
+    return JSON.readTree(response.body());
+  }
+
+  private static void deleteRecursively(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete the benchmark's working directory " + dir, e);
+    }
+  }
+}
