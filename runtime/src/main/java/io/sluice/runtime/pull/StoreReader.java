@@ -15,7 +15,6 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.query.Query;
 import org.apache.kafka.streams.query.QueryResult;
-import org.apache.kafka.streams.query.RangeQuery;
 import org.apache.kafka.streams.query.StateQueryRequest;
 import org.apache.kafka.streams.query.StateQueryResult;
 import org.apache.kafka.streams.query.WindowKeyQuery;
@@ -27,8 +26,8 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
- * One state store of a running Kafka Streams instance, read through interactive queries (IQv2, and
- * IQv1 for single keys).
+ * One state store of a running Kafka Streams instance, read through interactive queries: IQv1 for
+ * key-value stores (IQv2 can deadlock with the stream thread there), IQv2 for window and session stores.
  * A key's reads go to the key's partition alone, found as Kafka Streams partitions the topic the
  * store is fed from; scans go to every local partition. With a {@link ReadScope} only the scope's
  * partitions are read, from active stores unless the scope allows standbys, and keys of other
@@ -118,13 +117,45 @@ final class StoreReader {
     return true;
   }
 
-  /** The entries of a key-value store from {@code from} to {@code to}, both included; a null bound is open. */
+  /**
+   * The entries of a key-value store from {@code from} to {@code to}, both included; a null bound
+   * is open. Read through IQv1 for the same reason as {@link #get}: an IQv2 range query can
+   * deadlock with the stream thread's writes.
+   */
   boolean range(Object from, Object to, Sink sink) {
-    RangeQuery<Object, Object> query = from == null && to == null ? RangeQuery.withNoBounds()
-        : from == null ? RangeQuery.withUpperBound(to)
-        : to == null ? RangeQuery.withLowerBound(from)
-        : RangeQuery.withRange(from, to);
-    return drainAll(results(query, null), result -> drain((KeyValueIterator<?, ?>) result, sink));
+    for (ReadOnlyKeyValueStore<Object, Object> partitionStore : keyValueStores()) {
+      KeyValueIterator<Object, Object> entries;
+      try {
+        entries = from == null && to == null ? partitionStore.all() : partitionStore.range(from, to);
+      } catch (InvalidStateStoreException e) {
+        throw new StoreUnavailableException("store " + store + " cannot answer now: " + e.getMessage());
+      }
+      if (!drain(entries, sink)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The key-value stores to read: the scope's partitions one by one, or every local active partition as one. */
+  private List<ReadOnlyKeyValueStore<Object, Object>> keyValueStores() {
+    StoreQueryParameters<ReadOnlyKeyValueStore<Object, Object>> parameters =
+        StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.keyValueStore());
+    try {
+      if (scope == null) {
+        return List.of(streams.store(parameters));
+      }
+      if (scope.standbyAllowed()) {
+        parameters = parameters.enableStaleStores();
+      }
+      List<ReadOnlyKeyValueStore<Object, Object>> stores = new ArrayList<>();
+      for (int partition : scope.partitions().stream().sorted().toList()) {
+        stores.add(streams.store(parameters.withPartition(partition)));
+      }
+      return stores;
+    } catch (InvalidStateStoreException e) {
+      throw new StoreUnavailableException("store " + store + " cannot answer now: " + e.getMessage());
+    }
   }
 
   /** The windows of {@code key} in a window store that start from {@code from} to {@code to}; window ends are 0. */
