@@ -1,13 +1,10 @@
 package io.sluice.bench.agg;
 
-import io.sluice.server.kafka.EmbeddedKafka;
+import io.sluice.bench.BenchLauncher;
 import io.sluice.server.kafka.Topics;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +12,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -45,34 +41,8 @@ public final class AggregationBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
-      System.out.println(BenchOptions.USAGE);
-      return;
-    }
-    BenchOptions options;
-    try {
-      options = BenchOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("aggregation benchmark: " + e.getMessage());
-      System.err.println(BenchOptions.USAGE);
-      System.exit(2);
-      return;
-    }
-    Path workDir = Files.createTempDirectory("sluice-bench-agg");
-    int status = 1;
-    try (EmbeddedKafka broker = new EmbeddedKafka(workDir.resolve("kafka"), 0, Map.of("log.retention.ms", "-1"))) {
-      broker.start();
-      try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-        status = new AggregationBenchmark(options, broker.bootstrapServers(), admin, workDir).run();
-      }
-    } catch (Exception e) {
-      System.err.println("aggregation benchmark failed:");
-      e.printStackTrace();
-    } finally {
-      deleteRecursively(workDir);
-    }
-    // Kafka and Jetty can leave non-daemon threads behind after a failure; the results are written by now.
-    System.exit(status);
+    BenchLauncher.main("aggregation", args, BenchOptions.USAGE, BenchOptions::parse,
+        (options, bootstrapServers, admin, workDir) -> new AggregationBenchmark(options, bootstrapServers, admin, workDir).run());
   }
 
   private int run() throws Exception {
@@ -162,15 +132,5 @@ public final class AggregationBenchmark {
 
   private Map<String, Object> clientConfig() {
     return Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-  }
-
-  private static void deleteRecursively(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot delete the benchmark's working directory " + dir, e);
-    }
   }
 }

@@ -2,25 +2,21 @@ package io.sluice.bench.pull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.bench.BenchLauncher;
 import io.sluice.server.SluiceServer;
 import io.sluice.server.config.SluiceConfig;
-import io.sluice.server.kafka.EmbeddedKafka;
 import io.sluice.server.kafka.Topics;
 import io.sluice.server.query.StreamsProperties;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.TopicPartition;
@@ -50,34 +46,8 @@ public final class PullBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
-      System.out.println(PullOptions.USAGE);
-      return;
-    }
-    PullOptions options;
-    try {
-      options = PullOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("pull benchmark: " + e.getMessage());
-      System.err.println(PullOptions.USAGE);
-      System.exit(2);
-      return;
-    }
-    Path workDir = Files.createTempDirectory("sluice-bench-pull");
-    int status = 1;
-    try (EmbeddedKafka broker = new EmbeddedKafka(workDir.resolve("kafka"), 0, Map.of("log.retention.ms", "-1"))) {
-      broker.start();
-      try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-        status = new PullBenchmark(options, broker.bootstrapServers(), admin, workDir).run();
-      }
-    } catch (Exception e) {
-      System.err.println("pull benchmark failed:");
-      e.printStackTrace();
-    } finally {
-      deleteRecursively(workDir);
-    }
-    // Kafka and Jetty can leave non-daemon threads behind; the results are written by now.
-    System.exit(status);
+    BenchLauncher.main("pull", args, PullOptions.USAGE, PullOptions::parse,
+        (options, bootstrapServers, admin, workDir) -> new PullBenchmark(options, bootstrapServers, admin, workDir).run());
   }
 
   private int run() throws Exception {
@@ -178,15 +148,5 @@ public final class PullBenchmark {
           + response.body());
     }
     return JSON.readTree(response.body());
-  }
-
-  private static void deleteRecursively(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot delete the benchmark's working directory " + dir, e);
-    }
   }
 }
