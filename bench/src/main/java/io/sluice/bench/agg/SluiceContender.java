@@ -1,17 +1,12 @@
 package io.sluice.bench.agg;
 
+import io.sluice.bench.SluiceRest;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.server.SluiceServer;
 import io.sluice.server.config.SluiceConfig;
 import io.sluice.server.query.StreamsProperties;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,8 +16,6 @@ import java.util.Optional;
  */
 final class SluiceContender implements Contender {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   private final SluiceConfig config;
   private final BenchQuery query;
@@ -56,12 +49,12 @@ final class SluiceContender implements Contender {
   @Override
   public void prepare() throws IOException, InterruptedException {
     server = SluiceServer.start(config);
-    ksql(String.format(BenchQuery.SOURCE_STATEMENT, inputTopic));
+    SluiceRest.ksql(server.restUrl(), String.format(BenchQuery.SOURCE_STATEMENT, inputTopic));
   }
 
   @Override
   public String start() throws IOException, InterruptedException {
-    JsonNode response = ksql(query.statement(outputTopic));
+    JsonNode response = SluiceRest.ksql(server.restUrl(), query.statement(outputTopic));
     queryId = response.path(0).path("commandStatus").path("queryId").asText("");
     if (queryId.isEmpty()) {
       throw new IllegalStateException("Sluice started no query for " + query.sink() + ": " + response);
@@ -72,7 +65,7 @@ final class SluiceContender implements Contender {
   /** The query's state as SHOW QUERIES reports it: ERROR, or stopped (NOT_RUNNING), is a failure. */
   @Override
   public Optional<String> failure() throws IOException, InterruptedException {
-    for (JsonNode running : ksql("SHOW QUERIES;").path(0).path("queries")) {
+    for (JsonNode running : SluiceRest.ksql(server.restUrl(), "SHOW QUERIES;").path(0).path("queries")) {
       if (queryId.equals(running.path("id").asText())) {
         String state = running.path("state").asText();
         return state.equals("ERROR") || state.equals("NOT_RUNNING")
@@ -89,20 +82,5 @@ final class SluiceContender implements Contender {
       server.close();
       server = null;
     }
-  }
-
-  /** POSTs statements to /ksql and returns the entities, or fails with Sluice's error message. */
-  private JsonNode ksql(String statements) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(server.restUrl() + "/ksql"))
-        .timeout(Duration.ofSeconds(60))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("ksql", statements))))
-        .build();
-    HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException("Sluice rejected " + statements + " (HTTP " + response.statusCode() + "): "
-          + response.body());
-    }
-    return JSON.readTree(response.body());
   }
 }

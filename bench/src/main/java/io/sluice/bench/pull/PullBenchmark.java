@@ -1,17 +1,12 @@
 package io.sluice.bench.pull;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.bench.BenchLauncher;
+import io.sluice.bench.SluiceRest;
 import io.sluice.server.SluiceServer;
 import io.sluice.server.config.SluiceConfig;
 import io.sluice.server.kafka.Topics;
 import io.sluice.server.query.StreamsProperties;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,8 +25,6 @@ import org.apache.kafka.common.TopicPartition;
 public final class PullBenchmark {
 
   private static final String TOPIC = "bench-pull-events";
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   private final PullOptions options;
   private final String bootstrapServers;
@@ -77,8 +70,8 @@ public final class PullBenchmark {
       URI sluiceUrl = URI.create(server.restUrl());
       ConsumedWatch watch = new ConsumedWatch(admin, endOffsets);
       long loadStart = System.nanoTime();
-      ksql(sluiceUrl, PullStatements.source(TOPIC));
-      String queryId = ksql(sluiceUrl, PullStatements.table()).path(0).path("commandStatus").path("queryId").asText("");
+      SluiceRest.ksql(server.restUrl(), PullStatements.source(TOPIC));
+      String queryId = SluiceRest.ksql(server.restUrl(), PullStatements.table()).path(0).path("commandStatus").path("queryId").asText("");
       if (queryId.isEmpty()) {
         throw new IllegalStateException("Sluice started no query for " + PullStatements.table());
       }
@@ -133,20 +126,5 @@ public final class PullBenchmark {
 
   private Map<String, Object> clientConfig() {
     return Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-  }
-
-  /** POSTs statements to /ksql and returns the entities, or fails with Sluice's error message. */
-  private static JsonNode ksql(URI sluice, String statements) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(sluice.resolve("/ksql"))
-        .timeout(Duration.ofSeconds(60))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("ksql", statements))))
-        .build();
-    HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException("Sluice rejected " + statements + " (HTTP " + response.statusCode() + "): "
-          + response.body());
-    }
-    return JSON.readTree(response.body());
   }
 }
