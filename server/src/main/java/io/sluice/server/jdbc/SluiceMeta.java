@@ -23,7 +23,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.calcite.avatica.AvaticaParameter;
 import org.apache.calcite.avatica.ColumnMetaData;
@@ -51,12 +50,9 @@ public final class SluiceMeta extends MetaImpl {
   private final SelectRunner selects;
   private final Duration fetchWait;
   private final CatalogMetadata metadata;
-  private final Map<String, OpenConnection> connections = new ConcurrentHashMap<>();
+  private final OpenConnections connections = new OpenConnections();
   /** Ids of the statements behind metadata result sets, negative so they never meet a real one. */
   private final AtomicInteger metadataIds = new AtomicInteger();
-
-  /** One client connection: its per-query properties and open statements. */
-  private record OpenConnection(Map<String, String> properties, Map<Integer, OpenStatement> statements, AtomicInteger ids) {}
 
   public SluiceMeta(Catalog catalog, StatementExecutor executor, SelectRunner selects, Duration fetchWait) {
     super(null);
@@ -70,29 +66,17 @@ public final class SluiceMeta extends MetaImpl {
 
   @Override
   public void openConnection(ConnectionHandle ch, Map<String, String> info) {
-    Map<String, String> properties = new ConcurrentHashMap<>();
-    if (info != null) {
-      // Avatica's own options have no dot; dotted ones (auto.offset.reset, ...) are per-query properties.
-      info.forEach((key, value) -> {
-        if (key.contains(".") && value != null && !key.startsWith("sluice.jdbc.")) {
-          properties.put(key, value);
-        }
-      });
-    }
-    connections.putIfAbsent(ch.id, new OpenConnection(properties, new ConcurrentHashMap<>(), new AtomicInteger()));
+    connections.open(ch.id, info);
   }
 
   @Override
   public void closeConnection(ConnectionHandle ch) {
-    OpenConnection connection = connections.remove(ch.id);
-    if (connection != null) {
-      connection.statements().values().forEach(OpenStatement::close);
-    }
+    connections.close(ch.id);
   }
 
   /** Closes every connection, ending their queries; for server shutdown. */
   public void closeAll() {
-    List.copyOf(connections.keySet()).forEach(id -> closeConnection(new ConnectionHandle(id)));
+    connections.closeAll();
   }
 
   /**
@@ -102,21 +86,12 @@ public final class SluiceMeta extends MetaImpl {
    * @return how many results were ended
    */
   public int closeUnread(Duration idle) {
-    int closed = 0;
-    for (OpenConnection connection : connections.values()) {
-      for (OpenStatement statement : connection.statements().values()) {
-        if (statement.unreadFor(idle)) {
-          statement.closeResults();
-          closed++;
-        }
-      }
-    }
-    return closed;
+    return connections.closeUnread(idle);
   }
 
   @Override
   public ConnectionProperties connectionSync(ConnectionHandle ch, ConnectionProperties properties) {
-    connection(ch.id);
+    connections.properties(ch.id);
     return connProps.merge(properties);
   }
 
@@ -126,21 +101,12 @@ public final class SluiceMeta extends MetaImpl {
   }
 
   private OpenStatement open(ConnectionHandle ch, Signature signature) {
-    OpenConnection connection = connection(ch.id);
-    int id = connection.ids().incrementAndGet();
-    OpenStatement statement = new OpenStatement(new StatementHandle(ch.id, id, signature));
-    connection.statements().put(id, statement);
-    return statement;
+    return connections.newStatement(ch.id, signature);
   }
 
   @Override
   public void closeStatement(StatementHandle h) {
-    // Metadata result sets have no connection or server-side statement behind them.
-    OpenConnection connection = h.connectionId == null ? null : connections.get(h.connectionId);
-    OpenStatement statement = connection == null ? null : connection.statements().remove(h.id);
-    if (statement != null) {
-      statement.close();
-    }
+    connections.closeStatement(h);
   }
 
   @Override
@@ -256,7 +222,7 @@ public final class SluiceMeta extends MetaImpl {
             p.node().getParserPosition().getLineNum(), p.node().getParserPosition().getColumnNum());
       }
     }
-    StatementExecutor.Outcome outcome = executor.execute(sql, connection(h.connectionId).properties());
+    StatementExecutor.Outcome outcome = executor.execute(sql, connections.properties(h.connectionId));
     if (outcome instanceof StatementExecutor.Failure failure) {
       throw JdbcErrors.error(failure.error());
     }
@@ -273,7 +239,7 @@ public final class SluiceMeta extends MetaImpl {
     StatementHandle h = statement.handle();
     QueryResults results;
     try {
-      results = selects.run(parsed.text(), connection(h.connectionId).properties());
+      results = selects.run(parsed.text(), connections.properties(h.connectionId));
     } catch (SelectRefusedException e) {
       throw JdbcErrors.error(e.error());
     }
@@ -382,22 +348,7 @@ public final class SluiceMeta extends MetaImpl {
     return MetaResultSet.create("", -metadataIds.incrementAndGet(), true, signature, firstFrame);
   }
 
-  // Lookups.
-
-  private OpenConnection connection(String id) {
-    OpenConnection connection = id == null ? null : connections.get(id);
-    if (connection == null) {
-      throw JdbcErrors.error("Connection " + id + " is not open on this server (was the server restarted?)", "08003",
-          StatementErrorEntity.BAD_STATEMENT);
-    }
-    return connection;
-  }
-
   private OpenStatement statement(StatementHandle h) throws NoSuchStatementException {
-    OpenStatement statement = connection(h.connectionId).statements().get(h.id);
-    if (statement == null) {
-      throw new NoSuchStatementException(h);
-    }
-    return statement;
+    return connections.statement(h);
   }
 }
