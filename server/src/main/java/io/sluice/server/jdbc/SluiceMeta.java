@@ -3,7 +3,6 @@ package io.sluice.server.jdbc;
 import io.sluice.parser.ParsedStatement;
 import io.sluice.parser.SluiceParseException;
 import io.sluice.parser.SluiceParser;
-import io.sluice.parser.ast.EmitMode;
 import io.sluice.parser.ast.SqlInsertValues;
 import io.sluice.parser.ast.SqlPrint;
 import io.sluice.parser.ast.SqlQueryStatement;
@@ -14,6 +13,7 @@ import io.sluice.server.entity.StatementErrorEntity;
 import io.sluice.server.results.QueryResults;
 import io.sluice.server.results.SelectRefusedException;
 import io.sluice.server.results.SelectRunner;
+import io.sluice.server.results.SelectStatements;
 import io.sluice.server.statement.StatementExecutor;
 import java.sql.Connection;
 import java.sql.Types;
@@ -204,6 +204,9 @@ public final class SluiceMeta extends MetaImpl {
   private ExecuteResult run(OpenStatement statement, String sql, List<AvaticaParameter> parameters,
       long maxRowCount, int maxRowsInFirstFrame) {
     statement.closeResults();
+    if (SelectStatements.startsWithSelect(sql)) {
+      return select(statement, sql, parameters, maxRowCount, maxRowsInFirstFrame);
+    }
     List<ParsedStatement> parsed;
     try {
       parsed = SluiceParser.parse(sql);
@@ -211,9 +214,6 @@ public final class SluiceMeta extends MetaImpl {
       throw JdbcErrors.badStatement(e.getMessage(), e.line(), e.column());
     }
     StatementHandle h = statement.handle();
-    if (parsed.size() == 1 && parsed.get(0).node() instanceof SqlQueryStatement query) {
-      return select(statement, parsed.get(0), query, parameters, maxRowCount, maxRowsInFirstFrame);
-    }
     for (ParsedStatement p : parsed) {
       if (p.node() instanceof SqlPrint || p.node() instanceof SqlQueryStatement) {
         throw JdbcErrors.badStatement(p.node() instanceof SqlPrint
@@ -234,22 +234,23 @@ public final class SluiceMeta extends MetaImpl {
     return new ExecuteResult(List.of(MetaResultSet.count(h.connectionId, h.id, inserted)));
   }
 
-  private ExecuteResult select(OpenStatement statement, ParsedStatement parsed, SqlQueryStatement query,
-      List<AvaticaParameter> parameters, long maxRowCount, int maxRowsInFirstFrame) {
+  /** Runs a SELECT, which the runner parses only if it must; a push query's results are not complete at once. */
+  private ExecuteResult select(OpenStatement statement, String sql, List<AvaticaParameter> parameters,
+      long maxRowCount, int maxRowsInFirstFrame) {
     StatementHandle h = statement.handle();
     QueryResults results;
     try {
-      results = selects.run(parsed.text(), connections.properties(h.connectionId));
+      results = selects.run(sql, connections.properties(h.connectionId));
     } catch (SelectRefusedException e) {
       throw JdbcErrors.error(e.error());
     }
-    boolean push = query.emit() != EmitMode.NONE;
+    boolean push = !results.complete();
     statement.open(results, push, maxRowCount);
     List<ColumnMetaData> columns = new ArrayList<>();
     for (int i = 0; i < results.schema().size(); i++) {
       columns.add(JdbcTypes.column(i, results.schema().column(i)));
     }
-    Signature signature = new Signature(columns, parsed.text(), parameters, Map.of(), CursorFactory.LIST,
+    Signature signature = new Signature(columns, sql.strip(), parameters, Map.of(), CursorFactory.LIST,
         StatementType.SELECT);
     // A push query answers at once with the rows already there, so that executeQuery returns and
     // next() is where the client waits.

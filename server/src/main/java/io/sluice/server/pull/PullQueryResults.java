@@ -32,6 +32,11 @@ final class PullQueryResults implements QueryResults {
   }
 
   @Override
+  public boolean complete() {
+    return true;
+  }
+
+  @Override
   public String queryId() {
     return queryId;
   }

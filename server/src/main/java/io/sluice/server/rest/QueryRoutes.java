@@ -13,6 +13,7 @@ import io.sluice.server.entity.StatementErrorEntity;
 import io.sluice.server.print.TopicPrinter;
 import io.sluice.server.results.QueryFormat;
 import io.sluice.server.results.SelectRunner;
+import io.sluice.server.results.SelectStatements;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -67,6 +68,11 @@ public final class QueryRoutes implements RestRoutes, ServerComponent {
     KsqlRoutes.KsqlRequest request = KsqlRoutes.KsqlRequest.parse(ctx.body());
     if (request.error() != null) {
       badRequest(ctx, request.error(), "", 0, 0);
+      return;
+    }
+    if (SelectStatements.startsWithSelect(request.ksql())) {
+      // The runner parses only what it must: a repeated pull query is not parsed at all.
+      SelectResponses.stream(ctx, selects, request.ksql(), request.streamsProperties(), new QueryFormat(), running::get);
       return;
     }
     List<ParsedStatement> statements;

@@ -14,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a SELECT for an HTTP request and streams its results in a format: 400 with the statement
- * error for a refused query, 429 past the push query limit. The query is closed when its results
+ * Runs a SELECT for an HTTP request and streams its results in a format (a pull query's answer,
+ * complete at once, goes in one write with its length): 400 with the statement error for a refused
+ * query, 429 past the push query limit. The query is closed when its results
  * end, when the client goes away, or when the server stops.
  */
 final class SelectResponses {
@@ -39,8 +40,14 @@ final class SelectResponses {
     try (results) {
       ctx.contentType(format.contentType());
       results.responseHeaders().forEach(ctx::header);
-      // The servlet's own stream: Javalin's may hold small writes back to decide on compression.
-      ResultStreamer.stream(results, format, ctx.res().getOutputStream(), running);
+      if (results.complete()) {
+        try (WholeBody body = new WholeBody(ctx.res())) {
+          ResultStreamer.stream(results, format, body, running);
+        }
+      } else {
+        // The servlet's own stream: Javalin's may hold small writes back to decide on compression.
+        ResultStreamer.stream(results, format, ctx.res().getOutputStream(), running);
+      }
     } catch (IOException e) {
       LOG.debug("Client of query {} went away: {}", results.queryId(), e.toString());
     } catch (InterruptedException e) {

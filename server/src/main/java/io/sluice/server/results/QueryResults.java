@@ -40,6 +40,14 @@ public interface QueryResults extends AutoCloseable {
   }
 
   /**
+   * True if every row is already here, so {@link #poll} never waits (a pull query's results): the
+   * response can then be written whole, with its length, rather than row by row.
+   */
+  default boolean complete() {
+    return false;
+  }
+
+  /**
    * The message a client gets once the results ended normally, such as {@code Limit Reached}
    * ({@code finalMessage} in ksqlDB's {@code /query}); null for none.
    */

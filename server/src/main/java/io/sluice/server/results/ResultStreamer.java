@@ -9,7 +9,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Writes query results to an HTTP response in a {@link ResultFormat}, flushing after each row so
- * that each reaches the client at once, until the results end or the server stops. A write to a
+ * that each reaches the client at once, until the results end or the server stops; results that are
+ * {@linkplain QueryResults#complete() complete} are written without a flush per row. A write to a
  * client that went away throws; the caller then closes the results.
  */
 public final class ResultStreamer {
@@ -25,14 +26,19 @@ public final class ResultStreamer {
     g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     g.setRootValueSeparator(null);
     format.header(g, results);
-    g.flush();
+    if (!results.complete()) {
+      g.flush();
+    }
+    boolean flushEachRow = !results.complete();
     long rows = 0;
     long idleSince = System.nanoTime();
     while (!results.ended() && running.getAsBoolean()) {
       Object[] row = results.poll(POLL);
       if (row != null) {
         format.row(g, results, row, rows++);
-        g.flush();
+        if (flushEachRow) {
+          g.flush();
+        }
         idleSince = System.nanoTime();
       } else if (format.keepAlive() != null && System.nanoTime() - idleSince > KEEP_ALIVE_NANOS) {
         g.writeRaw(format.keepAlive());

@@ -32,6 +32,20 @@ public final class SelectStatements {
     return statement;
   }
 
+  /**
+   * True if the text's first word is SELECT, in any case: a query for the select runner, which
+   * parses it only when it must (a repeated pull query it does not parse at all).
+   */
+  public static boolean startsWithSelect(String sql) {
+    int start = 0;
+    while (start < sql.length() && Character.isWhitespace(sql.charAt(start))) {
+      start++;
+    }
+    int end = start + "SELECT".length();
+    return sql.regionMatches(true, start, "SELECT", 0, "SELECT".length())
+        && (end == sql.length() || !Character.isLetterOrDigit(sql.charAt(end)) && sql.charAt(end) != '_');
+  }
+
   /** A refusal of {@code statement} at its start. */
   public static SelectRefusedException refused(ParsedStatement statement, String message) {
     SqlParserPos pos = statement.node().getParserPosition();

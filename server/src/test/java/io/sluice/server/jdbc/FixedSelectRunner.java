@@ -2,6 +2,7 @@ package io.sluice.server.jdbc;
 
 import io.sluice.plan.RowSchema;
 import io.sluice.server.results.QueryResults;
+import io.sluice.server.results.SelectRefusedException;
 import io.sluice.server.results.SelectRunner;
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +28,7 @@ final class FixedSelectRunner implements SelectRunner {
   private volatile RowSchema schema;
   private volatile List<Object[]> rows = List.of();
   private volatile boolean push;
+  private volatile SelectRefusedException refusal;
 
   /** Answers the next SELECTs with these rows, then ends (a pull query). */
   void pull(RowSchema schema, List<Object[]> rows) {
@@ -42,8 +44,16 @@ final class FixedSelectRunner implements SelectRunner {
     this.push = true;
   }
 
+  /** Refuses the next SELECTs with {@code refusal}, as the real runners refuse bad SQL. */
+  void refuse(SelectRefusedException refusal) {
+    this.refusal = refusal;
+  }
+
   @Override
   public QueryResults run(String sql, Map<String, String> properties) {
+    if (refusal != null) {
+      throw refusal;
+    }
     statements.add(sql);
     this.properties.add(Map.copyOf(properties));
     Results results = new Results("q" + started.size(), schema, push);
@@ -61,6 +71,7 @@ final class FixedSelectRunner implements SelectRunner {
     private static final Object[] END = new Object[0];
     private final String id;
     private final RowSchema schema;
+    private final boolean push;
     private final BlockingQueue<Object[]> queue = new LinkedBlockingQueue<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean ended;
@@ -68,6 +79,13 @@ final class FixedSelectRunner implements SelectRunner {
     Results(String id, RowSchema schema, boolean push) {
       this.id = id;
       this.schema = schema;
+      this.push = push;
+    }
+
+    /** A pull query's rows are all there from the start, as the real pull runner's are. */
+    @Override
+    public boolean complete() {
+      return !push;
     }
 
     void offer(Object[] row) {

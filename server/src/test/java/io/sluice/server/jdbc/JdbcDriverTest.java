@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sluice.plan.Column;
 import io.sluice.plan.DataType;
 import io.sluice.plan.RowSchema;
+import io.sluice.server.results.SelectStatements;
 import io.sluice.server.testing.Http;
 import io.sluice.server.testing.Poll;
 import io.sluice.server.testing.SharedKafka;
@@ -368,9 +369,13 @@ class JdbcDriverTest {
 
   @Test
   void aSelectTheRunnerRefusesIsAnSqlException() throws SQLException {
+    server.selects.refuse(SelectStatements.refused("Incorrect syntax near FROM", "SELECT FROM;", 1, 8));
     try (Connection connection = connect(); Statement statement = connection.createStatement()) {
       SQLException refused = assertThrows(SQLException.class, () -> statement.executeQuery("SELECT FROM;"));
+      assertTrue(refused.getMessage().contains("Incorrect syntax near FROM"), refused.getMessage());
       assertTrue(refused.getMessage().contains("line 1"), refused.getMessage());
+    } finally {
+      server.selects.refuse(null);
     }
   }
 

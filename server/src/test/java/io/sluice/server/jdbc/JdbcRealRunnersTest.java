@@ -1,6 +1,7 @@
 package io.sluice.server.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sluice.server.SluiceServer;
@@ -13,6 +14,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /**
  * JDBC end to end through the real pull and push query runners of {@code SluiceServer.start}: a
  * PreparedStatement pull query on a materialized count, and a push query read from the earliest
- * offset and ended by cancel.
+ * offset and ended by cancel, and a bad SELECT refused with its position.
  */
 class JdbcRealRunnersTest {
 
@@ -66,6 +68,9 @@ class JdbcRealRunnersTest {
         });
         push.cancel();
         assertEquals(false, blocked.get(30, TimeUnit.SECONDS));
+        SQLException bad = assertThrows(SQLException.class,
+            () -> statement.executeQuery("SELECT * FROM C_" + s + " WHERE;"));
+        assertTrue(bad.getMessage().contains("line 1"), bad.getMessage());
       }
     } finally {
       Directories.deleteRecursively(data);
