@@ -18,6 +18,9 @@ final class SluiceUrl {
   /** Protobuf keeps DECIMAL values exact and is the faster of Avatica's two serializations. */
   static final String DEFAULT_SERIALIZATION = "protobuf";
 
+  /** Avatica's property naming its HTTP client class; unset, plain http goes through {@link KeepAliveTransport}. */
+  static final String HTTP_CLIENT = "httpclient_impl";
+
   private SluiceUrl() {}
 
   static boolean accepts(String url) {
@@ -26,7 +29,8 @@ final class SluiceUrl {
 
   /**
    * The connection properties for {@code url}: {@code url} (the route's HTTP address) and
-   * {@code serialization}, then the URL's parameters, then {@code given}, each overriding the one before.
+   * {@code serialization}, then the URL's parameters, then {@code given}, each overriding the one
+   * before; and, for plain http without authentication, the driver's own transport.
    */
   static Properties properties(String url, Properties given) throws SQLException {
     String rest = url.substring(PREFIX.length());
@@ -73,6 +77,9 @@ final class SluiceUrl {
     }
     if (given != null) {
       given.stringPropertyNames().forEach(key -> properties.setProperty(key, given.getProperty(key)));
+    }
+    if (uri.getScheme().equals("http") && !properties.containsKey(HTTP_CLIENT) && !properties.containsKey("authentication")) {
+      properties.setProperty(HTTP_CLIENT, KeepAliveTransport.class.getName());
     }
     return properties;
   }

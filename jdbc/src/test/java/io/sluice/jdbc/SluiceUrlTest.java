@@ -2,6 +2,7 @@ package io.sluice.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,6 +39,16 @@ class SluiceUrlTest {
   void httpsAndPathAreKept() throws SQLException {
     assertEquals("https://h:443/sluice/jdbc",
         SluiceUrl.properties("jdbc:sluice:https://h:443/sluice/jdbc", null).getProperty("url"));
+  }
+
+  @Test
+  void plainHttpWithoutAuthenticationGoesThroughTheKeepAliveTransport() throws SQLException {
+    String transport = KeepAliveTransport.class.getName();
+    assertEquals(transport, SluiceUrl.properties("jdbc:sluice://h:1", null).getProperty(SluiceUrl.HTTP_CLIENT));
+    assertNull(SluiceUrl.properties("jdbc:sluice:https://h:443", null).getProperty(SluiceUrl.HTTP_CLIENT));
+    assertNull(SluiceUrl.properties("jdbc:sluice://h:1?authentication=BASIC", null).getProperty(SluiceUrl.HTTP_CLIENT));
+    assertEquals("my.Client",
+        SluiceUrl.properties("jdbc:sluice://h:1?httpclient_impl=my.Client", null).getProperty(SluiceUrl.HTTP_CLIENT));
   }
 
   @Test
