@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.sluice.server.ServerComponent;
 import io.sluice.server.ServerContext;
 import io.sluice.server.engine.EngineComponent;
+import io.sluice.server.rest.RequestBodies;
 import io.sluice.server.rest.RestRoutes;
 import io.sluice.server.results.SelectRunner;
 import java.nio.charset.StandardCharsets;
@@ -83,7 +84,7 @@ public final class JdbcRoutes implements RestRoutes, ServerComponent {
   }
 
   private static void handle(Context ctx, JsonHandler json, ProtobufHandler protobuf) {
-    byte[] body = ctx.bodyAsBytes();
+    byte[] body = RequestBodies.bytes(ctx);
     if (isJson(body)) {
       Handler.HandlerResponse<String> response = json.apply(new String(body, StandardCharsets.UTF_8));
       ctx.status(response.getStatusCode()).contentType("application/json; charset=utf-8").result(response.getResponse());

@@ -32,7 +32,7 @@ public final class KsqlRoutes implements RestRoutes {
   }
 
   private void handle(Context ctx) throws JsonProcessingException {
-    KsqlRequest request = KsqlRequest.parse(ctx.body());
+    KsqlRequest request = KsqlRequest.parse(RequestBodies.bytes(ctx));
     if (request.error() != null) {
       ctx.status(400).json(StatementErrorEntity.of(StatementErrorEntity.BAD_STATEMENT, request.error(), "", 0, 0, List.of()));
       return;
@@ -49,7 +49,7 @@ public final class KsqlRoutes implements RestRoutes {
   /** The body of {@code /ksql} and {@code /query}: statements and per-request properties, or why it is unreadable. */
   record KsqlRequest(String ksql, Map<String, String> streamsProperties, String error) {
 
-    static KsqlRequest parse(String body) {
+    static KsqlRequest parse(byte[] body) {
       JsonNode json;
       try {
         json = Json.mapper().readTree(body);

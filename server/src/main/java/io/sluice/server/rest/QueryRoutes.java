@@ -65,7 +65,7 @@ public final class QueryRoutes implements RestRoutes, ServerComponent {
   }
 
   private void handle(Context ctx, ServerContext context, TopicPrinter printer) throws IOException {
-    KsqlRoutes.KsqlRequest request = KsqlRoutes.KsqlRequest.parse(ctx.body());
+    KsqlRoutes.KsqlRequest request = KsqlRoutes.KsqlRequest.parse(RequestBodies.bytes(ctx));
     if (request.error() != null) {
       badRequest(ctx, request.error(), "", 0, 0);
       return;

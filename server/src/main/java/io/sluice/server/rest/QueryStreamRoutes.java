@@ -76,7 +76,7 @@ public final class QueryStreamRoutes implements RestRoutes {
   /** The body as a JSON object, or null after answering 400. */
   private static JsonNode readObject(Context ctx) {
     try {
-      JsonNode body = Json.mapper().readTree(ctx.body());
+      JsonNode body = Json.mapper().readTree(RequestBodies.bytes(ctx));
       if (body != null && body.isObject()) {
         return body;
       }

@@ -52,7 +52,7 @@ public final class WebSocketQueryRoutes implements RestRoutes {
 
   private void connected(WsConnectContext ctx) {
     String request = ctx.queryParam("request");
-    KsqlRoutes.KsqlRequest parsed = KsqlRoutes.KsqlRequest.parse(request == null ? "" : request);
+    KsqlRoutes.KsqlRequest parsed = KsqlRoutes.KsqlRequest.parse((request == null ? "" : request).getBytes(StandardCharsets.UTF_8));
     if (parsed.error() != null) {
       refuse(ctx, toJson(ErrorMessage.generic(400, "The request parameter must be "
           + "{\"ksql\":...,\"streamsProperties\":{...}} as URL-encoded JSON")), "bad request");

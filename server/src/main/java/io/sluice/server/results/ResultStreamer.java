@@ -22,8 +22,16 @@ public final class ResultStreamer {
 
   public static void stream(QueryResults results, ResultFormat format, OutputStream out, BooleanSupplier running)
       throws IOException, InterruptedException {
-    JsonGenerator g = Json.mapper().getFactory().createGenerator(out);
-    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    // Closed at the end so that its buffers go back to Jackson's pool; the stream stays open.
+    try (JsonGenerator g = Json.mapper().getFactory().createGenerator(out)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
+      write(results, format, g, running);
+    }
+  }
+
+  private static void write(QueryResults results, ResultFormat format, JsonGenerator g, BooleanSupplier running)
+      throws IOException, InterruptedException {
     g.setRootValueSeparator(null);
     format.header(g, results);
     if (!results.complete()) {
