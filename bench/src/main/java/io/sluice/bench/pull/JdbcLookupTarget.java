@@ -12,17 +12,32 @@ import java.sql.SQLException;
  */
 final class JdbcLookupTarget implements LookupTarget {
 
+  /** The driver's transport for Avatica's own HTTP client, Apache HttpClient, instead of the driver's default. */
+  static final String APACHE_HTTP_CLIENT = "io.sluice.jdbc.shaded.avatica.remote.AvaticaCommonsHttpClientImpl";
+
+  private final String name;
   private final String url;
   private final String table;
 
-  JdbcLookupTarget(String url, String table) {
+  /** Lookups through the driver as it comes. */
+  static JdbcLookupTarget driver(String baseUrl, String table) {
+    return new JdbcLookupTarget("sluice JDBC", baseUrl, table);
+  }
+
+  /** Lookups through the driver with Avatica's Apache HttpClient transport, to measure what the driver's own one buys. */
+  static JdbcLookupTarget apacheHttpClient(String baseUrl, String table) {
+    return new JdbcLookupTarget("sluice JDBC (Apache HC)", baseUrl + "?httpclient_impl=" + APACHE_HTTP_CLIENT, table);
+  }
+
+  private JdbcLookupTarget(String name, String url, String table) {
+    this.name = name;
     this.url = url;
     this.table = table;
   }
 
   @Override
   public String name() {
-    return "sluice JDBC";
+    return name;
   }
 
   @Override

@@ -84,14 +84,15 @@ public final class PullBenchmark {
       System.out.printf("baseline: store loaded in %.1f s%n", baselineLoadSeconds);
       URI bareUrl = bare.serve();
 
+      String jdbcUrl = "jdbc:sluice://" + sluiceUrl.getHost() + ":" + sluiceUrl.getPort();
       List<LookupTarget> targets = new ArrayList<>();
       targets.add(HttpLookupTarget.bare(bareUrl));
       for (String name : options.targets()) {
         targets.add(switch (name) {
           case "query-stream" -> HttpLookupTarget.queryStream(sluiceUrl, PullStatements.TABLE);
           case "query" -> HttpLookupTarget.query(sluiceUrl, PullStatements.TABLE);
-          case "jdbc" -> new JdbcLookupTarget(
-              "jdbc:sluice://" + sluiceUrl.getHost() + ":" + sluiceUrl.getPort(), PullStatements.TABLE);
+          case "jdbc" -> JdbcLookupTarget.driver(jdbcUrl, PullStatements.TABLE);
+          case "jdbc-apache-http" -> JdbcLookupTarget.apacheHttpClient(jdbcUrl, PullStatements.TABLE);
           default -> throw new IllegalArgumentException(name);
         });
       }
