@@ -3,9 +3,7 @@ package io.sluice.runtime.pull;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -13,21 +11,19 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.kstream.Windowed;
-import org.apache.kafka.streams.query.Query;
-import org.apache.kafka.streams.query.QueryResult;
-import org.apache.kafka.streams.query.StateQueryRequest;
-import org.apache.kafka.streams.query.StateQueryResult;
-import org.apache.kafka.streams.query.WindowKeyQuery;
-import org.apache.kafka.streams.query.WindowRangeQuery;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreType;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlySessionStore;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
- * One state store of a running Kafka Streams instance, read through interactive queries: IQv1 for
- * key-value stores (IQv2 can deadlock with the stream thread there), IQv2 for window and session stores.
+ * One state store of a running Kafka Streams instance (key-value, window or session), read through
+ * Kafka Streams' first interactive query API (IQv1): in Kafka Streams 4.3 an IQv2 query can deadlock
+ * with the stream thread's writes (see {@link #get}).
  * A key's reads go to the key's partition alone, found as Kafka Streams partitions the topic the
  * store is fed from; scans go to every local partition. With a {@link ReadScope} only the scope's
  * partitions are read, from active stores unless the scope allows standbys, and keys of other
@@ -65,44 +61,15 @@ final class StoreReader {
     if (outOfScope(partition)) {
       return true;
     }
-    StoreQueryParameters<ReadOnlyKeyValueStore<Object, Object>> parameters =
-        StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.keyValueStore());
-    if (partition != null) {
-      parameters = parameters.withPartition(partition);
-    }
-    if (scope != null && scope.standbyAllowed()) {
-      parameters = parameters.enableStaleStores();
-    }
-    Object value;
-    try {
-      value = streams.store(parameters).get(key);
-    } catch (InvalidStateStoreException e) {
-      throw new StoreUnavailableException("store " + store + " cannot answer now: " + e.getMessage());
-    }
+    // One store: the key's partition, or all local partitions as one when the partition is unknown.
+    ReadOnlyKeyValueStore<Object, Object> partitionStore = stores(QueryableStoreTypes.<Object, Object>keyValueStore(), partition).get(0);
+    Object value = read(() -> partitionStore.get(key));
     return value == null || sink.accept(key, 0, 0, unwrap(value));
   }
 
   /** Every entry of a key-value store. */
   boolean scan(Sink sink) {
     return range(null, null, sink);
-  }
-
-  /**
-   * Drains each partition's iterator in turn; once one asks to stop, closes the others unread.
-   * Returns false if reading stopped early.
-   */
-  private static boolean drainAll(List<Object> results, Predicate<Object> drain) {
-    for (int i = 0; i < results.size(); i++) {
-      if (!drain.test(results.get(i))) {
-        for (int j = i + 1; j < results.size(); j++) {
-          if (results.get(j) instanceof AutoCloseable closeable) {
-            closeQuietly(closeable);
-          }
-        }
-        return false;
-      }
-    }
-    return true;
   }
 
   private static boolean drain(KeyValueIterator<?, ?> entries, Sink sink) {
@@ -119,17 +86,12 @@ final class StoreReader {
 
   /**
    * The entries of a key-value store from {@code from} to {@code to}, both included; a null bound
-   * is open. Read through IQv1 for the same reason as {@link #get}: an IQv2 range query can
-   * deadlock with the stream thread's writes.
+   * is open.
    */
   boolean range(Object from, Object to, Sink sink) {
-    for (ReadOnlyKeyValueStore<Object, Object> partitionStore : keyValueStores()) {
-      KeyValueIterator<Object, Object> entries;
-      try {
-        entries = from == null && to == null ? partitionStore.all() : partitionStore.range(from, to);
-      } catch (InvalidStateStoreException e) {
-        throw new StoreUnavailableException("store " + store + " cannot answer now: " + e.getMessage());
-      }
+    for (ReadOnlyKeyValueStore<Object, Object> partitionStore : stores(QueryableStoreTypes.<Object, Object>keyValueStore(), null)) {
+      KeyValueIterator<Object, Object> entries =
+          read(() -> from == null && to == null ? partitionStore.all() : partitionStore.range(from, to));
       if (!drain(entries, sink)) {
         return false;
       }
@@ -137,24 +99,29 @@ final class StoreReader {
     return true;
   }
 
-  /** The key-value stores to read: the scope's partitions one by one, or every local active partition as one. */
-  private List<ReadOnlyKeyValueStore<Object, Object>> keyValueStores() {
-    StoreQueryParameters<ReadOnlyKeyValueStore<Object, Object>> parameters =
-        StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.keyValueStore());
+  /**
+   * The stores to read, of {@code type}: {@code partition}'s alone if known, else the scope's
+   * partitions one by one, else every local active partition as one.
+   */
+  private <S> List<S> stores(QueryableStoreType<S> type, Integer partition) {
+    StoreQueryParameters<S> parameters = StoreQueryParameters.fromNameAndType(store, type);
+    if (scope != null && scope.standbyAllowed()) {
+      parameters = parameters.enableStaleStores();
+    }
     try {
+      if (partition != null) {
+        return List.of(streams.store(parameters.withPartition(partition)));
+      }
       if (scope == null) {
         return List.of(streams.store(parameters));
       }
-      if (scope.standbyAllowed()) {
-        parameters = parameters.enableStaleStores();
-      }
-      List<ReadOnlyKeyValueStore<Object, Object>> stores = new ArrayList<>();
-      for (int partition : scope.partitions().stream().sorted().toList()) {
-        stores.add(streams.store(parameters.withPartition(partition)));
+      List<S> stores = new ArrayList<>();
+      for (int each : scope.partitions().stream().sorted().toList()) {
+        stores.add(streams.store(parameters.withPartition(each)));
       }
       return stores;
     } catch (InvalidStateStoreException e) {
-      throw new StoreUnavailableException("store " + store + " cannot answer now: " + e.getMessage());
+      throw unavailable(e);
     }
   }
 
@@ -164,22 +131,27 @@ final class StoreReader {
     if (outOfScope(partition)) {
       return true;
     }
-    return drainAll(results(WindowKeyQuery.withKeyAndWindowStartRange(key, from, to), partition), result -> {
-      try (WindowStoreIterator<?> windows = (WindowStoreIterator<?>) result) {
+    for (ReadOnlyWindowStore<Object, Object> partitionStore : stores(QueryableStoreTypes.<Object, Object>windowStore(), partition)) {
+      try (WindowStoreIterator<Object> windows = read(() -> partitionStore.fetch(key, from, to))) {
         while (windows.hasNext()) {
-          KeyValue<Long, ?> window = windows.next();
+          KeyValue<Long, Object> window = windows.next();
           if (!sink.accept(key, window.key, 0, unwrap(window.value))) {
             return false;
           }
         }
       }
-      return true;
-    });
+    }
+    return true;
   }
 
   /** Every window of a window store that starts from {@code from} to {@code to}. */
   boolean windowScan(Instant from, Instant to, Sink sink) {
-    return drainAll(results(WindowRangeQuery.withWindowStartRange(from, to), null), result -> drainWindowed(result, sink));
+    for (ReadOnlyWindowStore<Object, Object> partitionStore : stores(QueryableStoreTypes.<Object, Object>windowStore(), null)) {
+      if (!drainWindowed(read(() -> partitionStore.fetchAll(from, to)), sink)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Every session of {@code key} in a session store. */
@@ -188,14 +160,19 @@ final class StoreReader {
     if (outOfScope(partition)) {
       return true;
     }
-    return drainAll(results(WindowRangeQuery.withKey(key), partition), result -> drainWindowed(result, sink));
+    for (ReadOnlySessionStore<Object, Object> partitionStore : stores(QueryableStoreTypes.<Object, Object>sessionStore(), partition)) {
+      if (!drainWindowed(read(() -> partitionStore.fetch(key)), sink)) {
+        return false;
+      }
+    }
+    return true;
   }
 
-  private static boolean drainWindowed(Object result, Sink sink) {
-    try (KeyValueIterator<?, ?> entries = (KeyValueIterator<?, ?>) result) {
+  private static boolean drainWindowed(KeyValueIterator<Windowed<Object>, Object> entries, Sink sink) {
+    try (entries) {
       while (entries.hasNext()) {
-        KeyValue<?, ?> entry = entries.next();
-        Windowed<?> windowed = (Windowed<?>) entry.key;
+        KeyValue<Windowed<Object>, Object> entry = entries.next();
+        Windowed<Object> windowed = entry.key;
         if (!sink.accept(windowed.key(), windowed.window().start(), windowed.window().end(), unwrap(entry.value))) {
           return false;
         }
@@ -219,52 +196,17 @@ final class StoreReader {
     return scope != null && (partition == null || !scope.partitions().contains(partition));
   }
 
-  /**
-   * Each partition's result of {@code query}, on {@code partition} alone, or on the scope's
-   * partitions, or on every local partition.
-   */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private List<Object> results(Query<?> query, Integer partition) {
-    StateQueryRequest<?> request = StateQueryRequest.inStore(store).withQuery((Query) query);
-    if (partition != null) {
-      request = request.withPartitions(Set.of(partition));
-    } else if (scope != null) {
-      if (scope.partitions().isEmpty()) {
-        return List.of();
-      }
-      request = request.withPartitions(scope.partitions());
+  /** Opens a store read, a store that went away meanwhile (a rebalance) becoming a {@link StoreUnavailableException}. */
+  private <T> T read(Supplier<T> opening) {
+    try {
+      return opening.get();
+    } catch (InvalidStateStoreException e) {
+      throw unavailable(e);
     }
-    if (scope != null && !scope.standbyAllowed()) {
-      request = request.requireActive();
-    }
-    StateQueryResult<?> answer = streams.query(request);
-    List<Object> out = new ArrayList<>();
-    List<String> failures = new ArrayList<>();
-    for (Map.Entry<Integer, ? extends QueryResult<?>> entry : answer.getPartitionResults().entrySet()) {
-      QueryResult<?> result = entry.getValue();
-      if (result.isSuccess()) {
-        out.add(result.getResult());
-      } else {
-        failures.add("partition " + entry.getKey() + ": " + result.getFailureReason() + " " + result.getFailureMessage());
-      }
-    }
-    if (!failures.isEmpty()) {
-      for (Object result : out) {
-        if (result instanceof AutoCloseable closeable) {
-          closeQuietly(closeable);
-        }
-      }
-      throw new StoreUnavailableException("store " + store + " cannot answer now: " + String.join("; ", failures));
-    }
-    return out;
   }
 
-  private static void closeQuietly(AutoCloseable closeable) {
-    try {
-      closeable.close();
-    } catch (Exception e) {
-      // The read failed already; a failure to free the iterator changes nothing for the caller.
-    }
+  private StoreUnavailableException unavailable(InvalidStateStoreException e) {
+    return new StoreUnavailableException("store " + store + " cannot answer now: " + e.getMessage());
   }
 
   private static Object unwrap(Object value) {

@@ -18,13 +18,15 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Key lookups running all the time while the table's query keeps updating the same keys: neither
- * may block the other (Kafka Streams 4.3's IQv2 KeyQuery could deadlock with the stream thread's
- * writes, freezing the table for good), and the lookups end up seeing every update.
+ * Pull queries running all the time while the table's query keeps updating the same keys, on each
+ * kind of store read (key lookups and key ranges of a key-value store, a window store, a session
+ * store): neither may block the other (Kafka Streams 4.3's IQv2 queries could deadlock with the
+ * stream thread's writes, freezing the table for good), and the reads end up seeing every update.
  */
 class PullQueriesDuringUpdatesTest {
 
@@ -47,14 +49,39 @@ class PullQueriesDuringUpdatesTest {
     server.close();
   }
 
-  @Test
-  // A deadlocked lookup never returns, not even to Poll; a separate thread lets the test fail instead of hang.
+  /**
+   * A table over the stream {@code BUSY_<name>} and the pull query that reads one key's count from
+   * it, {@code %s} standing for the table and {@code %d} for the key. All events of a key fall in
+   * one window and one session.
+   */
+  record Case(String name, String window, String where) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static List<Case> cases() {
+    return List.of(
+        new Case("keyLookup", "", "USERID = %d"),
+        new Case("keyRange", "", "USERID >= %1$d AND USERID <= %1$d"),
+        new Case("tumblingWindowLookup", " WINDOW TUMBLING (SIZE 1 HOUR)", "USERID = %d"),
+        new Case("sessionLookup", " WINDOW SESSION (1 HOUR)", "USERID = %d"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  // A deadlocked read never returns, not even to Poll; a separate thread lets the test fail instead of hang.
   @Timeout(value = 150, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-  void keyLookupsConcurrentWithUpdatesOfTheSameKeysSeeEveryUpdate() throws Exception {
+  void readsConcurrentWithUpdatesOfTheSameKeysSeeEveryUpdate(Case kind) throws Exception {
+    String stream = "BUSY_" + kind.name().toUpperCase();
+    String table = stream + "_COUNTS";
     String topic = SharedKafka.uniqueTopic("busy");
-    server.ok("CREATE STREAM BUSY (USERID BIGINT KEY, PAGE STRING) WITH (KAFKA_TOPIC='" + topic
+    server.ok("CREATE STREAM " + stream + " (USERID BIGINT KEY, PAGE STRING) WITH (KAFKA_TOPIC='" + topic
         + "', VALUE_FORMAT='JSON', PARTITIONS=1);");
-    server.ok("CREATE TABLE BUSY_COUNTS AS SELECT USERID, COUNT(*) AS N FROM BUSY GROUP BY USERID;");
+    server.ok("CREATE TABLE " + table + " AS SELECT USERID, COUNT(*) AS N FROM " + stream + kind.window()
+        + " GROUP BY USERID;");
+    String lookup = "SELECT N FROM " + table + " WHERE " + kind.where() + ";";
     AtomicBoolean running = new AtomicBoolean(true);
     AtomicReference<Throwable> failure = new AtomicReference<>();
     List<Thread> readers = new ArrayList<>();
@@ -63,7 +90,7 @@ class PullQueriesDuringUpdatesTest {
         long key = 0;
         while (running.get()) {
           try {
-            count(key++ % KEYS);
+            count(lookup, key++ % KEYS);
           } catch (SelectRefusedException e) {
             // the table's query is still starting
           } catch (Throwable e) {
@@ -89,7 +116,7 @@ class PullQueriesDuringUpdatesTest {
       long expected = (long) ROUNDS * EVENTS_PER_KEY_AND_ROUND;
       for (long key = 0; key < KEYS; key++) {
         long k = key;
-        Poll.until(WAIT, () -> count(k) == expected, "key " + k + " to reach count " + expected);
+        Poll.until(WAIT, () -> count(lookup, k) == expected, "key " + k + " to reach count " + expected);
       }
     } finally {
       running.set(false);
@@ -101,8 +128,8 @@ class PullQueriesDuringUpdatesTest {
   }
 
   /** The key's count, or -1 while the table has no row for it. */
-  private static long count(long key) {
-    try (QueryResults results = runner.run("SELECT N FROM BUSY_COUNTS WHERE USERID = " + key + ";", Map.of())) {
+  private static long count(String lookup, long key) {
+    try (QueryResults results = runner.run(String.format(lookup, key), Map.of())) {
       long count = -1;
       while (!results.ended()) {
         Object[] row = results.poll(Duration.ZERO);
