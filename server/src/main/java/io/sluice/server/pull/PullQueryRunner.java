@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
@@ -56,6 +57,9 @@ public final class PullQueryRunner implements SelectRunner, AutoCloseable {
   private static final int CACHED_QUERIES = 1000;
   private static final String LEXICAL = "lexical: ";
   private static final Duration STREAM_SCAN_TIMEOUT = Duration.ofSeconds(60);
+  /** How long a pull query waits for its table's query to finish starting or rebalancing. */
+  static final Duration STARTUP_WAIT = Duration.ofSeconds(10);
+  private static final long STARTUP_POLL_NANOS = Duration.ofMillis(10).toNanos();
 
   private final Engine engine;
   private final boolean tableScansEnabled;
@@ -103,7 +107,7 @@ public final class PullQueryRunner implements SelectRunner, AutoCloseable {
         answer = new PullAnswer(query.scanner().scan(clientConfig, STREAM_SCAN_TIMEOUT), false);
       } else {
         KafkaStreams streams = query.sourceTable() != null ? sourceTables.caughtUp(query.sourceTable())
-            : query.materialization().streams();
+            : awaitStarted(query.materialization().streams());
         answer = router.read(query.reader(), streams, query.storeName(), query.plan().schema(), query.plan().limit(),
             sql, properties);
       }
@@ -115,6 +119,23 @@ public final class PullQueryRunner implements SelectRunner, AutoCloseable {
     }
     return new PullQueryResults("query_" + System.currentTimeMillis() + "_" + nextId.getAndIncrement(),
         query.plan().schema(), answer.rows(), answer.fromStandby());
+  }
+
+  /**
+   * {@code streams} once it is no longer starting or rebalancing, or after {@link #STARTUP_WAIT}:
+   * a pull query right after the CREATE TABLE AS SELECT that made its table then answers rather
+   * than failing. A query in any other state is returned at once (the reader refuses it).
+   */
+  private static KafkaStreams awaitStarted(KafkaStreams streams) {
+    long deadline = System.nanoTime() + STARTUP_WAIT.toNanos();
+    while (startingUp(streams.state()) && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
+      LockSupport.parkNanos(STARTUP_POLL_NANOS);
+    }
+    return streams;
+  }
+
+  private static boolean startingUp(KafkaStreams.State state) {
+    return state == KafkaStreams.State.CREATED || state == KafkaStreams.State.REBALANCING;
   }
 
   /**

@@ -67,6 +67,12 @@ class PullQueryEndToEndTest {
   }
 
   @Test
+  void pullQueryRightAfterTheTableIsCreatedWaitsForItsQueryToStartRatherThanFailing() {
+    clicks("CLICKS_NEW", "COUNTS_NEW");
+    assertEquals(List.of(), rows("SELECT * FROM COUNTS_NEW WHERE USERID = 1;"));
+  }
+
+  @Test
   void keyLookupsInListsRangesScansLimitsAndProjections() {
     String topic = clicks("CLICKS_B", "COUNTS_B");
     produceClicks(topic, 42, 3);
