@@ -97,6 +97,14 @@ public final class PullBenchmark {
         });
       }
       for (int clients : options.clients()) {
+        // Every path is warmed once before any is measured, so that no path's figures depend on
+        // its place in the order (the first Sluice path would otherwise pay for JIT-compiling
+        // the server code the others then share).
+        for (LookupTarget target : targets) {
+          LoadResult warm = new LoadRun(target, counts, clients, 0, options.warmupSeconds()).run();
+          System.out.printf("  %-22s %3d clients: warmed up (%,.0f lookups/s)%n", warm.target(), clients,
+              warm.perSecond());
+        }
         for (LookupTarget target : targets) {
           String loadBefore = MachineLoad.averages();
           LoadResult result =

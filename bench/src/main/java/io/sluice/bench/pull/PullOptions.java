@@ -35,7 +35,8 @@ record PullOptions(
         --partitions N    input topic partitions (default 4)
         --clients A,B     concurrent clients, one keep-alive connection each (default 8,64)
         --seconds S       measured seconds per load run (default 30)
-        --warmup-s S      unmeasured seconds before each load run (default 10)
+        --warmup-s S      unmeasured seconds of each path before any is measured, and again
+                          before each load run (default 10)
         --targets T,...   Sluice paths to measure against the bare IQv2 route:
                           query-stream, query, jdbc (default all three), and
                           jdbc-apache-http (JDBC through Avatica's Apache HttpClient
