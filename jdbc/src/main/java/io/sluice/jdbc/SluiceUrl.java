@@ -78,7 +78,8 @@ final class SluiceUrl {
     if (given != null) {
       given.stringPropertyNames().forEach(key -> properties.setProperty(key, given.getProperty(key)));
     }
-    if (uri.getScheme().equals("http") && !properties.containsKey(HTTP_CLIENT) && !properties.containsKey("authentication")) {
+    boolean plainHttp = uri.getScheme().equals("http");
+    if (plainHttp && !properties.containsKey(HTTP_CLIENT) && !properties.containsKey("authentication")) {
       properties.setProperty(HTTP_CLIENT, KeepAliveTransport.class.getName());
     }
     return properties;

@@ -37,6 +37,13 @@ final class StoreReader {
     boolean accept(Object key, long windowStart, long windowEnd, Object value);
   }
 
+  private static final QueryableStoreType<ReadOnlyKeyValueStore<Object, Object>> KEY_VALUE =
+      QueryableStoreTypes.keyValueStore();
+  private static final QueryableStoreType<ReadOnlyWindowStore<Object, Object>> WINDOWS =
+      QueryableStoreTypes.windowStore();
+  private static final QueryableStoreType<ReadOnlySessionStore<Object, Object>> SESSIONS =
+      QueryableStoreTypes.sessionStore();
+
   private final KafkaStreams streams;
   private final String store;
   private final Serializer<Object> keySerializer;
@@ -62,7 +69,7 @@ final class StoreReader {
       return true;
     }
     // One store: the key's partition, or all local partitions as one when the partition is unknown.
-    ReadOnlyKeyValueStore<Object, Object> partitionStore = stores(QueryableStoreTypes.<Object, Object>keyValueStore(), partition).get(0);
+    ReadOnlyKeyValueStore<Object, Object> partitionStore = stores(KEY_VALUE, partition).get(0);
     Object value = read(() -> partitionStore.get(key));
     return value == null || sink.accept(key, 0, 0, unwrap(value));
   }
@@ -89,7 +96,7 @@ final class StoreReader {
    * is open.
    */
   boolean range(Object from, Object to, Sink sink) {
-    for (ReadOnlyKeyValueStore<Object, Object> partitionStore : stores(QueryableStoreTypes.<Object, Object>keyValueStore(), null)) {
+    for (ReadOnlyKeyValueStore<Object, Object> partitionStore : stores(KEY_VALUE, null)) {
       KeyValueIterator<Object, Object> entries =
           read(() -> from == null && to == null ? partitionStore.all() : partitionStore.range(from, to));
       if (!drain(entries, sink)) {
@@ -131,7 +138,7 @@ final class StoreReader {
     if (outOfScope(partition)) {
       return true;
     }
-    for (ReadOnlyWindowStore<Object, Object> partitionStore : stores(QueryableStoreTypes.<Object, Object>windowStore(), partition)) {
+    for (ReadOnlyWindowStore<Object, Object> partitionStore : stores(WINDOWS, partition)) {
       try (WindowStoreIterator<Object> windows = read(() -> partitionStore.fetch(key, from, to))) {
         while (windows.hasNext()) {
           KeyValue<Long, Object> window = windows.next();
@@ -146,7 +153,7 @@ final class StoreReader {
 
   /** Every window of a window store that starts from {@code from} to {@code to}. */
   boolean windowScan(Instant from, Instant to, Sink sink) {
-    for (ReadOnlyWindowStore<Object, Object> partitionStore : stores(QueryableStoreTypes.<Object, Object>windowStore(), null)) {
+    for (ReadOnlyWindowStore<Object, Object> partitionStore : stores(WINDOWS, null)) {
       if (!drainWindowed(read(() -> partitionStore.fetchAll(from, to)), sink)) {
         return false;
       }
@@ -160,7 +167,7 @@ final class StoreReader {
     if (outOfScope(partition)) {
       return true;
     }
-    for (ReadOnlySessionStore<Object, Object> partitionStore : stores(QueryableStoreTypes.<Object, Object>sessionStore(), partition)) {
+    for (ReadOnlySessionStore<Object, Object> partitionStore : stores(SESSIONS, partition)) {
       if (!drainWindowed(read(() -> partitionStore.fetch(key)), sink)) {
         return false;
       }
@@ -196,7 +203,7 @@ final class StoreReader {
     return scope != null && (partition == null || !scope.partitions().contains(partition));
   }
 
-  /** Opens a store read, a store that went away meanwhile (a rebalance) becoming a {@link StoreUnavailableException}. */
+  /** Opens a store read; a store that went away meanwhile (a rebalance) is a {@link StoreUnavailableException}. */
   private <T> T read(Supplier<T> opening) {
     try {
       return opening.get();
