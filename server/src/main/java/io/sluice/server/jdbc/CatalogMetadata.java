@@ -1,8 +1,10 @@
 package io.sluice.server.jdbc;
 
 import io.sluice.plan.Column;
+import io.sluice.plan.DataType;
 import io.sluice.plan.SourceDescriptor;
 import io.sluice.plan.SourceType;
+import io.sluice.plan.TypeName;
 import io.sluice.server.catalog.Catalog;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -23,6 +25,8 @@ final class CatalogMetadata {
 
   static final String STREAM = "STREAM";
   static final String TABLE = "TABLE";
+  /** The largest DECIMAL precision Sluice's SQL accepts. */
+  static final int MAX_DECIMAL_PRECISION = 38;
 
   private final Catalog catalog;
 
@@ -80,6 +84,30 @@ final class CatalogMetadata {
       arrays.add(values);
     }
     return arrays;
+  }
+
+  /**
+   * {@code DatabaseMetaData.getTypeInfo}: Sluice's column types as JDBC sees them (STRING as
+   * VARCHAR, BYTES as VARBINARY), ordered by their {@code java.sql.Types} code as JDBC asks.
+   * ARRAY and MAP are left out: they exist only with an element type.
+   */
+  static List<Object> typeInfo() {
+    List<DataType> types = List.of(DataType.BOOLEAN, DataType.INTEGER, DataType.BIGINT, DataType.DOUBLE,
+        DataType.decimal(MAX_DECIMAL_PRECISION, 0), DataType.STRING, DataType.BYTES, DataType.DATE, DataType.TIME,
+        DataType.TIMESTAMP);
+    List<Object> rows = new ArrayList<>();
+    for (DataType type : types) {
+      boolean decimal = type.name() == TypeName.DECIMAL;
+      boolean text = type.name() == TypeName.STRING;
+      boolean temporal = type.name() == TypeName.DATE || type.name() == TypeName.TIME
+          || type.name() == TypeName.TIMESTAMP;
+      rows.add(new MetaImpl.MetaTypeInfo(JdbcTypes.typeName(type), JdbcTypes.sqlType(type),
+          JdbcTypes.columnSize(type), text || temporal ? "'" : null, text || temporal ? "'" : null,
+          (short) DatabaseMetaData.typeNullable, text, (short) DatabaseMetaData.typeSearchable, false, false, false,
+          (short) 0, decimal ? (short) MAX_DECIMAL_PRECISION : (short) 0, type.isNumeric() ? 10 : 0));
+    }
+    rows.sort(Comparator.comparingInt(row -> ((MetaImpl.MetaTypeInfo) row).dataType));
+    return rows;
   }
 
   static List<Object> tableTypes() {

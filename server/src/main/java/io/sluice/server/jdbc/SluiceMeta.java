@@ -331,6 +331,11 @@ public final class SluiceMeta extends MetaImpl {
   }
 
   @Override
+  public MetaResultSet getTypeInfo(ConnectionHandle ch) {
+    return rows(MetaTypeInfo.class, CatalogMetadata.typeInfo());
+  }
+
+  @Override
   public MetaResultSet getTableTypes(ConnectionHandle ch) {
     return rows(MetaTableType.class, CatalogMetadata.tableTypes());
   }

@@ -139,6 +139,16 @@ class JdbcDriverTest {
           "9 RAW " + Types.VARBINARY + " VARBINARY",
           "10 RATIO " + Types.DOUBLE + " DOUBLE"), columns);
 
+      Map<String, Integer> typeInfo = new java.util.LinkedHashMap<>();
+      try (ResultSet rs = metaData.getTypeInfo()) {
+        while (rs.next()) {
+          typeInfo.put(rs.getString("TYPE_NAME"), rs.getInt("DATA_TYPE"));
+        }
+      }
+      assertEquals(Map.of("BOOLEAN", Types.BOOLEAN, "INTEGER", Types.INTEGER, "BIGINT", Types.BIGINT,
+          "DOUBLE", Types.DOUBLE, "DECIMAL", Types.DECIMAL, "VARCHAR", Types.VARCHAR, "VARBINARY", Types.VARBINARY,
+          "DATE", Types.DATE, "TIME", Types.TIME, "TIMESTAMP", Types.TIMESTAMP), typeInfo);
+
       try (ResultSet schemas = metaData.getSchemas(); ResultSet catalogs = metaData.getCatalogs()) {
         assertFalse(schemas.next(), "sources have no schema");
         assertFalse(catalogs.next(), "sources have no catalog");
