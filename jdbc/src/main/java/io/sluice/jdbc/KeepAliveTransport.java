@@ -66,6 +66,8 @@ public final class KeepAliveTransport implements AvaticaHttpClient {
         if (retried) {
           throw new IllegalStateException("Sluice server at " + url + " closed the connection: " + e.getMessage(), e);
         }
+        // The other idle sockets are most likely closed too (a server restart): the retry gets a new one.
+        closeIdle();
         retried = true;
       } catch (IOException e) {
         exchange.close();
@@ -86,6 +88,14 @@ public final class KeepAliveTransport implements AvaticaHttpClient {
       }
     }
     return new Exchange();
+  }
+
+  private void closeIdle() {
+    synchronized (idle) {
+      while (!idle.isEmpty()) {
+        idle.pop().close();
+      }
+    }
   }
 
   private void give(Exchange exchange) {
