@@ -67,8 +67,8 @@ public final class SluiceServer implements AutoCloseable {
 
   /** Starts the full server: the statement engine and every standard route. */
   public static SluiceServer start(SluiceConfig config) {
-    EngineComponent engine = new EngineComponent();
     PushQueries pushQueries = new PushQueries();
+    EngineComponent engine = new EngineComponent(pushQueries::runningQueries);
     SelectRunner selects = new SelectRunners(
         (sql, properties) -> engine.pullQueries().run(sql, properties),
         new PushQueryRunner(() -> engine.engine().catalog().snapshot(), pushQueries));

@@ -4,13 +4,16 @@ import io.sluice.runtime.RuntimeOptions;
 import io.sluice.server.ServerComponent;
 import io.sluice.server.ServerContext;
 import io.sluice.server.config.SluiceConfig;
+import io.sluice.server.entity.RunningQuery;
 import io.sluice.server.pull.PullQueryRunner;
 import io.sluice.server.query.QueryRegistry;
 import io.sluice.server.query.StreamsProperties;
 import io.sluice.server.statement.InsertValuesHandler;
 import io.sluice.server.statement.StatementExecutor;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +32,17 @@ public final class EngineComponent implements ServerComponent {
   private InsertValuesHandler insertValues;
   private CommandFollower follower;
   private PullQueryRunner pullQueries;
+  private final Supplier<List<RunningQuery>> pushQueries;
+
+  /** An engine on a server that runs no push queries. */
+  public EngineComponent() {
+    this(List::of);
+  }
+
+  /** @param pushQueries the server's running push queries, which SHOW QUERIES lists after the persistent ones */
+  public EngineComponent(Supplier<List<RunningQuery>> pushQueries) {
+    this.pushQueries = pushQueries;
+  }
 
   @Override
   public void start(ServerContext context) {
@@ -44,7 +58,7 @@ public final class EngineComponent implements ServerComponent {
     LOG.debug("Replayed {} commands: {} sources, {} queries", replayed, engine.catalog().sources().size(),
         engine.queries().all().size());
     insertValues = new InsertValuesHandler(context.kafkaClientConfig());
-    executor = new StatementExecutor(engine, insertValues);
+    executor = new StatementExecutor(engine, insertValues, pushQueries);
     follower = new CommandFollower(engine, executor);
     follower.start();
     pullQueries = new PullQueryRunner(engine, context);

@@ -9,7 +9,9 @@ import io.sluice.server.ServerComponent;
 import io.sluice.server.ServerContext;
 import io.sluice.server.config.SluiceConfig;
 import io.sluice.server.engine.EngineSettings;
+import io.sluice.server.entity.RunningQuery;
 import io.sluice.server.query.StreamsProperties;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,14 +69,15 @@ public final class PushQueries implements ServerComponent {
    * {@link TooManyPushQueriesException} when every slot is taken, and the runtime's or Kafka's
    * exception when the query cannot run as planned.
    */
-  public PushQuery start(PushQueryPlan plan, Map<String, String> properties) {
+  public PushQuery start(PushQueryPlan plan, String statementText, Map<String, String> properties) {
     if (!slots.tryAcquire()) {
       throw new TooManyPushQueriesException(config.pushMaxConcurrent());
     }
     String queryId = newQueryId(plan.sourcesRead().get(0));
     String applicationId = StreamsProperties.transientApplicationId(config, queryId);
     Holder holder = new Holder();
-    PushQuery query = new PushQuery(queryId, plan.schema(), plan.limit(), closed -> stop(closed, holder, applicationId));
+    PushQuery query = new PushQuery(queryId, statementText, plan.schema(), plan.limit(),
+        closed -> stop(closed, holder, applicationId));
     KafkaStreams streams;
     try {
       PhysicalPlan physical = plan.plan(queryId);
@@ -128,6 +131,15 @@ public final class PushQueries implements ServerComponent {
   /** The running push query {@code queryId}. */
   public Optional<PushQuery> get(String queryId) {
     return Optional.ofNullable(running.get(queryId));
+  }
+
+  /** The running push queries as SHOW QUERIES lists them, of type PUSH, in the order of their ids. */
+  public List<RunningQuery> runningQueries() {
+    return running.values().stream()
+        .sorted(Comparator.comparing(PushQuery::queryId))
+        .map(q -> new RunningQuery(q.statementText(), List.of(), List.of(), q.queryId(), Map.of("RUNNING", 1), "PUSH",
+            "RUNNING"))
+        .toList();
   }
 
   /** How many push queries run now. */

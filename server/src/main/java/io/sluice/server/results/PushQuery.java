@@ -24,6 +24,7 @@ public final class PushQuery implements QueryResults, ResultListener {
   private record Entry(Object[] row, boolean deletion) {}
 
   private final String queryId;
+  private final String statementText;
   private final RowSchema schema;
   private final Long limit;
   private final Consumer<PushQuery> onClose;
@@ -35,11 +36,13 @@ public final class PushQuery implements QueryResults, ResultListener {
   private Object[] lastDeletion;
 
   /**
+   * @param statementText the SELECT as the client sent it, for SHOW QUERIES
    * @param limit the number of rows after which the results end, or null for no limit
    * @param onClose what stops the query's topology and frees its resources, run once by {@link #close}
    */
-  PushQuery(String queryId, RowSchema schema, Long limit, Consumer<PushQuery> onClose) {
+  PushQuery(String queryId, String statementText, RowSchema schema, Long limit, Consumer<PushQuery> onClose) {
     this.queryId = queryId;
+    this.statementText = statementText;
     this.schema = schema;
     this.limit = limit;
     this.onClose = onClose;
@@ -48,6 +51,11 @@ public final class PushQuery implements QueryResults, ResultListener {
   @Override
   public String queryId() {
     return queryId;
+  }
+
+  /** The SELECT as the client sent it. */
+  String statementText() {
+    return statementText;
   }
 
   @Override

@@ -43,7 +43,7 @@ public final class PushQueryRunner implements SelectRunner {
       throw SelectStatements.refused(e.getMessage(), statement.text(), line, column);
     }
     try {
-      return queries.start(plan, properties);
+      return queries.start(plan, statement.text(), properties);
     } catch (UnsupportedPlanException | ConfigException e) {
       throw SelectStatements.refused(statement, e.getMessage());
     }

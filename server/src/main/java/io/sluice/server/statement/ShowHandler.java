@@ -16,10 +16,14 @@ import io.sluice.server.entity.TablesList;
 import io.sluice.server.entity.TopicsList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
-/** Runs SHOW|LIST STREAMS, TABLES, QUERIES, TOPICS, PROPERTIES and FUNCTIONS. */
+/**
+ * Runs SHOW|LIST STREAMS, TABLES, QUERIES (the persistent queries, then this node's push queries),
+ * TOPICS, PROPERTIES and FUNCTIONS.
+ */
 final class ShowHandler implements StatementHandler<SqlShow> {
 
   private static final List<FunctionsList.Function> FUNCTIONS = List.of(
@@ -39,9 +43,9 @@ final class ShowHandler implements StatementHandler<SqlShow> {
     return switch (statement.kind()) {
       case STREAMS -> new StreamsList(text, sources(engine.catalog(), SourceType.STREAM), List.of());
       case TABLES -> new TablesList(text, sources(engine.catalog(), SourceType.TABLE), List.of());
-      case QUERIES -> new QueriesList(text, engine.queries().all().stream()
+      case QUERIES -> new QueriesList(text, Stream.concat(engine.queries().all().stream()
           .map(q -> Describer.runningQuery(q, engine.catalog().source(q.command().sink())
-              .map(SourceDescriptor::topic).orElse(null)))
+              .map(SourceDescriptor::topic).orElse(null))), context.pushQueries().get().stream())
           .toList(), List.of());
       case TOPICS -> new TopicsList(text, topics(engine), List.of());
       case PROPERTIES -> new PropertiesList(text, engine.settings().shownProperties().entrySet().stream()

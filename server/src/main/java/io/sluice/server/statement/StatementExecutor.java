@@ -19,11 +19,13 @@ import io.sluice.runtime.UnsupportedPlanException;
 import org.apache.kafka.common.config.ConfigException;
 import io.sluice.server.engine.Engine;
 import io.sluice.server.entity.KsqlEntity;
+import io.sluice.server.entity.RunningQuery;
 import io.sluice.server.entity.StatementErrorEntity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.calcite.sql.SqlNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,10 +41,13 @@ public final class StatementExecutor {
   private static final Logger LOG = LoggerFactory.getLogger(StatementExecutor.class);
 
   private final Engine engine;
+  private final Supplier<List<RunningQuery>> pushQueries;
   private final Map<Class<? extends SqlNode>, StatementHandler<? extends SqlNode>> handlers = new LinkedHashMap<>();
 
-  public StatementExecutor(Engine engine, InsertValuesHandler insertValues) {
+  /** @param pushQueries this node's running push queries, for SHOW QUERIES */
+  public StatementExecutor(Engine engine, InsertValuesHandler insertValues, Supplier<List<RunningQuery>> pushQueries) {
     this.engine = engine;
+    this.pushQueries = pushQueries;
     handlers.put(SqlCreateSource.class, new CreateSourceHandler());
     handlers.put(SqlCreateAsSelect.class, new CreateAsSelectHandler());
     handlers.put(SqlInsertSelect.class, new InsertSelectHandler());
@@ -82,7 +87,7 @@ public final class StatementExecutor {
     List<KsqlEntity> entities = new ArrayList<>();
     for (ParsedStatement statement : statements) {
       SqlNode node = statement.node();
-      StatementContext context = new StatementContext(statement.text(), streamsProperties, engine);
+      StatementContext context = new StatementContext(statement.text(), streamsProperties, engine, pushQueries);
       try {
         KsqlEntity entity = run(node, context);
         if (entity != null) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.sluice.server.rest.Json;
 import io.sluice.server.results.PushQueries;
 import io.sluice.server.testing.Http;
@@ -222,7 +223,7 @@ class PushQueryEndToEndTest {
   }
 
   @Test
-  void closeQueryEndsTheResponseAndRemovesTopicsGroupAndState() throws Exception {
+  void runningPushQueryIsListedUntilCloseQueryEndsItAndRemovesTopicsGroupAndState() throws Exception {
     String stream = "CLOSED";
     stream(stream);
     insert(stream, 1, "a", 1);
@@ -234,11 +235,17 @@ class PushQueryEndToEndTest {
       assertFalse(internalTopics(applicationId).isEmpty(), "the aggregation repartitions through a topic");
       assertTrue(Files.exists(stateDir(applicationId)), "the aggregation keeps state");
 
+      JsonNode listed = showQuery(queryId);
+      assertEquals("PUSH", listed.path("queryType").asText(), listed.toString());
+      assertEquals("RUNNING", listed.path("state").asText());
+      assertTrue(listed.path("queryString").asText().startsWith("SELECT NAME, COUNT(*)"), listed.toString());
+
       Http.Response closed = Http.postJson(server.url() + "/close-query", Map.of("queryId", queryId));
       assertEquals(200, closed.status(), closed.body());
       assertNull(response.nextLine(LINE));
       assertTrue(response.ended());
       awaitCleanedUp(queryId);
+      assertTrue(showQuery(queryId).isMissingNode(), "a closed push query is no longer listed");
       assertEquals(400, Http.postJson(server.url() + "/close-query", Map.of("queryId", queryId)).status());
     }
   }
@@ -325,5 +332,15 @@ class PushQueryEndToEndTest {
         && !Files.exists(stateDir(applicationId))
         && pushQueries().get(queryId).isEmpty(), "query " + queryId + " to be cleaned up");
     assertNotNull(queryId);
+  }
+
+  /** The SHOW QUERIES entry of {@code queryId}, or a missing node. */
+  private static JsonNode showQuery(String queryId) {
+    for (JsonNode query : server.ok("SHOW QUERIES;").get(0).path("queries")) {
+      if (query.path("id").asText().equals(queryId)) {
+        return query;
+      }
+    }
+    return MissingNode.getInstance();
   }
 }
