@@ -3,8 +3,6 @@ package io.sluice.server.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sluice.server.engine.EngineComponent;
-import io.sluice.server.query.PersistentQuery;
 import io.sluice.server.rest.Json;
 import io.sluice.server.testing.Poll;
 import io.sluice.server.testing.SharedKafka;
@@ -18,10 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.streams.StreamsMetadata;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,7 +43,7 @@ class ClusterEndToEndTest {
       Poll.until(WAIT, () -> names(second.ok("SHOW TABLES;"), "tables").contains("COUNTS"),
           "the second node to list the table created through the first");
       Set<String> endpoints = Set.of(hostPort(first.url()), hostPort(second.url()));
-      Poll.until(WAIT, () -> advertised(first, queryId).equals(endpoints) && advertised(second, queryId).equals(endpoints),
+      Poll.until(WAIT, () -> first.advertised(queryId).equals(endpoints) && second.advertised(queryId).equals(endpoints),
           "both nodes to run " + queryId + " as members advertising " + endpoints);
 
       Records.shared().produce(input, clicks(input, 0, 400));
@@ -85,17 +81,6 @@ class ClusterEndToEndTest {
     return names;
   }
 
-  /** The REST endpoints that the members of the query's Kafka Streams group advertise, as one node sees them. */
-  private static Set<String> advertised(TestServer node, String queryId) {
-    return node.server().component(EngineComponent.class).orElseThrow().engine().queries().get(queryId)
-        .map(PersistentQuery::streams)
-        .map(streams -> streams.metadataForAllStreamsClients().stream()
-            .filter(metadata -> !metadata.topicPartitions().isEmpty())
-            .map(StreamsMetadata::hostInfo)
-            .map(host -> host.host() + ":" + host.port())
-            .collect(Collectors.toSet()))
-        .orElse(Set.of());
-  }
 
   private static String hostPort(String url) {
     URI uri = URI.create(url);

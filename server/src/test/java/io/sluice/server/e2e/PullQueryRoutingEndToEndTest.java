@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sluice.server.engine.EngineComponent;
-import io.sluice.server.query.PersistentQuery;
 import io.sluice.server.testing.Http;
 import io.sluice.server.testing.Poll;
 import io.sluice.server.testing.SharedKafka;
@@ -22,8 +20,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsMetadata;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -170,7 +166,7 @@ class PullQueryRoutingEndToEndTest {
     String queryId = first.ok("CREATE TABLE COUNTS WITH (KAFKA_TOPIC='" + input + "-counts') AS "
             + "SELECT USERID, COUNT(*) AS N FROM CLICKS GROUP BY USERID EMIT CHANGES;")
         .get(0).path("commandStatus").path("queryId").asText();
-    Poll.until(WAIT, () -> advertised(first, queryId).equals(endpoints) && advertised(second, queryId).equals(endpoints),
+    Poll.until(WAIT, () -> first.advertised(queryId).equals(endpoints) && second.advertised(queryId).equals(endpoints),
         "both nodes to run " + queryId + " as members advertising " + endpoints);
     List<ProducerRecord<byte[], byte[]>> clicks = new ArrayList<>();
     for (int i = 0; i < USERS * CLICKS_PER_USER; i++) {
@@ -182,25 +178,10 @@ class PullQueryRoutingEndToEndTest {
 
   /** True if, as {@code node} sees the query's group, each of two members is the active host of some partition. */
   private static boolean bothNodesOwnKeys(TestServer node, String queryId) {
-    return streams(node, queryId).metadataForAllStreamsClients().stream()
-        .filter(metadata -> !metadata.topicPartitions().isEmpty()).count() == 2;
+    return node.advertised(queryId).size() == 2;
   }
 
-  private static KafkaStreams streams(TestServer node, String queryId) {
-    return node.server().component(EngineComponent.class).orElseThrow().engine().queries().get(queryId)
-        .map(PersistentQuery::streams).orElseThrow();
-  }
 
-  private static Set<String> advertised(TestServer node, String queryId) {
-    return node.server().component(EngineComponent.class).orElseThrow().engine().queries().get(queryId)
-        .map(PersistentQuery::streams)
-        .map(streams -> streams.metadataForAllStreamsClients().stream()
-            .filter(metadata -> !metadata.topicPartitions().isEmpty())
-            .map(StreamsMetadata::hostInfo)
-            .map(host -> host.host() + ":" + host.port())
-            .collect(Collectors.toSet()))
-        .orElse(Set.of());
-  }
 
   private static Http.Response query(TestServer node, String sql, Map<String, String> properties) {
     return Http.postJson(node.url() + "/query", Map.of("ksql", sql, "streamsProperties", properties));

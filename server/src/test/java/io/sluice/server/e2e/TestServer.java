@@ -3,12 +3,17 @@ package io.sluice.server.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.server.SluiceServer;
 import io.sluice.server.config.SluiceConfig;
+import io.sluice.server.engine.EngineComponent;
+import io.sluice.server.query.PersistentQuery;
 import io.sluice.server.testing.Directories;
 import io.sluice.server.testing.Http;
 import io.sluice.server.testing.SharedKafka;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.streams.StreamsMetadata;
 
 /** A full Sluice server in the test JVM, on the shared broker, with its own service id and data directory. */
 final class TestServer implements AutoCloseable {
@@ -94,6 +99,21 @@ final class TestServer implements AutoCloseable {
 
   int commandCount() {
     return server.context().commandLog().readAll().size();
+  }
+
+  /**
+   * The REST endpoints (host:port) of the members that own partitions of persistent query
+   * {@code queryId}, as this node sees the query's group.
+   */
+  Set<String> advertised(String queryId) {
+    return server.component(EngineComponent.class).orElseThrow().engine().queries().get(queryId)
+        .map(PersistentQuery::streams)
+        .map(streams -> streams.metadataForAllStreamsClients().stream()
+            .filter(metadata -> !metadata.topicPartitions().isEmpty())
+            .map(StreamsMetadata::hostInfo)
+            .map(host -> host.host() + ":" + host.port())
+            .collect(Collectors.toSet()))
+        .orElse(Set.of());
   }
 
   @Override
