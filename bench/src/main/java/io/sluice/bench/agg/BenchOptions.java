@@ -1,5 +1,6 @@
 package io.sluice.bench.agg;
 
+import io.sluice.bench.Flags;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -80,12 +81,7 @@ record BenchOptions(
   }
 
   private static long nonNegativeLong(String flag, String value) {
-    long parsed;
-    try {
-      parsed = Long.parseLong(value.replace("_", ""));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(flag + " needs a whole number, not '" + value + "'");
-    }
+    long parsed = Flags.wholeNumber(flag, value);
     if (parsed < 0 || parsed > Integer.MAX_VALUE && !flag.equals("--events") && !flag.equals("--timeout-s")) {
       throw new IllegalArgumentException(flag + " is out of range: " + value);
     }

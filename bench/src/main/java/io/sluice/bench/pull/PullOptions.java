@@ -1,5 +1,6 @@
 package io.sluice.bench.pull;
 
+import io.sluice.bench.Flags;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,16 +66,16 @@ record PullOptions(
       }
       String value = args[++i];
       switch (flag) {
-        case "--keys" -> keys = (int) Math.min(Integer.MAX_VALUE, positive(flag, value));
-        case "--events" -> events = positive(flag, value);
-        case "--partitions" -> partitions = (int) Math.min(10_000, positive(flag, value));
+        case "--keys" -> keys = (int) Math.min(Integer.MAX_VALUE, Flags.positive(flag, value));
+        case "--events" -> events = Flags.positive(flag, value);
+        case "--partitions" -> partitions = (int) Math.min(10_000, Flags.positive(flag, value));
         case "--clients" -> clients = clientList(value);
         case "--seconds" -> seconds = positiveSeconds(flag, value);
         case "--warmup-s" -> warmup = seconds(flag, value);
         case "--targets" -> targets = targetList(value);
         case "--freshness-s" -> freshness = seconds(flag, value);
-        case "--freshness-rate" -> freshnessRate = (int) Math.min(100_000, positive(flag, value));
-        case "--freshness-keys" -> freshnessKeys = (int) Math.min(10_000, positive(flag, value));
+        case "--freshness-rate" -> freshnessRate = (int) Math.min(100_000, Flags.positive(flag, value));
+        case "--freshness-keys" -> freshnessKeys = (int) Math.min(10_000, Flags.positive(flag, value));
         case "--json" -> json = Path.of(value);
         default -> throw new IllegalArgumentException("unknown flag " + flag);
       }
@@ -92,7 +93,7 @@ record PullOptions(
   private static List<Integer> clientList(String value) {
     List<Integer> clients = new ArrayList<>();
     for (String part : value.split(",")) {
-      clients.add((int) Math.min(4096, positive("--clients", part.trim())));
+      clients.add((int) Math.min(4096, Flags.positive("--clients", part.trim())));
     }
     return List.copyOf(clients);
   }
@@ -110,18 +111,6 @@ record PullOptions(
     return List.copyOf(targets);
   }
 
-  private static long positive(String flag, String value) {
-    long parsed;
-    try {
-      parsed = Long.parseLong(value.replace("_", ""));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(flag + " needs a whole number, not '" + value + "'");
-    }
-    if (parsed <= 0) {
-      throw new IllegalArgumentException(flag + " must be positive");
-    }
-    return parsed;
-  }
 
   private static double positiveSeconds(String flag, String value) {
     double parsed = seconds(flag, value);
