@@ -1,4 +1,4 @@
-<#-- ksqlDB's WINDOW clause, which Sluice's patched SELECT accepts right after FROM. -->
+<#-- ksqlDB's WINDOW clause, which Sluice's patched SELECT accepts right after FROM, and the WITHIN clause of a join. -->
 
 /**
  * Parses WINDOW TUMBLING (SIZE d), WINDOW HOPPING (SIZE d, ADVANCE BY d) or
@@ -80,4 +80,30 @@ ChronoUnit SluiceTimeUnit() :
 |
     // Anything else, such as WEEKS or a missing unit, gets a message that lists the units.
     { throw WindowClauseBuilder.expectedUnit(token, getToken(1)); }
+}
+
+/**
+ * Parses ksqlDB's WITHIN clause of a stream-stream join, written after the joined table:
+ * WITHIN d, or WITHIN (before, after), then an optional GRACE PERIOD d.
+ */
+SqlJoinWithin SluiceWithinClause(SqlNode table) :
+{
+    final Span s;
+    final Duration before;
+    Duration after = null;
+    Duration grace = null;
+}
+{
+    <WITHIN> { s = span(); }
+    (
+        <LPAREN>
+        before = SluiceDuration("WITHIN", false)
+        <COMMA>
+        after = SluiceDuration("WITHIN", false)
+        <RPAREN>
+    |
+        before = SluiceDuration("WITHIN", false)
+    )
+    [ <GRACE> <PERIOD> grace = SluiceDuration("GRACE PERIOD", false) ]
+    { return SqlJoinWithin.of(s.end(this), table, before, after == null ? before : after, grace); }
 }

@@ -121,9 +121,17 @@ WHERE
 SELECT	a	FORM	s;
 --> ERROR 1:15 unexpected 's'
 
-=== stream-stream joins are named as not supported yet
-CREATE STREAM j AS SELECT * FROM a JOIN b WITHIN 1 HOUR ON a.k = b.k;
---> ERROR 1:43 Stream-stream joins (WITHIN) are not supported yet
+=== WITHIN needs an ON condition
+SELECT * FROM a JOIN b WITHIN 1 HOUR USING (k);
+--> ERROR 1:24 A join with WITHIN needs an ON condition, not USING
+
+=== WITHIN needs a unit
+SELECT * FROM a JOIN b WITHIN 10 ON a.k = b.k;
+--> ERROR 1:34 unexpected 'ON'
+
+=== WITHIN with two durations needs parentheses
+SELECT * FROM a JOIN b WITHIN 1 HOUR, 2 HOURS ON a.k = b.k;
+--> ERROR 1:24 A join with WITHIN needs an ON condition
 
 === variables are named as not supported yet
 SHOW STREAMS;

@@ -77,3 +77,15 @@ SELECT `EMIT`, `emit` FROM s AS `Final`;
 === a function named like a new keyword
 SELECT IF(a > 0, 'pos', 'neg') FROM s;
 --> SELECT IF(A > 0, 'pos', 'neg') FROM S
+
+=== a stream-stream join with WITHIN one duration
+CREATE STREAM j AS SELECT * FROM a JOIN b WITHIN 1 HOUR ON a.k = b.k;
+--> CREATE STREAM J AS SELECT * FROM A INNER JOIN B WITHIN 1 HOUR ON A.K = B.K
+
+=== a stream-stream join with WITHIN before and after, and a grace period
+SELECT * FROM a x LEFT OUTER JOIN b y WITHIN (10 SECONDS, 2 MINUTES) GRACE PERIOD 500 MILLISECONDS ON x.k = y.k EMIT CHANGES;
+--> SELECT * FROM A AS X LEFT JOIN B AS Y WITHIN (10 SECONDS, 2 MINUTES) GRACE PERIOD 500 MILLISECONDS ON X.K = Y.K EMIT CHANGES
+
+=== a three-way join with WITHIN on each join
+SELECT * FROM a FULL JOIN b WITHIN 1 SECOND ON a.k = b.k RIGHT JOIN c WITHIN 0 SECONDS GRACE PERIOD 1 DAY ON a.k = c.k;
+--> SELECT * FROM A FULL JOIN B WITHIN 1 SECOND ON A.K = B.K RIGHT JOIN C WITHIN 0 SECONDS GRACE PERIOD 1 DAY ON A.K = C.K

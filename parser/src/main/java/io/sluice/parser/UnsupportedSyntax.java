@@ -25,9 +25,6 @@ final class UnsupportedSyntax {
         return Optional.of(new Recognized("Variables (DEFINE and UNDEFINE) are not supported yet", token));
       }
     }
-    if ("WITHIN".equals(upper(unexpected))) {
-      return Optional.of(new Recognized("Stream-stream joins (WITHIN) are not supported yet", unexpected));
-    }
     return Optional.empty();
   }
 

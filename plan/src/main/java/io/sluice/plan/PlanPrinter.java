@@ -4,6 +4,10 @@ import io.sluice.plan.expr.ExprPrinter;
 import io.sluice.plan.node.AggregateCall;
 import io.sluice.plan.node.AggregateNode;
 import io.sluice.plan.node.FilterNode;
+import io.sluice.plan.node.JoinKind;
+import io.sluice.plan.node.JoinNode;
+import io.sluice.plan.node.JoinSide;
+import io.sluice.plan.node.JoinWindow;
 import io.sluice.plan.node.PlanNode;
 import io.sluice.plan.node.ProjectNode;
 import io.sluice.plan.node.SinkNode;
@@ -52,6 +56,9 @@ public final class PlanPrinter {
     if (node instanceof AggregateNode aggregate) {
       return describeAggregate(aggregate);
     }
+    if (node instanceof JoinNode join) {
+      return describeJoin(join);
+    }
     SinkNode sink = (SinkNode) node;
     if (sink.isToClient()) {
       return "sink to the client";
@@ -82,6 +89,39 @@ public final class PlanPrinter {
           .append(" retention ").append(Durations.print(window.retention()));
     }
     return out.append(", emit ").append(aggregate.emit()).append(", store ").append(aggregate.storeName()).toString();
+  }
+
+  private static String describeJoin(JoinNode join) {
+    StringBuilder out = new StringBuilder(join.type().name().toLowerCase(java.util.Locale.ROOT)).append(' ')
+        .append(join.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')).append(" join on ");
+    List<String> conditions = new java.util.ArrayList<>();
+    for (int i = 0; i < join.left().keys().size(); i++) {
+      String left = ExprPrinter.print(join.left().keys().get(i), join.left().input().schema());
+      String right = join.kind() == JoinKind.FOREIGN_KEY
+          ? "the primary key of " + join.right().input().id()
+          : ExprPrinter.print(join.right().keys().get(i), join.right().input().schema());
+      conditions.add(left + " = " + right);
+    }
+    out.append(String.join(" AND ", conditions));
+    JoinWindow window = join.window();
+    if (window != null) {
+      out.append(", within ").append(Durations.print(window.before())).append(" before and ")
+          .append(Durations.print(window.after())).append(" after, grace ").append(Durations.print(window.grace()));
+    }
+    out.append(", key ").append(join.key().format());
+    repartition(out, join, "left", join.left());
+    repartition(out, join, "right", join.right());
+    if (!join.storeNames().isEmpty()) {
+      out.append(", stores ").append(String.join(", ", join.storeNames()));
+    }
+    return out.toString();
+  }
+
+  private static void repartition(StringBuilder out, JoinNode join, String side, JoinSide input) {
+    if (input.repartition() != null) {
+      out.append(", repartition ").append(side).append(" through ").append(join.repartitionName(side))
+          .append("-repartition (").append(input.repartition()).append(" partitions)");
+    }
   }
 
   private static String formats(Formats formats) {

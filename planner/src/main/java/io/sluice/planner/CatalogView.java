@@ -4,6 +4,8 @@ import io.sluice.plan.SourceDescriptor;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Function;
 
 /** The planner's read-only view of the catalog: streams and tables by upper-case name. */
 public interface CatalogView {
@@ -11,6 +13,35 @@ public interface CatalogView {
   Optional<SourceDescriptor> source(String name);
 
   Collection<SourceDescriptor> sources();
+
+  /**
+   * The number of partitions of {@code topic}, or empty when it is not known (the planner then
+   * takes it to have one, which only a catalog without Kafka behind it, in tests, should give).
+   */
+  default OptionalInt partitions(String topic) {
+    return OptionalInt.empty();
+  }
+
+  /** This view, with the partition counts of topics looked up by {@code lookup}. */
+  default CatalogView withPartitions(Function<String, OptionalInt> lookup) {
+    CatalogView sources = this;
+    return new CatalogView() {
+      @Override
+      public Optional<SourceDescriptor> source(String name) {
+        return sources.source(name);
+      }
+
+      @Override
+      public Collection<SourceDescriptor> sources() {
+        return sources.sources();
+      }
+
+      @Override
+      public OptionalInt partitions(String topic) {
+        return lookup.apply(topic);
+      }
+    };
+  }
 
   /** A view over a fixed map of name to source. */
   static CatalogView of(Map<String, SourceDescriptor> sources) {

@@ -13,6 +13,7 @@ import io.sluice.plan.PhysicalPlan;
 import io.sluice.plan.PlanJson;
 import io.sluice.plan.PlanPrinter;
 import io.sluice.plan.SourceDescriptor;
+import io.sluice.planner.ddl.CreateSourcePlan;
 import io.sluice.planner.ddl.CreateSourcePlanner;
 import io.sluice.planner.query.CreateAsSelectPlan;
 import io.sluice.planner.query.CreateAsSelectPlanner;
@@ -24,9 +25,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.apache.calcite.sql.SqlNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -70,11 +73,16 @@ class GoldenPlanTest {
   static String render(String script) {
     List<ParsedStatement> statements = SluiceParser.parse(script);
     Map<String, SourceDescriptor> sources = new LinkedHashMap<>();
+    Map<String, Integer> partitions = new HashMap<>();
     for (ParsedStatement statement : statements.subList(0, statements.size() - 1)) {
-      SourceDescriptor source = CreateSourcePlanner.plan((SqlCreateSource) statement.node()).descriptor();
-      sources.put(source.name(), source);
+      CreateSourcePlan plan = CreateSourcePlanner.plan((SqlCreateSource) statement.node());
+      sources.put(plan.descriptor().name(), plan.descriptor());
+      if (plan.partitions() != null) {
+        partitions.put(plan.descriptor().topic(), plan.partitions());
+      }
     }
-    CatalogView catalog = CatalogView.of(sources);
+    CatalogView catalog = CatalogView.of(sources)
+        .withPartitions(topic -> partitions.containsKey(topic) ? OptionalInt.of(partitions.get(topic)) : OptionalInt.empty());
     SqlNode last = statements.get(statements.size() - 1).node();
     try {
       if (last instanceof SqlCreateSource create) {

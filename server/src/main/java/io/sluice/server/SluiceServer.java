@@ -71,7 +71,7 @@ public final class SluiceServer implements AutoCloseable {
     EngineComponent engine = new EngineComponent(pushQueries::runningQueries);
     SelectRunner selects = new SelectRunners(
         (sql, properties) -> engine.pullQueries().run(sql, properties),
-        new PushQueryRunner(() -> engine.engine().catalog().snapshot(), pushQueries));
+        new PushQueryRunner(() -> engine.engine().planningCatalog(), pushQueries));
     QueryRoutes queryRoutes = new QueryRoutes(selects);
     JdbcRoutes jdbcRoutes = new JdbcRoutes(engine, selects);
     return builder(config)

@@ -1,7 +1,6 @@
 package io.sluice.parser.ast;
 
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -23,10 +22,6 @@ public final class SqlWindowSpec extends SqlCall {
       (pos, operands) -> new SqlWindowSpec(pos, Operands.symbol(operands[0], WindowKind.class),
           millis(operands[1]), millis(operands[2]), millis(operands[3]), millis(operands[4]),
           operands[3] == null ? null : operands[3].getParserPosition()));
-
-  /** Units a duration is printed in, largest first; each is a whole number of the next. */
-  private static final List<ChronoUnit> UNITS = List.of(ChronoUnit.DAYS, ChronoUnit.HOURS,
-      ChronoUnit.MINUTES, ChronoUnit.SECONDS, ChronoUnit.MILLIS);
 
   private final WindowKind kind;
   private final Duration length;
@@ -136,37 +131,23 @@ public final class SqlWindowSpec extends SqlCall {
     if (kind != WindowKind.SESSION) {
       writer.keyword("SIZE");
     }
-    duration(writer, length);
+    Unparse.duration(writer, length);
     if (advance != null) {
       writer.sep(",");
       writer.keyword("ADVANCE BY");
-      duration(writer, advance);
+      Unparse.duration(writer, advance);
     }
     if (retention != null) {
       writer.sep(",");
       writer.keyword("RETENTION");
-      duration(writer, retention);
+      Unparse.duration(writer, retention);
     }
     if (grace != null) {
       writer.sep(",");
       writer.keyword("GRACE PERIOD");
-      duration(writer, grace);
+      Unparse.duration(writer, grace);
     }
     writer.endList(frame);
-  }
-
-  /** Prints a duration in the largest unit that holds it whole, such as 90 SECONDS. */
-  private static void duration(SqlWriter writer, Duration duration) {
-    final long millis = duration.toMillis();
-    ChronoUnit unit = ChronoUnit.SECONDS;
-    if (millis != 0) {
-      unit = UNITS.stream().filter(u -> millis % u.getDuration().toMillis() == 0)
-          .findFirst().orElseThrow();
-    }
-    final long amount = millis / unit.getDuration().toMillis();
-    writer.literal(Long.toString(amount));
-    final String name = unit == ChronoUnit.MILLIS ? "MILLISECOND" : unit.name().replaceAll("S$", "");
-    writer.keyword(amount == 1 ? name : name + "S");
   }
 
   private static SqlLiteral millis(Duration duration) {

@@ -2,6 +2,7 @@ package io.sluice.parser.impl;
 
 import io.sluice.parser.ast.SqlCreateAsSelect;
 import io.sluice.parser.ast.SqlInsertSelect;
+import io.sluice.parser.ast.SqlJoinWithin;
 import io.sluice.parser.ast.SqlProperty;
 import io.sluice.parser.ast.SqlQueryStatement;
 import io.sluice.parser.ast.SqlWindowSpec;
@@ -64,6 +65,20 @@ final class GrammarActions {
    */
   static String topicName(SqlIdentifier id, Token token) {
     return id.getParserPosition().isQuoted() ? id.getSimple() : token.image;
+  }
+
+  /** Refuses a WITHIN clause on a join whose condition is {@code clause} (USING), or none (null). */
+  static void refuseWithin(SqlNode right, String clause) {
+    if (right instanceof SqlJoinWithin within) {
+      throw error(within.getParserPosition(),
+          "A join with WITHIN needs an ON condition" + (clause == null ? "" : ", not " + clause));
+    }
+  }
+
+  /** Refuses a WITHIN clause on a join without a condition; returns {@code pos}. */
+  static SqlParserPos refuseWithin(SqlNode right, SqlParserPos pos) {
+    refuseWithin(right, (String) null);
+    return pos;
   }
 
   /** Attaches a LIMIT written after the EMIT clause to the query, as Calcite's own LIMIT. */

@@ -17,9 +17,10 @@ import java.util.List;
   @JsonSubTypes.Type(value = FilterNode.class, name = "filter"),
   @JsonSubTypes.Type(value = ProjectNode.class, name = "project"),
   @JsonSubTypes.Type(value = AggregateNode.class, name = "aggregate"),
+  @JsonSubTypes.Type(value = JoinNode.class, name = "join"),
   @JsonSubTypes.Type(value = SinkNode.class, name = "sink")
 })
-public sealed interface PlanNode permits SourceNode, FilterNode, ProjectNode, AggregateNode, SinkNode {
+public sealed interface PlanNode permits SourceNode, FilterNode, ProjectNode, AggregateNode, JoinNode, SinkNode {
 
   /** The node's id, unique within its plan and stable across restarts. */
   String id();

@@ -29,6 +29,9 @@ public final class PlanNodes {
     if (node instanceof AggregateNode) {
       return true;
     }
+    if (node instanceof JoinNode join) {
+      return join.kind() == JoinKind.TABLE_TABLE || join.kind() == JoinKind.FOREIGN_KEY;
+    }
     return node.inputs().stream().anyMatch(PlanNodes::emitsTable);
   }
 

@@ -30,14 +30,15 @@ public final class CreateAsSelectPlanner {
     PlannedSelect select = new QueryPlanner(catalog).plan(statement.query(), statement.partitionBy(), statement.emit());
     ProjectNode root = select.root();
     boolean aggregates = PlanNodes.aggregateOf(root) != null;
+    boolean table = PlanNodes.emitsTable(root);
     if (statement.table()) {
-      refuseTableWithoutAggregation(aggregates, select, statement);
+      refuseTableOfStream(table, root, statement);
     } else if (aggregates) {
       throw new PlanningException("GROUP BY produces a table, not a stream: use CREATE TABLE AS SELECT",
           statement.getParserPosition());
-    } else if (select.readsTable()) {
-      throw new PlanningException("The query reads a TABLE, so it produces a table: "
-          + "use CREATE TABLE AS SELECT with GROUP BY", statement.getParserPosition());
+    } else if (table) {
+      throw new PlanningException("The query reads a TABLE (or joins tables), so it produces a table: "
+          + "use CREATE TABLE AS SELECT", statement.getParserPosition());
     }
     Formats inputFormats = catalog.source(select.sourcesRead().get(0)).map(SourceDescriptor::formats).orElse(null);
     SinkProperties sink = SinkProperties.resolve(statement.properties(), name, root.schema().keyColumns(),
@@ -52,16 +53,15 @@ public final class CreateAsSelectPlanner {
         statement.orReplace(), statement.ifNotExists());
   }
 
-  private static void refuseTableWithoutAggregation(boolean aggregates, PlannedSelect select,
-      SqlCreateAsSelect statement) {
-    if (aggregates) {
-      return;
+  /** Refuses a CREATE TABLE of a query whose rows are a stream's, or that selects no key for its rows. */
+  private static void refuseTableOfStream(boolean table, ProjectNode root, SqlCreateAsSelect statement) {
+    if (!table) {
+      throw new PlanningException("A query over a stream produces a table only with GROUP BY: add GROUP BY, "
+          + "or use CREATE STREAM AS SELECT", statement.getParserPosition());
     }
-    if (select.readsTable()) {
-      throw new PlanningException("CREATE TABLE AS SELECT without GROUP BY is not supported yet",
-          statement.getParserPosition());
+    if (root.schema().keyColumns().isEmpty()) {
+      throw new PlanningException("A table needs a key: select the primary key columns of the table the query "
+          + "reads", statement.getParserPosition());
     }
-    throw new PlanningException("A query over a stream produces a table only with GROUP BY: add GROUP BY, "
-        + "or use CREATE STREAM AS SELECT", statement.getParserPosition());
   }
 }

@@ -22,4 +22,16 @@ final class ExprRebase {
     Call call = (Call) expr;
     return new Call(call.op(), call.operands().stream().map(o -> onto(o, columns)).toList(), call.type());
   }
+
+  /** {@code expr} with each column reference moved {@code offset} columns right. */
+  static Expr shift(Expr expr, int offset) {
+    if (expr instanceof InputRef ref) {
+      return new InputRef(ref.index() + offset, ref.type());
+    }
+    if (expr instanceof Literal) {
+      return expr;
+    }
+    Call call = (Call) expr;
+    return new Call(call.op(), call.operands().stream().map(o -> shift(o, offset)).toList(), call.type());
+  }
 }

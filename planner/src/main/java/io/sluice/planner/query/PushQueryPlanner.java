@@ -39,7 +39,7 @@ public final class PushQueryPlanner {
       limit = orderBy.fetch == null ? null : limit(orderBy.fetch);
       query = orderBy.query;
     }
-    PlannedSelect select = new QueryPlanner(catalog).plan(query, null, statement.emit());
+    PlannedSelect select = QueryPlanner.forClient(catalog).plan(query, null, statement.emit());
     return new PushQueryPlan(select.root(), select.sourcesRead(), limit, select.logicalPlan());
   }
 

@@ -22,8 +22,10 @@ import java.util.List;
 import java.util.Set;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOrderBy;
@@ -47,9 +49,21 @@ public final class QueryPlanner {
   private static final String PARTITION_ALIAS = "$SLUICE_PARTITION_BY_";
 
   private final CatalogView catalog;
+  private final boolean persistent;
 
+  /** A planner of persistent queries' SELECTs. */
   public QueryPlanner(CatalogView catalog) {
+    this(catalog, true);
+  }
+
+  private QueryPlanner(CatalogView catalog, boolean persistent) {
     this.catalog = catalog;
+    this.persistent = persistent;
+  }
+
+  /** A planner of push queries' SELECTs, whose rows go to a client: a join's key need not be selected. */
+  public static QueryPlanner forClient(CatalogView catalog) {
+    return new QueryPlanner(catalog, false);
   }
 
   /**
@@ -59,7 +73,17 @@ public final class QueryPlanner {
   public PlannedSelect plan(SqlNode query, SqlNodeList partitionBy, EmitMode emit) {
     WindowedQuery windowed = WindowedQuery.of(persistentSelect(query), catalog);
     SqlSelect select = windowed.select();
-    SelectStarExpander.expand(select, catalog);
+    List<Integer> syntheticKeyItems = List.of();
+    if (select.getFrom() instanceof SqlJoin) {
+      JoinWithinRewrite.rewrite(select);
+      SyntheticKey syntheticKey = SyntheticKey.of(select.getFrom(), catalog);
+      JoinSelectNames.apply(select, catalog, syntheticKey);
+      if (syntheticKey != null) {
+        syntheticKeyItems = syntheticKey.resolveIn(select);
+      }
+    } else {
+      SelectStarExpander.expand(select, catalog);
+    }
     CalciteContext calcite = new CalciteContext(catalog);
     int selectCount = select.getSelectList().size();
     List<String> names = OutputNames.of(select, false);
@@ -92,14 +116,20 @@ public final class QueryPlanner {
       }
     }
     RexToExpr rex = new RexToExpr(rel.getCluster().getRexBuilder(), query.getParserPosition());
-    RelToPlanNodes converter = new RelToPlanNodes(rex, query.getParserPosition(), windowed.window(),
+    RelToPlanNodes converter = new RelToPlanNodes(rex, catalog, query.getParserPosition(), windowed.window(),
         emit == EmitMode.FINAL ? io.sluice.plan.EmitMode.FINAL : io.sluice.plan.EmitMode.CHANGES);
     ProjectNode project = converter.convertToProjection(rel);
     AggregateNode aggregate = PlanNodes.aggregateOf(project);
     if (aggregate != null && !aggregating) {
       throw new PlanningException("Aggregations are supported in the outermost SELECT only", query.getParserPosition());
     }
+    JoinKeyItems.Keyed joinKey = aggregating || !partitionExprs.isEmpty() ? null
+        : JoinKeyItems.of(project, selectCount, syntheticKeyItems, persistent, query.getParserPosition());
+    if (joinKey != null) {
+      project = joinKey.project();
+    }
     List<Integer> keyItems = aggregating ? groupKeys.match(project, aggregate, selectCount)
+        : joinKey != null ? joinKey.keyItems()
         : partitionExprs.isEmpty() ? sourceKeyItems(project, selectCount)
         : partitionByNull ? List.of() : matchPartitionItems(project, selectCount, partitionBy);
     ProjectNode shaped = shape(project, names, keyItems, selectCount);
@@ -196,9 +226,13 @@ public final class QueryPlanner {
     return new ProjectNode(project.id(), project.input(), expressions, new RowSchema(columns));
   }
 
+  /** True if {@code rel}'s rows below any aggregation are a table's: a table, or a join of tables. */
   private static boolean readsTable(RelNode rel) {
     if (rel instanceof TableScan scan) {
       return SourceTables.descriptor(scan.getTable()).isTable();
+    }
+    if (rel instanceof Join join) {
+      return readsTable(join.getLeft()) && readsTable(join.getRight());
     }
     return rel.getInputs().stream().anyMatch(QueryPlanner::readsTable);
   }

@@ -1,16 +1,22 @@
 package io.sluice.planner.query;
 
 import io.sluice.plan.Column;
+import io.sluice.plan.DataType;
 import io.sluice.plan.EmitMode;
 import io.sluice.plan.RowSchema;
 import io.sluice.plan.SourceDescriptor;
 import io.sluice.plan.WindowSpec;
+import io.sluice.plan.expr.Call;
 import io.sluice.plan.expr.Expr;
 import io.sluice.plan.expr.InputRef;
+import io.sluice.plan.expr.Operator;
 import io.sluice.plan.node.FilterNode;
+import io.sluice.plan.node.JoinNode;
+import io.sluice.plan.node.JoinType;
 import io.sluice.plan.node.PlanNode;
 import io.sluice.plan.node.ProjectNode;
 import io.sluice.plan.node.SourceNode;
+import io.sluice.planner.CatalogView;
 import io.sluice.planner.PlanningException;
 import io.sluice.planner.calcite.RexToExpr;
 import io.sluice.planner.calcite.SourceTables;
@@ -25,6 +31,7 @@ import org.apache.calcite.rel.core.TableFunctionScan;
 import org.apache.calcite.rel.core.Values;
 import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalFilter;
+import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalTableScan;
 import org.apache.calcite.rel.type.RelDataTypeField;
@@ -32,7 +39,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
- * Turns a relational plan of scans, filters, projections and at most one aggregation into plan
+ * Turns a relational plan of scans, filters, projections, joins and at most one aggregation into plan
  * nodes, naming each node by its kind and a counter so that names are stable for the same statement.
  *
  * <p>Each converted relation comes with the expressions, over its plan node's row, of Calcite's
@@ -55,6 +62,7 @@ final class RelToPlanNodes {
   }
 
   private final RexToExpr rex;
+  private final CatalogView catalog;
   private final SqlParserPos pos;
   private final WindowSpec window;
   private final EmitMode emit;
@@ -63,10 +71,12 @@ final class RelToPlanNodes {
   private int projects;
   private int sources;
   private int aggregates;
+  private int joins;
 
   /** {@code window} (or null) and {@code emit} are those of the query's aggregation, if it has one. */
-  RelToPlanNodes(RexToExpr rex, SqlParserPos pos, WindowSpec window, EmitMode emit) {
+  RelToPlanNodes(RexToExpr rex, CatalogView catalog, SqlParserPos pos, WindowSpec window, EmitMode emit) {
     this.rex = rex;
+    this.catalog = catalog;
     this.pos = pos;
     this.window = window;
     this.emit = emit;
@@ -119,11 +129,50 @@ final class RelToPlanNodes {
       return Converted.of(
           new ProjectNode(nextId("project", ++projects), input.node(), expressions, new RowSchema(columns)));
     }
+    if (rel instanceof LogicalJoin join) {
+      return convertJoin(join);
+    }
     if (rel instanceof LogicalAggregate aggregate && aggregates == 0) {
       return new AggregateConverter(pos).convert(
           aggregate, inputRows(aggregate.getInput()), nextId("aggregate", ++aggregates), window, emit);
     }
     throw new PlanningException(describe(rel) + " is not supported yet in this kind of query", pos);
+  }
+
+  /** A join, and a filter of its rows by the conditions other than key equalities, if it has any. */
+  private Converted convertJoin(LogicalJoin join) {
+    Converted left = joinInput(convertRel(join.getLeft()));
+    Converted right = joinInput(convertRel(join.getRight()));
+    JoinCondition condition = JoinCondition.of(join, rex, left.columns(), right.columns(), pos);
+    JoinNode node = new JoinConverter(catalog, pos).convert(join, nextId("join", ++joins), left.node(), right.node(),
+        condition);
+    if (condition.others.isEmpty()) {
+      return Converted.of(node);
+    }
+    if (node.type() != JoinType.INNER) {
+      throw new PlanningException("The ON condition of an outer join can only equate the two sides' keys (and give "
+          + "WITHIN): a further condition would also decide which rows count as unmatched. Filter the sides in "
+          + "subqueries, or the joined rows in WHERE", pos);
+    }
+    Expr predicate = condition.others.size() == 1 ? condition.others.get(0)
+        : new Call(Operator.AND, condition.others, DataType.BOOLEAN);
+    return Converted.of(new FilterNode(nextId("filter", ++filters), node, predicate));
+  }
+
+  /** A join side whose rows are Calcite's columns of it: a projection when its node orders them otherwise. */
+  private Converted joinInput(Converted side) {
+    boolean identity = side.columns().size() == side.node().schema().size();
+    for (int i = 0; identity && i < side.columns().size(); i++) {
+      identity = side.columns().get(i) instanceof InputRef ref && ref.index() == i;
+    }
+    if (identity) {
+      return side;
+    }
+    List<Column> columns = new ArrayList<>();
+    for (int i = 0; i < side.columns().size(); i++) {
+      columns.add(Column.value("COL" + i, side.columns().get(i).type()));
+    }
+    return Converted.of(new ProjectNode(nextId("project", ++projects), side.node(), side.columns(), new RowSchema(columns)));
   }
 
   /**
@@ -151,7 +200,7 @@ final class RelToPlanNodes {
       return "An aggregation over an aggregation";
     }
     if (rel instanceof Join) {
-      return "JOIN";
+      return "This kind of JOIN";
     }
     if (rel instanceof Sort) {
       return "ORDER BY, LIMIT or OFFSET";

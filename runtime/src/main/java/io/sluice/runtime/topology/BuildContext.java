@@ -15,6 +15,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyDescription;
+import org.apache.kafka.streams.kstream.KStream;
 
 /** What node builders share while one plan is turned into a topology. */
 final class BuildContext {
@@ -27,6 +28,7 @@ final class BuildContext {
   private final Map<String, Downstream> downstreams = new LinkedHashMap<>();
   private final Map<String, List<String>> processingLogParents = new LinkedHashMap<>();
   private final Map<String, String> storeReaders = new LinkedHashMap<>();
+  private final Map<String, KStream<Object, Object>> streams = new HashMap<>();
 
   BuildContext(StreamsBuilder builder, PhysicalPlan plan, RuntimeOptions options, QueryStats stats,
       ResultListener listener) {
@@ -43,6 +45,16 @@ final class BuildContext {
 
   QueryStats stats() {
     return stats;
+  }
+
+  /** Records the stream of {@code node}'s rows, for the nodes that read it. */
+  void setStream(PlanNode node, KStream<Object, Object> stream) {
+    streams.put(node.id(), stream);
+  }
+
+  /** The stream of the rows of {@code node}, built already. */
+  KStream<Object, Object> streamOf(PlanNode node) {
+    return streams.get(node.id());
   }
 
   /** True if {@code node}'s rows go straight to the query's client (it feeds a sink to the client). */

@@ -25,9 +25,6 @@ final class ProjectBuilder implements NodeBuilder<ProjectNode> {
   @Override
   public KStream<Object, Object> build(ProjectNode node, KStream<Object, Object> input, BuildContext context) {
     boolean tableChanges = PlanNodes.emitsTable(node) && PlanNodes.aggregateOf(node) == null;
-    if (tableChanges && !context.feedsClient(node)) {
-      throw new UnsupportedPlanException("projecting a TABLE's rows before GROUP BY is not supported yet");
-    }
     RowSchema inputSchema = node.input().schema();
     RowProjector projector = ExpressionCompiler.compileProjector(node.expressions(), inputSchema, node.schema());
     Downstream downstream = context.downstreamOf(node.id());

@@ -3,6 +3,7 @@ package io.sluice.runtime.topology;
 import io.sluice.plan.PhysicalPlan;
 import io.sluice.plan.node.AggregateNode;
 import io.sluice.plan.node.FilterNode;
+import io.sluice.plan.node.JoinNode;
 import io.sluice.plan.node.PlanNode;
 import io.sluice.plan.node.PlanNodes;
 import io.sluice.plan.node.ProjectNode;
@@ -13,7 +14,6 @@ import io.sluice.runtime.ResultListener;
 import io.sluice.runtime.RuntimeOptions;
 import io.sluice.runtime.UnsupportedPlanException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +37,7 @@ public final class TopologyAssembler {
       FilterNode.class, new FilterBuilder(),
       ProjectNode.class, new ProjectBuilder(),
       AggregateNode.class, new AggregateBuilder(),
+      JoinNode.class, new JoinBuilder(),
       SinkNode.class, new SinkBuilder());
 
   private TopologyAssembler() {}
@@ -47,14 +48,12 @@ public final class TopologyAssembler {
    */
   public static Topology assemble(PhysicalPlan plan, RuntimeOptions options, QueryStats stats,
       ResultListener listener) {
-    refuseStatelessTables(plan);
     List<PlanNode> nodes = distinctNodes(plan);
     StreamsBuilder builder = newStreamsBuilder();
     BuildContext context = new BuildContext(builder, plan, options, stats, listener);
-    Map<String, KStream<Object, Object>> streams = new HashMap<>();
     for (PlanNode node : nodes) {
-      KStream<Object, Object> input = node.inputs().isEmpty() ? null : streams.get(node.inputs().get(0).id());
-      streams.put(node.id(), builderFor(node).build(node, input, context));
+      KStream<Object, Object> input = node.inputs().isEmpty() ? null : context.streamOf(node.inputs().get(0));
+      context.setStream(node, builderFor(node).build(node, input, context));
     }
     Topology topology = builder.build();
     context.finish(topology);
@@ -69,21 +68,6 @@ public final class TopologyAssembler {
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
     return new StreamsBuilder(new TopologyConfig(new StreamsConfig(props)));
-  }
-
-  private static void refuseStatelessTables(PhysicalPlan plan) {
-    // A push query's client takes a table's changes as upserts and deletions; a topic sink cannot yet.
-    if (PlanNodes.emitsTable(plan.root()) && PlanNodes.aggregateOf(plan.root()) == null
-        && !plan.root().isToClient()) {
-      String tables = plan.nodes().stream()
-          .filter(n -> n instanceof SourceNode s && s.table())
-          .map(n -> ((SourceNode) n).sourceName())
-          .distinct()
-          .reduce((a, b) -> a + ", " + b)
-          .orElse("");
-      throw new UnsupportedPlanException("source " + tables + " is a TABLE; queries over a table without"
-          + " GROUP BY are not supported yet");
-    }
   }
 
   /** The plan's nodes, inputs first, each once; two different nodes may not share an id. */

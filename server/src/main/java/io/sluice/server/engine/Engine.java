@@ -1,5 +1,6 @@
 package io.sluice.server.engine;
 
+import io.sluice.planner.CatalogView;
 import io.sluice.server.catalog.Catalog;
 import io.sluice.server.commands.Command;
 import io.sluice.server.commands.CommandJson;
@@ -18,6 +19,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -53,6 +55,15 @@ public final class Engine implements AutoCloseable {
 
   public QueryRegistry queries() {
     return queries;
+  }
+
+  /**
+   * The catalog as it is now, for planning a query: with the partition counts of the topics, looked
+   * up in Kafka, which decide a join's repartitions.
+   */
+  public CatalogView planningCatalog() {
+    return catalog.snapshot().withPartitions(topic -> topics.partitionCountIfExists(topic)
+        .map(OptionalInt::of).orElse(OptionalInt.empty()));
   }
 
   public Topics topics() {

@@ -34,7 +34,7 @@ final class CreateAsSelectHandler implements StatementHandler<SqlCreateAsSelect>
           + SourceNaming.kind(existing.get().descriptor()) + " with the same name already exists");
     }
     String queryId = QueryIds.createAsSelect(table, name, engine.nextSequence());
-    CreateAsSelectPlan plan = new CreateAsSelectPlanner(engine.catalog().snapshot()).plan(statement, queryId);
+    CreateAsSelectPlan plan = new CreateAsSelectPlanner(engine.planningCatalog()).plan(statement, queryId);
     SourceDescriptor sink = plan.sink();
     String input = plan.query().sourcesRead().get(0);
     String inputTopic = engine.catalog().source(input).orElseThrow().topic();

@@ -45,9 +45,9 @@ final class ExplainHandler implements StatementHandler<SqlExplainStatement> {
     SqlNode inner = statement.statement();
     PlannedQuery planned;
     if (inner instanceof SqlCreateAsSelect create) {
-      planned = new CreateAsSelectPlanner(engine.catalog().snapshot()).plan(create, EXPLAIN_QUERY_ID).query();
+      planned = new CreateAsSelectPlanner(engine.planningCatalog()).plan(create, EXPLAIN_QUERY_ID).query();
     } else if (inner instanceof SqlInsertSelect insert) {
-      planned = new InsertSelectPlanner(engine.catalog().snapshot()).plan(insert, EXPLAIN_QUERY_ID);
+      planned = new InsertSelectPlanner(engine.planningCatalog()).plan(insert, EXPLAIN_QUERY_ID);
     } else {
       throw new StatementException("EXPLAIN of this statement is not supported yet; "
           + "explain a CREATE ... AS SELECT, an INSERT INTO ... SELECT, or a query id");

@@ -15,7 +15,7 @@ final class InsertSelectHandler implements StatementHandler<SqlInsertSelect> {
   public KsqlEntity execute(SqlInsertSelect statement, StatementContext context) {
     Engine engine = context.engine();
     String queryId = QueryIds.insert(engine.nextSequence());
-    PlannedQuery query = new InsertSelectPlanner(engine.catalog().snapshot()).plan(statement, queryId);
+    PlannedQuery query = new InsertSelectPlanner(engine.planningCatalog()).plan(statement, queryId);
     long sequence = engine.submit(new CreateQueryCommand(context.text(), null, query.plan(),
         query.sourcesRead(), query.sinkName(), context.streamsProperties(), query.logicalPlan()));
     return CommandStatusEntity.success(context.text(), "stream/`" + query.sinkName() + "`/insert",

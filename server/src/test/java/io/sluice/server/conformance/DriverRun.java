@@ -23,7 +23,8 @@ import org.apache.kafka.streams.test.TestRecord;
  * Runs a planned case on {@link TopologyTestDriver}: one driver per query, each query after the
  * queries that write a topic it reads. Topics live in memory, so a query's output is the next
  * query's input. The driver has one partition per topic, and a query that reads several topics
- * gets them one topic after the other.
+ * gets their records in timestamp order, each topic's in its own order (as Kafka Streams picks
+ * the partition whose next record is oldest).
  */
 final class DriverRun {
 
@@ -56,12 +57,15 @@ final class DriverRun {
   private void runQuery(ScriptQuery query) {
     Properties properties = StreamsProperties.forQuery(config, BOOTSTRAP, query.id(), Map.of());
     try (TopologyTestDriver driver = new TopologyTestDriver(query.built().topology(), properties)) {
+      Map<String, TestInputTopic<byte[], byte[]>> inputs = new LinkedHashMap<>();
+      Map<String, List<TopicRecord>> pending = new LinkedHashMap<>();
       for (String topic : query.sourceTopics()) {
-        TestInputTopic<byte[], byte[]> input =
-            driver.createInputTopic(topic, new ByteArraySerializer(), new ByteArraySerializer());
-        for (TopicRecord record : List.copyOf(topics.getOrDefault(topic, List.of()))) {
-          input.pipeInput(new TestRecord<>(record.key(), record.value(), null, record.timestamp()));
-        }
+        inputs.put(topic, driver.createInputTopic(topic, new ByteArraySerializer(), new ByteArraySerializer()));
+        pending.put(topic, new ArrayList<>(topics.getOrDefault(topic, List.of())));
+      }
+      for (String topic = oldestHead(pending); topic != null; topic = oldestHead(pending)) {
+        TopicRecord record = pending.get(topic).remove(0);
+        inputs.get(topic).pipeInput(new TestRecord<>(record.key(), record.value(), null, record.timestamp()));
       }
       String sinkTopic = query.sink().topic();
       for (TestRecord<byte[], byte[]> record : readAll(driver, sinkTopic)) {
@@ -71,6 +75,22 @@ final class DriverRun {
         log.add(CanonicalJson.parse(new String(entry.value(), StandardCharsets.UTF_8), "a processing-log entry"));
       }
     }
+  }
+
+  /**
+   * The topic whose next record has the smallest timestamp (the first such topic on a tie), or null
+   * when all are drained: Kafka Streams picks a task's next record this way among its partitions.
+   */
+  private static String oldestHead(Map<String, List<TopicRecord>> pending) {
+    String oldest = null;
+    long oldestTime = Long.MAX_VALUE;
+    for (Map.Entry<String, List<TopicRecord>> topic : pending.entrySet()) {
+      if (!topic.getValue().isEmpty() && topic.getValue().get(0).timestamp() < oldestTime) {
+        oldest = topic.getKey();
+        oldestTime = topic.getValue().get(0).timestamp();
+      }
+    }
+    return oldest;
   }
 
   private void append(String topic, byte[] key, byte[] value, long timestamp) {

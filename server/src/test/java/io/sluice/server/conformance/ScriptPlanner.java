@@ -10,6 +10,7 @@ import io.sluice.plan.PhysicalPlan;
 import io.sluice.plan.SourceDescriptor;
 import io.sluice.planner.CatalogView;
 import io.sluice.planner.PlanningException;
+import io.sluice.planner.ddl.CreateSourcePlan;
 import io.sluice.planner.ddl.CreateSourcePlanner;
 import io.sluice.planner.query.CreateAsSelectPlan;
 import io.sluice.planner.query.CreateAsSelectPlanner;
@@ -19,9 +20,11 @@ import io.sluice.runtime.RuntimeOptions;
 import io.sluice.runtime.UnsupportedPlanException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
@@ -34,6 +37,7 @@ final class ScriptPlanner {
 
   private final RuntimeOptions options;
   private final Map<String, SourceDescriptor> catalog = new LinkedHashMap<>();
+  private final Map<String, Integer> partitions = new HashMap<>();
   private final List<ScriptQuery> queries = new ArrayList<>();
 
   private ScriptPlanner(RuntimeOptions options) {
@@ -69,18 +73,27 @@ final class ScriptPlanner {
 
   private void planOne(SqlNode node, int sequence) {
     if (node instanceof SqlCreateSource create) {
-      add(CreateSourcePlanner.plan(create).descriptor());
+      CreateSourcePlan plan = CreateSourcePlanner.plan(create);
+      add(plan.descriptor());
+      if (plan.partitions() != null) {
+        partitions.putIfAbsent(plan.descriptor().topic(), plan.partitions());
+      }
     } else if (node instanceof SqlCreateAsSelect create) {
       String queryId = "CSAS_" + create.name().getSimple() + "_" + sequence;
-      CreateAsSelectPlan plan = new CreateAsSelectPlanner(CatalogView.of(catalog)).plan(create, queryId);
+      CreateAsSelectPlan plan = new CreateAsSelectPlanner(catalogView()).plan(create, queryId);
       start(plan.query().plan());
       add(plan.sink());
     } else if (node instanceof SqlInsertSelect insert) {
-      start(new InsertSelectPlanner(CatalogView.of(catalog)).plan(insert, "INSERTQUERY_" + sequence).plan());
+      start(new InsertSelectPlanner(catalogView()).plan(insert, "INSERTQUERY_" + sequence).plan());
     } else {
       throw new IllegalArgumentException("the conformance runner runs CREATE STREAM/TABLE, CREATE STREAM AS SELECT "
           + "and INSERT INTO ... SELECT, not " + node.getKind());
     }
+  }
+
+  /** The catalog so far, with each topic's partition count as its CREATE gave it (1 otherwise). */
+  private CatalogView catalogView() {
+    return CatalogView.of(catalog).withPartitions(topic -> OptionalInt.of(partitions.getOrDefault(topic, 1)));
   }
 
   private void add(SourceDescriptor source) {

@@ -1,0 +1,84 @@
+package io.sluice.plan.node;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.sluice.plan.RowSchema;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Joins the rows of two inputs whose join keys are equal. Its rows are the left row's columns
+ * followed by the right row's, the columns of a missing side null in an outer join's unmatched
+ * rows.
+ *
+ * <p>Both sides' records are keyed by the join key, serialized as {@code key} says, and partitioned
+ * by it: a side with a {@link JoinSide#repartition} goes through its repartition topic
+ * {@code <id>-left|right-repartition} first, the other side is keyed so already. Rows whose join key
+ * is null match nothing. {@code window} is set for stream-stream joins only.
+ *
+ * <p>What the rows are: a stream-stream join emits a row per matching pair within the window and,
+ * for the outer sides, each unmatched record once its window and grace have passed. A stream-table
+ * join emits a row per stream record, joined with the table's row for its key at the time it is
+ * processed; table updates emit nothing. Table-table and foreign-key joins emit changes of the
+ * joined table: each update or delete of either side updates or deletes the rows it joins.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record JoinNode(
+    String id,
+    JoinKind kind,
+    JoinType type,
+    JoinSide left,
+    JoinSide right,
+    JoinKey key,
+    JoinWindow window,
+    RowSchema schema)
+    implements PlanNode {
+
+  public JoinNode {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(key, "key");
+    if ((kind == JoinKind.STREAM_STREAM) != (window != null)) {
+      throw new IllegalArgumentException("join " + id + ": a window is for stream-stream joins, and only them");
+    }
+    if (!kind.allows(type)) {
+      throw new IllegalArgumentException("join " + id + ": a " + kind + " join cannot be " + type);
+    }
+    int width = left.input().schema().size() + right.input().schema().size();
+    if (schema.size() != width) {
+      throw new IllegalArgumentException("join " + id + ": schema has " + schema.size() + " columns, expected " + width);
+    }
+    if (left.keys().size() != key.columns().size()
+        || (kind != JoinKind.FOREIGN_KEY && right.keys().size() != key.columns().size())) {
+      throw new IllegalArgumentException("join " + id + ": each side needs one key expression per key column");
+    }
+  }
+
+  /** The name of the repartition step of a side ({@code "left"} or {@code "right"}); its topic is this plus {@code -repartition}. */
+  public String repartitionName(String side) {
+    return id + "-" + side;
+  }
+
+  /**
+   * The state stores the join keeps: a stream-stream join's window stores of each side and, for an
+   * outer join, of the records not matched yet, named as Kafka Streams names them from the join's
+   * id ("this" is the left side, the right side of a RIGHT join). A stream-table or table-table
+   * join reads the stores its table sources keep and has none of its own.
+   */
+  public List<String> storeNames() {
+    if (kind != JoinKind.STREAM_STREAM) {
+      return List.of();
+    }
+    return switch (type) {
+      case INNER -> List.of(id + "-this-join-store", id + "-other-join-store");
+      case LEFT, RIGHT -> List.of(id + "-this-join-store", id + "-outer-other-join-store",
+          id + "-left-shared-join-store");
+      case FULL -> List.of(id + "-outer-this-join-store", id + "-outer-other-join-store",
+          id + "-outer-shared-join-store");
+    };
+  }
+
+  @Override
+  public List<PlanNode> inputs() {
+    return List.of(left.input(), right.input());
+  }
+}

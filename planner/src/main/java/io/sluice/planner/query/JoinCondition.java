@@ -1,0 +1,96 @@
+package io.sluice.planner.query;
+
+import io.sluice.plan.expr.Expr;
+import io.sluice.plan.node.JoinWindow;
+import io.sluice.planner.PlanningException;
+import io.sluice.planner.calcite.JoinWithinMarker;
+import io.sluice.planner.calcite.RexToExpr;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.util.ImmutableBitSet;
+
+/**
+ * A join's ON condition, taken apart: the equalities between an expression of the left side and
+ * one of the right side (the join key, each side's expressions over its own row), the WITHIN
+ * clause, and the other conjuncts (over the joined row), which filter the joined rows.
+ */
+final class JoinCondition {
+
+  /** The default grace period of a join window, as ksqlDB's: 24 hours. */
+  private static final long DEFAULT_GRACE = WindowSpecs.DEFAULT_GRACE_MILLIS;
+
+  final List<Expr> leftKeys = new ArrayList<>();
+  final List<Expr> rightKeys = new ArrayList<>();
+  final List<Expr> others = new ArrayList<>();
+  JoinWindow window;
+
+  private JoinCondition() {}
+
+  /**
+   * Reads {@code join}'s condition; {@code leftColumns} and {@code rightColumns} are Calcite's
+   * columns of each side as expressions over that side's plan row.
+   */
+  static JoinCondition of(Join join, RexToExpr rex, List<Expr> leftColumns, List<Expr> rightColumns,
+      SqlParserPos pos) {
+    JoinCondition condition = new JoinCondition();
+    int leftWidth = join.getLeft().getRowType().getFieldCount();
+    int width = leftWidth + join.getRight().getRowType().getFieldCount();
+    ImmutableBitSet leftFields = ImmutableBitSet.range(0, leftWidth);
+    ImmutableBitSet rightFields = ImmutableBitSet.range(leftWidth, width);
+    List<Expr> leftView = view(leftColumns, 0, width);
+    List<Expr> rightView = view(rightColumns, leftWidth, width);
+    List<Expr> joined = new ArrayList<>(leftColumns);
+    rightColumns.forEach(column -> joined.add(ExprRebase.shift(column, leftColumns.size())));
+    for (RexNode conjunct : RelOptUtil.conjunctions(join.getCondition())) {
+      if (JoinWithinMarker.is(conjunct)) {
+        long grace = JoinWithinMarker.operand(conjunct, 2);
+        condition.window = new JoinWindow(JoinWithinMarker.operand(conjunct, 0), JoinWithinMarker.operand(conjunct, 1),
+            grace == JoinWithinMarker.NO_GRACE ? DEFAULT_GRACE : grace);
+        continue;
+      }
+      if (conjunct.getKind() == SqlKind.EQUALS) {
+        RexNode a = ((RexCall) conjunct).getOperands().get(0);
+        RexNode b = ((RexCall) conjunct).getOperands().get(1);
+        ImmutableBitSet aFields = RelOptUtil.InputFinder.bits(a);
+        ImmutableBitSet bFields = RelOptUtil.InputFinder.bits(b);
+        if (!aFields.isEmpty() && !bFields.isEmpty()) {
+          if (leftFields.contains(aFields) && rightFields.contains(bFields)) {
+            condition.addKey(rex, a, b, leftView, rightView);
+            continue;
+          }
+          if (leftFields.contains(bFields) && rightFields.contains(aFields)) {
+            condition.addKey(rex, b, a, leftView, rightView);
+            continue;
+          }
+        }
+      }
+      condition.others.add(ExprRebase.onto(rex.translate(conjunct), joined));
+    }
+    if (condition.leftKeys.isEmpty()) {
+      throw new PlanningException("A join needs an ON condition with an equality between an expression of each "
+          + "side, such as a.id = b.id", pos);
+    }
+    return condition;
+  }
+
+  private void addKey(RexToExpr rex, RexNode left, RexNode right, List<Expr> leftView, List<Expr> rightView) {
+    leftKeys.add(ExprRebase.onto(rex.translate(left), leftView));
+    rightKeys.add(ExprRebase.onto(rex.translate(right), rightView));
+  }
+
+  /** Calcite's columns of the whole joined row, as expressions over one side's row (null for the other side's). */
+  private static List<Expr> view(List<Expr> columns, int offset, int width) {
+    List<Expr> view = new ArrayList<>();
+    for (int i = 0; i < width; i++) {
+      view.add(i >= offset && i < offset + columns.size() ? columns.get(i - offset) : null);
+    }
+    return view;
+  }
+
+}

@@ -1,0 +1,226 @@
+package io.sluice.planner.query;
+
+import io.sluice.plan.Column;
+import io.sluice.plan.ColumnKind;
+import io.sluice.plan.RowSchema;
+import io.sluice.plan.SerdeFormat;
+import io.sluice.plan.TypeName;
+import io.sluice.plan.expr.Expr;
+import io.sluice.plan.expr.InputRef;
+import io.sluice.plan.node.JoinKey;
+import io.sluice.plan.node.JoinKind;
+import io.sluice.plan.node.JoinNode;
+import io.sluice.plan.node.JoinSide;
+import io.sluice.plan.node.JoinType;
+import io.sluice.plan.node.PlanNode;
+import io.sluice.plan.node.PlanNodes;
+import io.sluice.plan.node.SourceNode;
+import io.sluice.planner.CatalogView;
+import io.sluice.planner.PlanningException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.sql.parser.SqlParserPos;
+
+/**
+ * Plans one join: what it joins (stream-stream, stream-table, table-table, foreign key), on which
+ * key, and which side must be repartitioned to be keyed and partitioned like the other.
+ *
+ * <p>Repartition rule: a side read straight from its topic (or from an earlier join) and joined on
+ * exactly its key columns keeps its records as they are. A table side must be (tables are joined
+ * on their primary key and never repartitioned). A stream side that is not keyed by the join, or
+ * whose key format or partition count differs from the other side's, is re-keyed through a
+ * repartition topic with the other side's key format and partition count. When neither side of a
+ * stream-stream join is keyed by the join, both are repartitioned, to the larger partition count.
+ * Two tables whose topics differ in partition count or key format cannot be joined.
+ */
+final class JoinConverter {
+
+  private static final Set<TypeName> KAFKA_KEY_TYPES =
+      EnumSet.of(TypeName.INTEGER, TypeName.BIGINT, TypeName.DOUBLE, TypeName.STRING, TypeName.BYTES);
+
+  private final CatalogView catalog;
+  private final SqlParserPos pos;
+
+  JoinConverter(CatalogView catalog, SqlParserPos pos) {
+    this.catalog = catalog;
+    this.pos = pos;
+  }
+
+  /** The join node of {@code join} over the plan nodes of its sides, whose rows are Calcite's columns of each side. */
+  JoinNode convert(Join join, String id, PlanNode left, PlanNode right, JoinCondition condition) {
+    JoinType type = switch (join.getJoinType()) {
+      case INNER -> JoinType.INNER;
+      case LEFT -> JoinType.LEFT;
+      case RIGHT -> JoinType.RIGHT;
+      case FULL -> JoinType.FULL;
+      default -> throw new PlanningException(join.getJoinType() + " joins are not supported", pos);
+    };
+    boolean leftTable = PlanNodes.emitsTable(left);
+    boolean rightTable = PlanNodes.emitsTable(right);
+    if (leftTable && !rightTable) {
+      throw new PlanningException("A table cannot be joined with a stream on its right: write the stream first "
+          + "(" + name(right) + " " + sql(type) + " " + name(left) + "); only stream-table joins are supported", pos);
+    }
+    checkKeyTypes(condition, left, right);
+    KeyedInput leftKeyed = KeyedInput.of(left, catalog);
+    KeyedInput rightKeyed = KeyedInput.of(right, catalog);
+    JoinKind kind;
+    if (!leftTable && !rightTable) {
+      kind = JoinKind.STREAM_STREAM;
+      if (condition.window == null) {
+        throw new PlanningException("A stream-stream join needs a WITHIN clause giving how far apart in time two "
+            + "records may be to join, such as " + name(left) + " JOIN " + name(right) + " WITHIN 1 HOUR ON ...", pos);
+      }
+    } else {
+      if (condition.window != null) {
+        throw new PlanningException("WITHIN is for stream-stream joins only: a join with a table is not windowed; "
+            + "drop the WITHIN clause", pos);
+      }
+      if (rightKeyed == null || !rightKeyed.isKeyedBy(condition.rightKeys)) {
+        throw new PlanningException("A join with a table must be on the table's primary key: " + name(right)
+            + " is joined on " + describe(condition.rightKeys, right) + ", not on " + keyNames(right), pos);
+      }
+      kind = !leftTable ? JoinKind.STREAM_TABLE
+          : leftKeyed != null && leftKeyed.isKeyedBy(condition.leftKeys) ? JoinKind.TABLE_TABLE
+          : JoinKind.FOREIGN_KEY;
+    }
+    if (!kind.allows(type)) {
+      throw new PlanningException(sql(type) + " is not supported for a " + describe(kind) + " join ("
+          + name(left) + " " + sql(type) + " " + name(right) + "); it can be "
+          + String.join(" or ", EnumSet.allOf(JoinType.class).stream().filter(kind::allows).map(JoinConverter::sql).toList()),
+          pos);
+    }
+    if (kind == JoinKind.FOREIGN_KEY) {
+      throw new PlanningException("Foreign-key joins (" + name(left) + " joined on " + describe(condition.leftKeys, left)
+          + ", not its primary key) are not supported yet", pos);
+    }
+    Keying keying = keying(kind, left, right, leftKeyed, rightKeyed, condition);
+    List<Column> columns = new ArrayList<>();
+    for (PlanNode side : List.of(left, right)) {
+      for (Column column : side.schema().columns()) {
+        columns.add(column.kind() == ColumnKind.KEY ? Column.value(column.name(), column.type()) : column);
+      }
+    }
+    return new JoinNode(id, kind, type,
+        new JoinSide(left, condition.leftKeys, keying.leftRepartition()),
+        new JoinSide(right, condition.rightKeys, keying.rightRepartition()),
+        keying.key(), condition.window, new RowSchema(columns));
+  }
+
+  /** The join key's encoding and the sides' repartitions. */
+  private record Keying(JoinKey key, Integer leftRepartition, Integer rightRepartition) {}
+
+  private Keying keying(JoinKind kind, PlanNode left, PlanNode right, KeyedInput leftKeyed, KeyedInput rightKeyed,
+      JoinCondition condition) {
+    boolean leftReady = leftKeyed != null && leftKeyed.isKeyedBy(condition.leftKeys);
+    boolean rightReady = rightKeyed != null && rightKeyed.isKeyedBy(condition.rightKeys);
+    if (kind != JoinKind.STREAM_STREAM) {
+      JoinKey key = new JoinKey(rightKeyed.columns(), rightKeyed.format());
+      if (leftReady && matches(leftKeyed, rightKeyed)) {
+        return new Keying(key, null, null);
+      }
+      if (kind == JoinKind.TABLE_TABLE) {
+        throw new PlanningException("Tables " + name(left) + " (topic " + leftKeyed.topic() + ", "
+            + leftKeyed.partitions() + " partitions, key format " + leftKeyed.format() + ") and " + name(right)
+            + " (topic " + rightKeyed.topic() + ", " + rightKeyed.partitions() + " partitions, key format "
+            + rightKeyed.format() + ") cannot be joined: a table-table join needs both topics to have the same "
+            + "number of partitions and key format; tables are never repartitioned", pos);
+      }
+      return new Keying(key, rightKeyed.partitions(), null);
+    }
+    if (leftReady && rightReady && matches(leftKeyed, rightKeyed)) {
+      return new Keying(new JoinKey(leftKeyed.columns(), leftKeyed.format()), null, null);
+    }
+    if (leftReady) {
+      return new Keying(new JoinKey(leftKeyed.columns(), leftKeyed.format()), null, leftKeyed.partitions());
+    }
+    if (rightReady) {
+      return new Keying(new JoinKey(rightKeyed.columns(), rightKeyed.format()), rightKeyed.partitions(), null);
+    }
+    int partitions = Math.max(KeyedInput.partitions(left, catalog), KeyedInput.partitions(right, catalog));
+    return new Keying(newKey(condition.leftKeys, left), partitions, partitions);
+  }
+
+  /** True if two inputs' records are keyed alike: the same format, key names where they are written, and partitions. */
+  private static boolean matches(KeyedInput a, KeyedInput b) {
+    if (a.format() != b.format() || a.partitions() != b.partitions() || a.columns().size() != b.columns().size()) {
+      return false;
+    }
+    boolean namesWritten = a.format() == SerdeFormat.JSON && a.columns().size() > 1;
+    for (int i = 0; i < a.columns().size(); i++) {
+      if (namesWritten && !a.columns().get(i).name().equals(b.columns().get(i).name())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A key encoding for join keys that no side is keyed by: KAFKA for one column it can hold, JSON otherwise. */
+  private static JoinKey newKey(List<Expr> keys, PlanNode side) {
+    List<Column> columns = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < keys.size(); i++) {
+      String name = keys.get(i) instanceof InputRef ref ? side.schema().column(ref.index()).name() : "KEY" + i;
+      if (!names.add(name)) {
+        name = name + "_" + i;
+        names.add(name);
+      }
+      columns.add(Column.key(name, keys.get(i).type()));
+    }
+    boolean kafka = columns.size() == 1 && KAFKA_KEY_TYPES.contains(columns.get(0).type().name());
+    return new JoinKey(columns, kafka ? SerdeFormat.KAFKA : SerdeFormat.JSON);
+  }
+
+  private void checkKeyTypes(JoinCondition condition, PlanNode left, PlanNode right) {
+    for (int i = 0; i < condition.leftKeys.size(); i++) {
+      Expr l = condition.leftKeys.get(i);
+      Expr r = condition.rightKeys.get(i);
+      if (!l.type().equals(r.type())) {
+        throw new PlanningException("The join condition compares values of different types: "
+            + describe(List.of(l), left) + " is " + l.type().sql() + " and " + describe(List.of(r), right) + " is "
+            + r.type().sql() + "; CAST one side to the other's type", pos);
+      }
+    }
+  }
+
+  private static String describe(JoinKind kind) {
+    return kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+
+  private static String describe(List<Expr> keys, PlanNode side) {
+    List<String> out = new ArrayList<>();
+    for (Expr key : keys) {
+      out.add(key instanceof InputRef ref ? side.schema().column(ref.index()).name() : "an expression");
+    }
+    return String.join(", ", out);
+  }
+
+  private static String keyNames(PlanNode side) {
+    List<String> names = side.schema().keyColumns().stream().map(Column::name).toList();
+    return names.isEmpty() ? "a primary key (it has none)" : "its primary key " + String.join(", ", names);
+  }
+
+  /** The name of a join side in messages: its source's name, or a description. */
+  static String name(PlanNode side) {
+    if (side instanceof SourceNode source) {
+      return source.sourceName();
+    }
+    if (side instanceof JoinNode join) {
+      return "(" + name(join.left().input()) + " JOIN " + name(join.right().input()) + ")";
+    }
+    return side.inputs().size() == 1 ? name(side.inputs().get(0)) : "a subquery";
+  }
+
+  static String sql(JoinType type) {
+    return switch (type) {
+      case INNER -> "INNER JOIN";
+      case LEFT -> "LEFT JOIN";
+      case RIGHT -> "RIGHT JOIN";
+      case FULL -> "FULL OUTER JOIN";
+    };
+  }
+}

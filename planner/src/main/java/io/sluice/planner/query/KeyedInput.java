@@ -1,0 +1,80 @@
+package io.sluice.planner.query;
+
+import io.sluice.plan.Column;
+import io.sluice.plan.ColumnKind;
+import io.sluice.plan.SerdeFormat;
+import io.sluice.plan.expr.Expr;
+import io.sluice.plan.expr.InputRef;
+import io.sluice.plan.node.FilterNode;
+import io.sluice.plan.node.JoinNode;
+import io.sluice.plan.node.PlanNode;
+import io.sluice.plan.node.SourceNode;
+import io.sluice.planner.CatalogView;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How a plan node's records are keyed and partitioned when their key is made of some of its
+ * columns: a source's records by its key columns in its key format, a join's by its left key
+ * columns in its join key format; filters keep their input's keys. {@code columns} are the key
+ * columns, named and typed as the key format writes them; {@code slots} where they are in the row.
+ */
+record KeyedInput(int[] slots, List<Column> columns, SerdeFormat format, int partitions, String topic) {
+
+  /** How {@code node}'s records are keyed, or null when their key is not a set of its columns. */
+  static KeyedInput of(PlanNode node, CatalogView catalog) {
+    if (node instanceof FilterNode filter) {
+      return of(filter.input(), catalog);
+    }
+    if (node instanceof SourceNode source) {
+      int[] slots = source.schema().indexesOf(ColumnKind.KEY);
+      List<Column> columns = new ArrayList<>();
+      for (int slot : slots) {
+        columns.add(source.schema().column(slot));
+      }
+      return new KeyedInput(slots, columns, source.formats().keyFormat(), partitionsOf(source.topic(), catalog),
+          source.topic());
+    }
+    if (node instanceof JoinNode join) {
+      List<Expr> keys = join.left().keys();
+      int[] slots = new int[keys.size()];
+      for (int i = 0; i < slots.length; i++) {
+        if (!(keys.get(i) instanceof InputRef ref)) {
+          return null;
+        }
+        slots[i] = ref.index();
+      }
+      return new KeyedInput(slots, join.key().columns(), join.key().format(), partitions(join, catalog), null);
+    }
+    return null;
+  }
+
+  /** The partition count of {@code node}'s records: its source topic's, or its repartition topic's. */
+  static int partitions(PlanNode node, CatalogView catalog) {
+    if (node instanceof SourceNode source) {
+      return partitionsOf(source.topic(), catalog);
+    }
+    if (node instanceof JoinNode join) {
+      Integer repartition = join.left().repartition();
+      return repartition != null ? repartition : partitions(join.left().input(), catalog);
+    }
+    return node.inputs().isEmpty() ? 1 : partitions(node.inputs().get(0), catalog);
+  }
+
+  /** True if {@code keys} are exactly this input's key columns, in key order. */
+  boolean isKeyedBy(List<Expr> keys) {
+    if (keys.size() != slots.length || slots.length == 0) {
+      return false;
+    }
+    for (int i = 0; i < slots.length; i++) {
+      if (!(keys.get(i) instanceof InputRef ref) || ref.index() != slots[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int partitionsOf(String topic, CatalogView catalog) {
+    return catalog.partitions(topic).orElse(1);
+  }
+}

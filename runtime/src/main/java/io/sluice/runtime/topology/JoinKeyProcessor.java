@@ -1,0 +1,53 @@
+package io.sluice.runtime.topology;
+
+import io.sluice.runtime.expr.RowProjector;
+import io.sluice.runtime.serde.KeyCodec;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * Re-keys a join side's rows by their join key, serialized as the join's key format says, ahead of
+ * the side's repartition topic. A row whose join key is null joins nothing and is dropped (as in
+ * ksqlDB, even on the kept side of an outer join); one whose key cannot be computed goes to the
+ * processing log.
+ */
+final class JoinKeyProcessor implements Processor<Object, Object, Object, Object> {
+
+  private final RowProjector keys;
+  private final KeyCodec codec;
+  private final Downstream downstream;
+  private final ProcessingLogger logger;
+  private ProcessorContext<Object, Object> context;
+
+  JoinKeyProcessor(RowProjector keys, KeyCodec codec, Downstream downstream, ProcessingLogger logger) {
+    this.keys = keys;
+    this.codec = codec;
+    this.downstream = downstream;
+    this.logger = logger;
+  }
+
+  @Override
+  public void init(ProcessorContext<Object, Object> context) {
+    this.context = context;
+  }
+
+  @Override
+  public void process(Record<Object, Object> record) {
+    Object[] row = (Object[]) record.value();
+    byte[] key;
+    try {
+      Object[] values = keys.apply(row);
+      for (Object value : values) {
+        if (value == null) {
+          return;
+        }
+      }
+      key = codec.serialize(values);
+    } catch (RuntimeException e) {
+      logger.log(context, ErrorType.EVALUATION_ERROR, "join key: " + Reasons.of(e), record.timestamp());
+      return;
+    }
+    downstream.forward(context, record.withKey(key));
+  }
+}
