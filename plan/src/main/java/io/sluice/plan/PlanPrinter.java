@@ -4,7 +4,6 @@ import io.sluice.plan.expr.ExprPrinter;
 import io.sluice.plan.node.AggregateCall;
 import io.sluice.plan.node.AggregateNode;
 import io.sluice.plan.node.FilterNode;
-import io.sluice.plan.node.JoinKind;
 import io.sluice.plan.node.JoinNode;
 import io.sluice.plan.node.JoinSide;
 import io.sluice.plan.node.JoinWindow;
@@ -97,9 +96,7 @@ public final class PlanPrinter {
     List<String> conditions = new java.util.ArrayList<>();
     for (int i = 0; i < join.left().keys().size(); i++) {
       String left = ExprPrinter.print(join.left().keys().get(i), join.left().input().schema());
-      String right = join.kind() == JoinKind.FOREIGN_KEY
-          ? "the primary key of " + join.right().input().id()
-          : ExprPrinter.print(join.right().keys().get(i), join.right().input().schema());
+      String right = ExprPrinter.print(join.right().keys().get(i), join.right().input().schema());
       conditions.add(left + " = " + right);
     }
     out.append(String.join(" AND ", conditions));

@@ -47,8 +47,7 @@ public record JoinNode(
     if (schema.size() != width) {
       throw new IllegalArgumentException("join " + id + ": schema has " + schema.size() + " columns, expected " + width);
     }
-    if (left.keys().size() != key.columns().size()
-        || (kind != JoinKind.FOREIGN_KEY && right.keys().size() != key.columns().size())) {
+    if (left.keys().size() != key.columns().size() || right.keys().size() != key.columns().size()) {
       throw new IllegalArgumentException("join " + id + ": each side needs one key expression per key column");
     }
   }
@@ -61,10 +60,15 @@ public record JoinNode(
   /**
    * The state stores the join keeps: a stream-stream join's window stores of each side and, for an
    * outer join, of the records not matched yet, named as Kafka Streams names them from the join's
-   * id ("this" is the left side, the right side of a RIGHT join). A stream-table or table-table
-   * join reads the stores its table sources keep and has none of its own.
+   * id ("this" is the left side, the right side of a RIGHT join); a foreign-key join's tables of
+   * each side, its result, and the result's previous rows (Kafka Streams adds its subscription
+   * store, {@code <id>-subscription-store}). A stream-table or table-table join reads the stores
+   * its table sources keep and has none of its own.
    */
   public List<String> storeNames() {
+    if (kind == JoinKind.FOREIGN_KEY) {
+      return List.of(id + "-left-store", id + "-right-store", id + "-store", id + "-changes-store");
+    }
     if (kind != JoinKind.STREAM_STREAM) {
       return List.of();
     }

@@ -9,7 +9,8 @@ import java.util.List;
  * not keyed and partitioned by the join key yet, the partition count of the repartition topic that
  * re-keys them ({@code repartition}, null otherwise).
  *
- * <p>The right side of a foreign-key join has no key expressions: it is joined on its primary key.
+ * <p>The right side of a foreign-key join is joined on its primary key, the left side on the
+ * expressions that give it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JoinSide(PlanNode input, List<Expr> keys, Integer repartition) {

@@ -28,16 +28,17 @@ final class JoinCondition {
   final List<Expr> leftKeys = new ArrayList<>();
   final List<Expr> rightKeys = new ArrayList<>();
   final List<Expr> others = new ArrayList<>();
+  /** Calcite's columns of the joined row, as expressions over the join node's row. */
+  final List<Expr> joined = new ArrayList<>();
   JoinWindow window;
 
   private JoinCondition() {}
 
-  /**
-   * Reads {@code join}'s condition; {@code leftColumns} and {@code rightColumns} are Calcite's
-   * columns of each side as expressions over that side's plan row.
-   */
-  static JoinCondition of(Join join, RexToExpr rex, List<Expr> leftColumns, List<Expr> rightColumns,
+  /** Reads {@code join}'s condition over its two sides, whose plan rows are joined left then right. */
+  static JoinCondition of(Join join, RexToExpr rex, RelToPlanNodes.Converted left, RelToPlanNodes.Converted right,
       SqlParserPos pos) {
+    List<Expr> leftColumns = left.columns();
+    List<Expr> rightColumns = right.columns();
     JoinCondition condition = new JoinCondition();
     int leftWidth = join.getLeft().getRowType().getFieldCount();
     int width = leftWidth + join.getRight().getRowType().getFieldCount();
@@ -45,8 +46,10 @@ final class JoinCondition {
     ImmutableBitSet rightFields = ImmutableBitSet.range(leftWidth, width);
     List<Expr> leftView = view(leftColumns, 0, width);
     List<Expr> rightView = view(rightColumns, leftWidth, width);
-    List<Expr> joined = new ArrayList<>(leftColumns);
-    rightColumns.forEach(column -> joined.add(ExprRebase.shift(column, leftColumns.size())));
+    List<Expr> joined = condition.joined;
+    joined.addAll(leftColumns);
+    int leftNodeWidth = left.node().schema().size();
+    rightColumns.forEach(column -> joined.add(ExprRebase.shift(column, leftNodeWidth)));
     for (RexNode conjunct : RelOptUtil.conjunctions(join.getCondition())) {
       if (JoinWithinMarker.is(conjunct)) {
         long grace = JoinWithinMarker.operand(conjunct, 2);

@@ -35,7 +35,9 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  * whose key format or partition count differs from the other side's, is re-keyed through a
  * repartition topic with the other side's key format and partition count. When neither side of a
  * stream-stream join is keyed by the join, both are repartitioned, to the larger partition count.
- * Two tables whose topics differ in partition count or key format cannot be joined.
+ * Two tables whose topics differ in partition count or key format cannot be joined on their keys;
+ * a foreign-key join (a table joined on an expression of its columns to another table's primary
+ * key) needs neither side repartitioned and takes any partition counts.
  */
 final class JoinConverter {
 
@@ -94,10 +96,6 @@ final class JoinConverter {
           + String.join(" or ", EnumSet.allOf(JoinType.class).stream().filter(kind::allows).map(JoinConverter::sql).toList()),
           pos);
     }
-    if (kind == JoinKind.FOREIGN_KEY) {
-      throw new PlanningException("Foreign-key joins (" + name(left) + " joined on " + describe(condition.leftKeys, left)
-          + ", not its primary key) are not supported yet", pos);
-    }
     Keying keying = keying(kind, left, right, leftKeyed, rightKeyed, condition);
     List<Column> columns = new ArrayList<>();
     for (PlanNode side : List.of(left, right)) {
@@ -120,7 +118,8 @@ final class JoinConverter {
     boolean rightReady = rightKeyed != null && rightKeyed.isKeyedBy(condition.rightKeys);
     if (kind != JoinKind.STREAM_STREAM) {
       JoinKey key = new JoinKey(rightKeyed.columns(), rightKeyed.format());
-      if (leftReady && matches(leftKeyed, rightKeyed)) {
+      if (kind == JoinKind.FOREIGN_KEY || (leftReady && matches(leftKeyed, rightKeyed))) {
+        // A foreign-key join subscribes each left row to its right row through topics of its own.
         return new Keying(key, null, null);
       }
       if (kind == JoinKind.TABLE_TABLE) {

@@ -5,6 +5,7 @@ import io.sluice.plan.expr.Expr;
 import io.sluice.plan.expr.InputRef;
 import io.sluice.plan.expr.Operator;
 import io.sluice.plan.node.FilterNode;
+import io.sluice.plan.node.JoinKind;
 import io.sluice.plan.node.JoinNode;
 import io.sluice.plan.node.JoinType;
 import io.sluice.plan.node.PlanNode;
@@ -44,6 +45,9 @@ final class JoinKeyItems {
     if (!syntheticItems.isEmpty()) {
       return new Keyed(List.of(syntheticItems.get(0)), project);
     }
+    if (join.kind() == JoinKind.FOREIGN_KEY) {
+      return leftKey(join, project, selectCount, required, pos);
+    }
     if (join.type() == JoinType.FULL) {
       throw new PlanningException("A FULL OUTER join on several key columns is not supported yet", pos);
     }
@@ -70,6 +74,34 @@ final class JoinKeyItems {
       }
     }
     return new Keyed(keyItems, new ProjectNode(project.id(), project.input(), expressions, project.schema()));
+  }
+
+  /**
+   * The key of a foreign-key join's rows: the left table's primary key columns, each the first
+   * select item that references it; a persistent query must select them all.
+   */
+  private static Keyed leftKey(JoinNode join, ProjectNode project, int selectCount, boolean required,
+      SqlParserPos pos) {
+    int[] slots = KeyedInput.keySlots(join.left().input());
+    List<Integer> keyItems = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    for (int slot : slots) {
+      int item = firstSelected(project, selectCount, List.of(slot), keyItems);
+      if (item < 0) {
+        missing.add(describe(join, slot));
+      } else {
+        keyItems.add(item);
+      }
+    }
+    if (!missing.isEmpty()) {
+      if (required) {
+        throw new PlanningException("A persistent query over a foreign-key join must select the left table's "
+            + "primary key, which becomes its key: include " + String.join(" and ", missing) + " in the SELECT list",
+            pos);
+      }
+      return new Keyed(List.of(), project);
+    }
+    return new Keyed(keyItems, project);
   }
 
   /** The slots of the joined row equal to join key column {@code k}: plain column references of either side. */

@@ -6,6 +6,7 @@ import io.sluice.plan.SerdeFormat;
 import io.sluice.plan.expr.Expr;
 import io.sluice.plan.expr.InputRef;
 import io.sluice.plan.node.FilterNode;
+import io.sluice.plan.node.JoinKind;
 import io.sluice.plan.node.JoinNode;
 import io.sluice.plan.node.PlanNode;
 import io.sluice.plan.node.SourceNode;
@@ -35,6 +36,11 @@ record KeyedInput(int[] slots, List<Column> columns, SerdeFormat format, int par
       return new KeyedInput(slots, columns, source.formats().keyFormat(), partitionsOf(source.topic(), catalog),
           source.topic());
     }
+    if (node instanceof JoinNode join && join.kind() == JoinKind.FOREIGN_KEY) {
+      // A foreign-key join's rows keep the left table's key, and its columns come first.
+      KeyedInput left = of(join.left().input(), catalog);
+      return left == null ? null : new KeyedInput(left.slots(), left.columns(), left.format(), left.partitions(), null);
+    }
     if (node instanceof JoinNode join) {
       List<Expr> keys = join.left().keys();
       int[] slots = new int[keys.size()];
@@ -59,6 +65,12 @@ record KeyedInput(int[] slots, List<Column> columns, SerdeFormat format, int par
       return repartition != null ? repartition : partitions(join.left().input(), catalog);
     }
     return node.inputs().isEmpty() ? 1 : partitions(node.inputs().get(0), catalog);
+  }
+
+  /** The slots of {@code node}'s key columns when its records are keyed by some of its columns, else an empty array. */
+  static int[] keySlots(PlanNode node) {
+    KeyedInput keyed = of(node, CatalogView.of(java.util.Map.of()));
+    return keyed == null ? new int[0] : keyed.slots();
   }
 
   /** True if {@code keys} are exactly this input's key columns, in key order. */

@@ -35,6 +35,7 @@ import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalTableScan;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
@@ -141,13 +142,13 @@ final class RelToPlanNodes {
 
   /** A join, and a filter of its rows by the conditions other than key equalities, if it has any. */
   private Converted convertJoin(LogicalJoin join) {
-    Converted left = joinInput(convertRel(join.getLeft()));
-    Converted right = joinInput(convertRel(join.getRight()));
-    JoinCondition condition = JoinCondition.of(join, rex, left.columns(), right.columns(), pos);
+    Converted left = joinSide(join.getLeft());
+    Converted right = joinSide(join.getRight());
+    JoinCondition condition = JoinCondition.of(join, rex, left, right, pos);
     JoinNode node = new JoinConverter(catalog, pos).convert(join, nextId("join", ++joins), left.node(), right.node(),
         condition);
     if (condition.others.isEmpty()) {
-      return Converted.of(node);
+      return new Converted(node, condition.joined);
     }
     if (node.type() != JoinType.INNER) {
       throw new PlanningException("The ON condition of an outer join can only equate the two sides' keys (and give "
@@ -156,23 +157,38 @@ final class RelToPlanNodes {
     }
     Expr predicate = condition.others.size() == 1 ? condition.others.get(0)
         : new Call(Operator.AND, condition.others, DataType.BOOLEAN);
-    return Converted.of(new FilterNode(nextId("filter", ++filters), node, predicate));
+    return new Converted(new FilterNode(nextId("filter", ++filters), node, predicate), condition.joined);
   }
 
-  /** A join side whose rows are Calcite's columns of it: a projection when its node orders them otherwise. */
-  private Converted joinInput(Converted side) {
-    boolean identity = side.columns().size() == side.node().schema().size();
-    for (int i = 0; identity && i < side.columns().size(); i++) {
-      identity = side.columns().get(i) instanceof InputRef ref && ref.index() == i;
+  /**
+   * A join side. Calcite computes a join condition's expressions in a projection below the join
+   * that passes its input's columns on and adds them; such a projection is not a node of its own,
+   * so that the side stays its source (keyed, or a table) and the join computes the expressions.
+   */
+  private Converted joinSide(RelNode side) {
+    if (side instanceof LogicalProject project && passesInputOn(project)) {
+      Converted below = convertRel(project.getInput());
+      List<Expr> columns = new ArrayList<>();
+      for (RexNode node : project.getProjects()) {
+        columns.add(ExprRebase.onto(rex.translate(node), below.columns()));
+      }
+      return new Converted(below.node(), columns);
     }
-    if (identity) {
-      return side;
+    return convertRel(side);
+  }
+
+  private static boolean passesInputOn(LogicalProject project) {
+    int width = project.getInput().getRowType().getFieldCount();
+    List<RexNode> projects = project.getProjects();
+    if (projects.size() <= width) {
+      return false;
     }
-    List<Column> columns = new ArrayList<>();
-    for (int i = 0; i < side.columns().size(); i++) {
-      columns.add(Column.value("COL" + i, side.columns().get(i).type()));
+    for (int i = 0; i < width; i++) {
+      if (!(projects.get(i) instanceof RexInputRef ref) || ref.getIndex() != i) {
+        return false;
+      }
     }
-    return Converted.of(new ProjectNode(nextId("project", ++projects), side.node(), side.columns(), new RowSchema(columns)));
+    return true;
   }
 
   /**

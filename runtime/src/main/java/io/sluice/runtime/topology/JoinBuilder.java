@@ -20,14 +20,23 @@ import io.sluice.runtime.serde.KeyCodec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.kstream.JoinWindows;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.StreamJoined;
+import org.apache.kafka.streams.kstream.TableJoined;
 import org.apache.kafka.streams.kstream.ValueJoiner;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * Builds a join. Each side is first keyed by the join key: a side to repartition passes
@@ -48,7 +57,7 @@ final class JoinBuilder implements NodeBuilder<JoinNode> {
       case STREAM_STREAM -> streamStream(node, rows, context);
       case STREAM_TABLE -> streamTable(node, rows, context);
       case TABLE_TABLE -> tableTable(node, rows, context);
-      case FOREIGN_KEY -> throw new UnsupportedPlanException("foreign-key joins are not supported yet");
+      case FOREIGN_KEY -> foreignKey(node, rows, context);
     };
   }
 
@@ -101,17 +110,93 @@ final class JoinBuilder implements NodeBuilder<JoinNode> {
     Downstream rightDownstream = context.downstreamOf(rightStep);
     int leftRowtime = rowtimeSlot(leftInput.schema());
     int rightRowtime = rowtimeSlot(rightInput.schema());
-    KStream<Object, Object> leftChanges = context.streamOf(leftInput);
-    KStream<Object, Object> rightChanges = context.streamOf(rightInput);
-    TableView leftView = tableView(leftInput);
-    TableView rightView = tableView(rightInput);
-    KStream<Object, Object> fromLeft = leftChanges.processValues(
-        () -> new TableTableJoinProcessor(true, node.type(), tableView(rightInput), rightRowtime, rows, leftDownstream),
-        Named.as(leftStep), rightView.storeName());
-    KStream<Object, Object> fromRight = rightChanges.processValues(
-        () -> new TableTableJoinProcessor(false, node.type(), tableView(leftInput), leftRowtime, rows, rightDownstream),
-        Named.as(rightStep), leftView.storeName());
+    TableSide left = tableSide(node, "left", leftInput, context);
+    TableSide right = tableSide(node, "right", rightInput, context);
+    KStream<Object, Object> fromLeft = left.changes().processValues(
+        () -> new TableTableJoinProcessor(true, node.type(), right.view().get(), rightRowtime, rows, leftDownstream),
+        Named.as(leftStep), right.storeName());
+    KStream<Object, Object> fromRight = right.changes().processValues(
+        () -> new TableTableJoinProcessor(false, node.type(), left.view().get(), leftRowtime, rows, rightDownstream),
+        Named.as(rightStep), left.storeName());
     return fromLeft.merge(fromRight, Named.as(node.id() + "-merge"));
+  }
+
+  /**
+   * A foreign-key join, as Kafka Streams' foreign-key table join {@code <id>}: each side's changes
+   * become a table ({@code <id>-left|right-table}, kept in {@code <id>-left|right-store}), the left
+   * rows' foreign keys are serialized as the right table's keys, and the joined table
+   * ({@code <id>-store}) becomes changes again in {@code <id>-changes}, which keeps each key's
+   * previous row in {@code <id>-changes-store} for the steps after it.
+   */
+  private static KStream<Object, Object> foreignKey(JoinNode node, JoinRows rows, BuildContext context) {
+    List<String> stores = node.storeNames();
+    KTable<Object, Object> left = table(node, "left", node.left().input(), stores.get(0), context);
+    KTable<Object, Object> right = table(node, "right", node.right().input(), stores.get(1), context);
+    RowProjector foreignKey = ExpressionCompiler.compileProjector(node.left().keys(), node.left().input().schema(),
+        new RowSchema(node.key().columns()));
+    KeyCodec codec = KeyCodec.of(node.key().columns(), node.key().format());
+    Function<Object, Object> extractor = row -> {
+      Object[] values = foreignKey.apply((Object[]) row);
+      for (Object value : values) {
+        if (value == null) {
+          return null;
+        }
+      }
+      return codec.serialize(values);
+    };
+    ValueJoiner<Object, Object, Object> joiner = (l, r) -> rows.join((Object[]) l, (Object[]) r);
+    TableJoined<Object, Object> named = TableJoined.as(node.id());
+    Materialized<Object, Object, KeyValueStore<Bytes, byte[]>> result =
+        Materialized.<Object, Object, KeyValueStore<Bytes, byte[]>>as(stores.get(2))
+            .withKeySerde(untyped(Serdes.ByteArray())).withValueSerde(rowSerde(node.schema()));
+    KTable<Object, Object> joined = node.type() == JoinType.LEFT
+        ? left.leftJoin(right, extractor, joiner, named, result)
+        : left.join(right, extractor, joiner, named, result);
+    KStream<Object, Object> changed = joined.toStream(Named.as(node.id() + "-to-stream"));
+    String changes = node.id() + "-changes";
+    StoreBuilder<KeyValueStore<Bytes, Object[]>> previous = Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(stores.get(3)), Serdes.Bytes(),
+        new BinaryRowSerde(node.schema().columns().stream().map(Column::type).toList()));
+    ProcessingLogger logger = context.loggerFor(node, changes);
+    Downstream downstream = context.downstreamOf(changes);
+    @SuppressWarnings("unchecked")
+    KStream<byte[], Object> keyed = (KStream<byte[], Object>) (KStream<?, ?>) changed;
+    return SourceBuilder.widen(keyed.processValues(new TableChangesProcessor.Supplier(previous, downstream, logger),
+        Named.as(changes)));
+  }
+
+  /** A table side's changes as a Kafka Streams table of its current rows. */
+  private static KTable<Object, Object> table(JoinNode node, String sideName, PlanNode side, String store,
+      BuildContext context) {
+    String prefix = node.repartitionName(sideName);
+    return context.streamOf(side)
+        .mapValues(change -> (Object) ((Change) change).newRow(), Named.as(prefix + "-rows"))
+        .toTable(Named.as(prefix + "-table"), Materialized.<Object, Object, KeyValueStore<Bytes, byte[]>>as(store)
+            .withKeySerde(untyped(Serdes.ByteArray())).withValueSerde(rowSerde(side.schema())));
+  }
+
+  /** A table side's changes, and how to see its current rows (one view per processor). */
+  private record TableSide(KStream<Object, Object> changes, String storeName, Supplier<TableView> view) {}
+
+  /**
+   * A table side of a join: a table source (through its filters) is seen in the store its source
+   * keeps; any other table-valued side (an earlier join) is kept in {@code <id>-left|right-store}
+   * by {@code <id>-left|right-materialize} first.
+   */
+  private static TableSide tableSide(JoinNode node, String sideName, PlanNode side, BuildContext context) {
+    KStream<Object, Object> changes = context.streamOf(side);
+    if (sourceTable(side) != null) {
+      TableView view = tableView(side);
+      return new TableSide(changes, view.storeName(), () -> tableView(side));
+    }
+    String storeName = node.repartitionName(sideName) + "-store";
+    String step = node.repartitionName(sideName) + "-materialize";
+    StoreBuilder<KeyValueStore<Bytes, Object[]>> store = Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(storeName), Serdes.Bytes(),
+        new BinaryRowSerde(side.schema().columns().stream().map(Column::type).toList()));
+    KStream<Object, Object> kept = changes.processValues(
+        new ChangeStoreProcessor.Supplier(store, context.downstreamOf(step)), Named.as(step));
+    return new TableSide(kept, storeName, () -> new TableView(storeName, List.of()));
   }
 
   /**
@@ -147,7 +232,7 @@ final class JoinBuilder implements NodeBuilder<JoinNode> {
         .withNumberOfPartitions(side.repartition()));
   }
 
-  /** The view of a table side: its source's store, through the filters between the source and the join. */
+  /** The view of a table source side: its source's store, through the filters between the source and the join. */
   private static TableView tableView(PlanNode side) {
     List<RowPredicate> filters = new ArrayList<>();
     PlanNode node = side;
@@ -155,11 +240,21 @@ final class JoinBuilder implements NodeBuilder<JoinNode> {
       filters.add(0, ExpressionCompiler.compilePredicate(filter.predicate(), filter.input().schema()));
       node = filter.input();
     }
-    if (!(node instanceof SourceNode source) || !source.table()) {
-      throw new UnsupportedPlanException("a table side of a join must be a table read from its topic, optionally "
-          + "filtered; joining the result of another table-table join is not supported yet");
+    SourceNode source = sourceTable(side);
+    if (source == null) {
+      throw new UnsupportedPlanException("the table side of a stream-table join must be a table read from its "
+          + "topic, optionally filtered");
     }
     return new TableView(NodeNames.tableStore(source.id()), filters);
+  }
+
+  /** The table source a side reads through filters only, or null. */
+  private static SourceNode sourceTable(PlanNode side) {
+    PlanNode node = side;
+    while (node instanceof FilterNode filter) {
+      node = filter.input();
+    }
+    return node instanceof SourceNode source && source.table() ? source : null;
   }
 
   private static int rowtimeSlot(RowSchema schema) {

@@ -6,6 +6,7 @@ import io.sluice.parser.ast.SqlQueryStatement;
 import io.sluice.plan.SourceDescriptor;
 import io.sluice.plan.SourceType;
 import io.sluice.plan.expr.Expr;
+import io.sluice.plan.node.PlanNodes;
 import io.sluice.plan.pull.PullQueryPlan;
 import io.sluice.planner.PlanningException;
 import io.sluice.planner.pull.PullQueryPlanner;
@@ -35,8 +36,9 @@ import org.apache.kafka.streams.KafkaStreams;
 /**
  * Runs pull queries ({@code SELECT} without EMIT) on tables: plans the query, reads the table's
  * state store through interactive queries, and returns the rows as finite results. A table
- * created by an aggregation is read from its query's store; a source table from a materialization
- * of its topic started by its first pull query ({@link SourceTableMaterializations}).
+ * created by an aggregation is read from its query's store; any other table (a source table, or
+ * one a join or a projection writes) from a materialization of its topic started by its first
+ * pull query ({@link SourceTableMaterializations}).
  *
  * <p>Planned and compiled queries are kept by statement text, and key lookups also by their shape
  * ({@link QueryShape}, {@link KeyLookupTemplate}), so a repeated query, or a key lookup that
@@ -254,7 +256,9 @@ public final class PullQueryRunner implements SelectRunner, AutoCloseable {
         return new Compiled(plan, PullQueryReader.ofAggregation(table.get().plan(), plan), null, table.get(), null,
             table.get().storeName());
       }
-      if (!engine.queries().writersOf(name).isEmpty()) {
+      boolean aggregated = engine.queries().writersOf(name).stream()
+          .anyMatch(writer -> PlanNodes.aggregateOf(writer.command().plan().root()) != null);
+      if (aggregated) {
         throw refused("Table " + name + " cannot answer pull queries: the query that creates it is not running",
             statement, 0, 0);
       }
