@@ -189,6 +189,9 @@ SqlProperty SluiceProperty() :
     |
         // ksqlDB's TIMESTAMP property names a column; elsewhere TIMESTAMP is a reserved word.
         <TIMESTAMP> { key = new SqlIdentifier("TIMESTAMP", getPos()); }
+    |
+        // Sluice's GLOBAL property declares a global table; elsewhere GLOBAL is a reserved word.
+        <GLOBAL> { key = new SqlIdentifier("GLOBAL", getPos()); }
     )
     <EQ>
     (

@@ -62,3 +62,7 @@ CREATE STREAM IF NOT EXISTS if (a INT);
 === string property values keep quotes and case
 CREATE TABLE t (id INT PRIMARY KEY) WITH (kafka_topic='It''s Mine', value_format='json');
 --> CREATE TABLE T (ID INTEGER PRIMARY KEY) WITH (KAFKA_TOPIC='It''s Mine', VALUE_FORMAT='json')
+
+=== a global table
+CREATE TABLE risk (card STRING PRIMARY KEY, score INT) WITH (KAFKA_TOPIC='risk', VALUE_FORMAT='JSON', GLOBAL=TRUE);
+--> CREATE TABLE RISK (CARD STRING PRIMARY KEY, SCORE INTEGER) WITH (KAFKA_TOPIC='risk', VALUE_FORMAT='JSON', GLOBAL=TRUE)

@@ -11,7 +11,9 @@ import java.util.Objects;
  * only; the pseudo columns are implied). {@code timestampColumn} names the column event time comes
  * from, or is null for the record timestamp. {@code window} is set for a table written by a windowed
  * aggregation: its records are keyed by the key columns and the window; it is null otherwise (and
- * absent from the JSON of catalogs written before windows existed).
+ * absent from the JSON of catalogs written before windows existed). {@code global} is TRUE for a
+ * table declared GLOBAL: a stream joined with it looks its rows up in a full copy that every task
+ * keeps, so the two need not be co-partitioned (null otherwise).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SourceDescriptor(
@@ -22,7 +24,8 @@ public record SourceDescriptor(
     Formats formats,
     String timestampColumn,
     String timestampFormat,
-    WindowSpec window) {
+    WindowSpec window,
+    Boolean global) {
 
   public SourceDescriptor {
     Objects.requireNonNull(name, "name");
@@ -32,10 +35,16 @@ public record SourceDescriptor(
     Objects.requireNonNull(formats, "formats");
   }
 
-  /** A source whose records are not windowed. */
+  /** A source that is not a global table. */
+  public SourceDescriptor(String name, SourceType type, String topic, RowSchema schema, Formats formats,
+      String timestampColumn, String timestampFormat, WindowSpec window) {
+    this(name, type, topic, schema, formats, timestampColumn, timestampFormat, window, null);
+  }
+
+  /** A source whose records are not windowed, and that is not a global table. */
   public SourceDescriptor(String name, SourceType type, String topic, RowSchema schema, Formats formats,
       String timestampColumn, String timestampFormat) {
-    this(name, type, topic, schema, formats, timestampColumn, timestampFormat, null);
+    this(name, type, topic, schema, formats, timestampColumn, timestampFormat, null, null);
   }
 
   /** The schema of the rows a query reads from this source: key, value, then pseudo columns. */
@@ -50,6 +59,12 @@ public record SourceDescriptor(
   @JsonIgnore
   public TimestampSpec timestampSpec() {
     return timestampColumn == null ? null : new TimestampSpec(schema.indexOf(timestampColumn), timestampFormat);
+  }
+
+  /** True for a table declared GLOBAL. */
+  @JsonIgnore
+  public boolean isGlobal() {
+    return Boolean.TRUE.equals(global);
   }
 
   @JsonIgnore

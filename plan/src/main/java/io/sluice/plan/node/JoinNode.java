@@ -1,5 +1,6 @@
 package io.sluice.plan.node;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.sluice.plan.RowSchema;
 import java.util.List;
@@ -50,6 +51,23 @@ public record JoinNode(
     if (left.keys().size() != key.columns().size() || right.keys().size() != key.columns().size()) {
       throw new IllegalArgumentException("join " + id + ": each side needs one key expression per key column");
     }
+  }
+
+  /**
+   * True if the joined records keep the left side's record keys rather than being keyed by the join
+   * key: a foreign-key join's (keyed by the left table's key) and a stream's joined with a global
+   * table (never re-keyed).
+   */
+  @JsonIgnore
+  public boolean keepsLeftKeys() {
+    if (kind == JoinKind.FOREIGN_KEY) {
+      return true;
+    }
+    PlanNode table = right.input();
+    while (table instanceof FilterNode filter) {
+      table = filter.input();
+    }
+    return table instanceof SourceNode source && source.isGlobal();
   }
 
   /** The name of the repartition step of a side ({@code "left"} or {@code "right"}); its topic is this plus {@code -repartition}. */

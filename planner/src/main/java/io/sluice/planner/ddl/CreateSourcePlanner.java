@@ -63,12 +63,21 @@ public final class CreateSourcePlanner {
     RowSchema schema = new RowSchema(all);
     String timestampColumn = timestampColumn(with, schema);
     String timestampFormat = timestampFormat(with, schema, timestampColumn);
-    SourceDescriptor descriptor = new SourceDescriptor(
-        name, ddl.table() ? SourceType.TABLE : SourceType.STREAM, topic, schema, formats, timestampColumn, timestampFormat);
+    SourceDescriptor descriptor = new SourceDescriptor(name, ddl.table() ? SourceType.TABLE : SourceType.STREAM, topic,
+        schema, formats, timestampColumn, timestampFormat, null, global(with, ddl));
     return new CreateSourcePlan(descriptor,
         with.positiveInt(SourceProperties.PARTITIONS).orElse(null),
         with.positiveInt(SourceProperties.REPLICAS, Short.MAX_VALUE).orElse(null),
         ddl.orReplace(), ddl.ifNotExists());
+  }
+
+  /** TRUE for a table declared GLOBAL, null otherwise; a stream cannot be. */
+  private static Boolean global(WithProperties with, SqlCreateSource ddl) {
+    boolean global = with.bool(SourceProperties.GLOBAL).orElse(false);
+    if (global && !ddl.table()) {
+      throw new PlanningException("Only a table can be GLOBAL", with.literal(SourceProperties.GLOBAL).orElseThrow().position());
+    }
+    return global ? Boolean.TRUE : null;
   }
 
   private static void checkConstraint(boolean table, SqlColumnDeclaration declared) {

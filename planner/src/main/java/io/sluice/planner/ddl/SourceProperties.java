@@ -13,9 +13,11 @@ final class SourceProperties {
   static final String REPLICAS = "REPLICAS";
   static final String TIMESTAMP = "TIMESTAMP";
   static final String TIMESTAMP_FORMAT = "TIMESTAMP_FORMAT";
+  /** A table small enough for every task of a query joining it to hold all of it (Kafka Streams' global table). */
+  static final String GLOBAL = "GLOBAL";
 
   static final Set<String> CREATE_SOURCE =
-      Set.of(KAFKA_TOPIC, VALUE_FORMAT, KEY_FORMAT, FORMAT, PARTITIONS, REPLICAS, TIMESTAMP, TIMESTAMP_FORMAT);
+      Set.of(KAFKA_TOPIC, VALUE_FORMAT, KEY_FORMAT, FORMAT, PARTITIONS, REPLICAS, TIMESTAMP, TIMESTAMP_FORMAT, GLOBAL);
 
   static final Set<String> CREATE_AS_SELECT =
       Set.of(KAFKA_TOPIC, VALUE_FORMAT, KEY_FORMAT, FORMAT, PARTITIONS, REPLICAS);

@@ -68,6 +68,19 @@ public final class WithProperties {
     });
   }
 
+  /** A boolean, written as TRUE or FALSE, bare or quoted. */
+  public Optional<Boolean> bool(String key) {
+    return literal(key).map(p -> {
+      SqlLiteral value = p.value();
+      String text = value.getTypeName() == SqlTypeName.BOOLEAN ? String.valueOf(value.booleanValue())
+          : value.getTypeName() == SqlTypeName.CHAR ? value.getValueAs(NlsString.class).getValue() : "";
+      if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
+        throw new PlanningException(key + " must be TRUE or FALSE", p.position());
+      }
+      return Boolean.parseBoolean(text.toLowerCase(Locale.ROOT));
+    });
+  }
+
   /** A format property, refusing formats this build cannot read or write in that position. */
   public Optional<SerdeFormat> format(String key, Set<SerdeFormat> supported) {
     return literal(key).map(p -> {

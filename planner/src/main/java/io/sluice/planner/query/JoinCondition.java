@@ -17,8 +17,9 @@ import org.apache.calcite.util.ImmutableBitSet;
 
 /**
  * A join's ON condition, taken apart: the equalities between an expression of the left side and
- * one of the right side (the join key, each side's expressions over its own row), the WITHIN
- * clause, and the other conjuncts (over the joined row), which filter the joined rows.
+ * one of the right side (the join key, each side's expressions over its own row), the window (a
+ * WITHIN clause, or {@link TimeBounds} on the two sides' event times), and the other conjuncts
+ * (over the joined row), which filter the joined rows.
  */
 final class JoinCondition {
 
@@ -50,7 +51,11 @@ final class JoinCondition {
     joined.addAll(leftColumns);
     int leftNodeWidth = left.node().schema().size();
     rightColumns.forEach(column -> joined.add(ExprRebase.shift(column, leftNodeWidth)));
+    TimeBounds times = TimeBounds.of(left, right, leftWidth);
     for (RexNode conjunct : RelOptUtil.conjunctions(join.getCondition())) {
+      if (times.accept(conjunct)) {
+        continue;
+      }
       if (JoinWithinMarker.is(conjunct)) {
         long grace = JoinWithinMarker.operand(conjunct, 2);
         condition.window = new JoinWindow(JoinWithinMarker.operand(conjunct, 0), JoinWithinMarker.operand(conjunct, 1),
@@ -74,6 +79,13 @@ final class JoinCondition {
         }
       }
       condition.others.add(ExprRebase.onto(rex.translate(conjunct), joined));
+    }
+    if (times.given()) {
+      if (condition.window != null) {
+        throw new PlanningException("A join's window is given either by WITHIN or by conditions on the two sides' "
+            + "times, not both", pos);
+      }
+      condition.window = times.window(DEFAULT_GRACE, pos);
     }
     if (condition.leftKeys.isEmpty()) {
       throw new PlanningException("A join needs an ON condition with an equality between an expression of each "

@@ -3,10 +3,12 @@ package io.sluice.planner.query;
 import io.sluice.plan.Column;
 import io.sluice.plan.ColumnKind;
 import io.sluice.plan.RowSchema;
+import io.sluice.plan.SourceDescriptor;
 import io.sluice.plan.SerdeFormat;
 import io.sluice.plan.TypeName;
 import io.sluice.plan.expr.Expr;
 import io.sluice.plan.expr.InputRef;
+import io.sluice.plan.node.FilterNode;
 import io.sluice.plan.node.JoinKey;
 import io.sluice.plan.node.JoinKind;
 import io.sluice.plan.node.JoinNode;
@@ -37,7 +39,8 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  * stream-stream join is keyed by the join, both are repartitioned, to the larger partition count.
  * Two tables whose topics differ in partition count or key format cannot be joined on their keys;
  * a foreign-key join (a table joined on an expression of its columns to another table's primary
- * key) needs neither side repartitioned and takes any partition counts.
+ * key) needs neither side repartitioned and takes any partition counts, and so does a stream
+ * joined with a GLOBAL table.
  */
 final class JoinConverter {
 
@@ -80,7 +83,7 @@ final class JoinConverter {
     } else {
       if (condition.window != null) {
         throw new PlanningException("WITHIN is for stream-stream joins only: a join with a table is not windowed; "
-            + "drop the WITHIN clause", pos);
+            + "drop the WITHIN clause (or the conditions on the two sides' times)", pos);
       }
       if (rightKeyed == null || !rightKeyed.isKeyedBy(condition.rightKeys)) {
         throw new PlanningException("A join with a table must be on the table's primary key: " + name(right)
@@ -96,7 +99,16 @@ final class JoinConverter {
           + String.join(" or ", EnumSet.allOf(JoinType.class).stream().filter(kind::allows).map(JoinConverter::sql).toList()),
           pos);
     }
-    Keying keying = keying(kind, left, right, leftKeyed, rightKeyed, condition);
+    if (kind == JoinKind.STREAM_TABLE && isGlobal(right)) {
+      // A global table is looked up by the stream row's join key wherever the row is: no repartition.
+      return join(id, kind, type, left, asGlobal(right), condition,
+          new Keying(new JoinKey(rightKeyed.columns(), rightKeyed.format()), null, null));
+    }
+    return join(id, kind, type, left, right, condition, keying(kind, left, right, leftKeyed, rightKeyed, condition));
+  }
+
+  private static JoinNode join(String id, JoinKind kind, JoinType type, PlanNode left, PlanNode right,
+      JoinCondition condition, Keying keying) {
     List<Column> columns = new ArrayList<>();
     for (PlanNode side : List.of(left, right)) {
       for (Column column : side.schema().columns()) {
@@ -107,6 +119,26 @@ final class JoinConverter {
         new JoinSide(left, condition.leftKeys, keying.leftRepartition()),
         new JoinSide(right, condition.rightKeys, keying.rightRepartition()),
         keying.key(), condition.window, new RowSchema(columns));
+  }
+
+  /** True if {@code side} reads a table declared GLOBAL, through filters only. */
+  private boolean isGlobal(PlanNode side) {
+    PlanNode node = side;
+    while (node instanceof FilterNode filter) {
+      node = filter.input();
+    }
+    return node instanceof SourceNode source
+        && catalog.source(source.sourceName()).map(SourceDescriptor::isGlobal).orElse(false);
+  }
+
+  /** {@code side} reading its table as a global table. */
+  private static PlanNode asGlobal(PlanNode side) {
+    if (side instanceof FilterNode filter) {
+      return new FilterNode(filter.id(), asGlobal(filter.input()), filter.predicate());
+    }
+    SourceNode source = (SourceNode) side;
+    return new SourceNode(source.id(), source.sourceName(), source.topic(), true, source.schema(), source.formats(),
+        source.timestamp(), Boolean.TRUE);
   }
 
   /** The join key's encoding and the sides' repartitions. */

@@ -22,6 +22,9 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  * reference to a column the join equates on, the left side's before the right's and, through
  * an earlier join on the same key, its columns too. A persistent query must select it.
  *
+ * <p>A foreign-key join's key is the left table's; a stream joined with a global table keeps the
+ * stream's key (the stream is not re-keyed), when the query selects it.
+ *
  * <p>The key's value is the join key's: in a RIGHT join, a row with no left side gets the right
  * side's value even when the key column is named after a left column.
  */
@@ -45,8 +48,9 @@ final class JoinKeyItems {
     if (!syntheticItems.isEmpty()) {
       return new Keyed(List.of(syntheticItems.get(0)), project);
     }
-    if (join.kind() == JoinKind.FOREIGN_KEY) {
-      return leftKey(join, project, selectCount, required, pos);
+    if (join.keepsLeftKeys()) {
+      // A stream joined with a global table is not re-keyed: its key is kept if selected, not required.
+      return leftKey(join, project, selectCount, required && join.kind() == JoinKind.FOREIGN_KEY, pos);
     }
     if (join.type() == JoinType.FULL) {
       throw new PlanningException("A FULL OUTER join on several key columns is not supported yet", pos);

@@ -6,7 +6,6 @@ import io.sluice.plan.SerdeFormat;
 import io.sluice.plan.expr.Expr;
 import io.sluice.plan.expr.InputRef;
 import io.sluice.plan.node.FilterNode;
-import io.sluice.plan.node.JoinKind;
 import io.sluice.plan.node.JoinNode;
 import io.sluice.plan.node.PlanNode;
 import io.sluice.plan.node.SourceNode;
@@ -36,8 +35,8 @@ record KeyedInput(int[] slots, List<Column> columns, SerdeFormat format, int par
       return new KeyedInput(slots, columns, source.formats().keyFormat(), partitionsOf(source.topic(), catalog),
           source.topic());
     }
-    if (node instanceof JoinNode join && join.kind() == JoinKind.FOREIGN_KEY) {
-      // A foreign-key join's rows keep the left table's key, and its columns come first.
+    if (node instanceof JoinNode join && join.keepsLeftKeys()) {
+      // The joined records keep the left side's keys, and its columns come first.
       KeyedInput left = of(join.left().input(), catalog);
       return left == null ? null : new KeyedInput(left.slots(), left.columns(), left.format(), left.partitions(), null);
     }

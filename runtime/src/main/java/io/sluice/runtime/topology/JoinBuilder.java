@@ -17,6 +17,7 @@ import io.sluice.runtime.expr.RowPredicate;
 import io.sluice.runtime.expr.RowProjector;
 import io.sluice.runtime.serde.BinaryRowSerde;
 import io.sluice.runtime.serde.KeyCodec;
+import io.sluice.runtime.serde.RowCodec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,13 +93,28 @@ final class JoinBuilder implements NodeBuilder<JoinNode> {
   }
 
   private static KStream<Object, Object> streamTable(JoinNode node, JoinRows rows, BuildContext context) {
-    KStream<Object, Object> left = keyed(node, "left", node.left(), JoinSideGate.NEVER_LATE, context);
-    TableView table = tableView(node.right().input());
     boolean keepUnmatched = node.type() == JoinType.LEFT;
     String lookup = node.id() + "-lookup";
     Downstream downstream = context.downstreamOf(lookup);
-    return left.processValues(() -> new StreamTableJoinProcessor(table, keepUnmatched, rows, downstream),
-        Named.as(lookup), table.storeName());
+    ProcessingLogger logger = context.loggerFor(node, lookup);
+    SourceNode global = globalSource(node.right().input());
+    if (global != null) {
+      // The table is whole in every task: look each row's key up where the row is, no repartition.
+      JoinKeys keys = joinKeys(node, node.left());
+      String store = NodeNames.globalStore(global.id());
+      RowCodec codec = RowCodec.of(global.schema(), global.formats());
+      List<RowPredicate> filters = filters(node.right().input());
+      return context.streamOf(node.left().input()).processValues(
+          () -> new StreamTableJoinProcessor(new GlobalTableView(store, codec, filters), keys, keepUnmatched, rows,
+              downstream, logger),
+          Named.as(lookup));
+    }
+    KStream<Object, Object> left = keyed(node, "left", node.left(), JoinSideGate.NEVER_LATE, context);
+    String store = tableView(node.right().input()).storeName();
+    return left.processValues(
+        () -> new StreamTableJoinProcessor(tableView(node.right().input()), null, keepUnmatched, rows, downstream,
+            logger),
+        Named.as(lookup), store);
   }
 
   private static KStream<Object, Object> tableTable(JoinNode node, JoinRows rows, BuildContext context) {
@@ -132,18 +148,8 @@ final class JoinBuilder implements NodeBuilder<JoinNode> {
     List<String> stores = node.storeNames();
     KTable<Object, Object> left = table(node, "left", node.left().input(), stores.get(0), context);
     KTable<Object, Object> right = table(node, "right", node.right().input(), stores.get(1), context);
-    RowProjector foreignKey = ExpressionCompiler.compileProjector(node.left().keys(), node.left().input().schema(),
-        new RowSchema(node.key().columns()));
-    KeyCodec codec = KeyCodec.of(node.key().columns(), node.key().format());
-    Function<Object, Object> extractor = row -> {
-      Object[] values = foreignKey.apply((Object[]) row);
-      for (Object value : values) {
-        if (value == null) {
-          return null;
-        }
-      }
-      return codec.serialize(values);
-    };
+    JoinKeys foreignKeys = joinKeys(node, node.left());
+    Function<Object, Object> extractor = row -> foreignKeys.of((Object[]) row);
     ValueJoiner<Object, Object, Object> joiner = (l, r) -> rows.join((Object[]) l, (Object[]) r);
     TableJoined<Object, Object> named = TableJoined.as(node.id());
     Materialized<Object, Object, KeyValueStore<Bytes, byte[]>> result =
@@ -220,11 +226,9 @@ final class JoinBuilder implements NodeBuilder<JoinNode> {
     String step = node.repartitionName(sideName) + "-key";
     Downstream downstream = context.downstreamOf(step);
     RowSchema schema = side.input().schema();
-    RowSchema keySchema = new RowSchema(node.key().columns());
-    RowProjector keys = ExpressionCompiler.compileProjector(side.keys(), schema, keySchema);
-    KeyCodec codec = KeyCodec.of(node.key().columns(), node.key().format());
+    JoinKeys keys = joinKeys(node, side);
     ProcessingLogger logger = context.loggerFor(node, step);
-    KStream<Object, Object> rekeyed = stream.process(() -> new JoinKeyProcessor(keys, codec, downstream, logger),
+    KStream<Object, Object> rekeyed = stream.process(() -> new JoinKeyProcessor(keys, downstream, logger),
         Named.as(step));
     return rekeyed.repartition(Repartitioned.<Object, Object>as(node.repartitionName(sideName))
         .withKeySerde(untyped(Serdes.ByteArray()))
@@ -234,18 +238,36 @@ final class JoinBuilder implements NodeBuilder<JoinNode> {
 
   /** The view of a table source side: its source's store, through the filters between the source and the join. */
   private static TableView tableView(PlanNode side) {
+    SourceNode source = sourceTable(side);
+    if (source == null) {
+      throw new UnsupportedPlanException("the table side of a stream-table join must be a table read from its "
+          + "topic, optionally filtered");
+    }
+    return new TableView(NodeNames.tableStore(source.id()), filters(side));
+  }
+
+  /** The predicates of the filters between a side's source and the join, the source's first. */
+  private static List<RowPredicate> filters(PlanNode side) {
     List<RowPredicate> filters = new ArrayList<>();
     PlanNode node = side;
     while (node instanceof FilterNode filter) {
       filters.add(0, ExpressionCompiler.compilePredicate(filter.predicate(), filter.input().schema()));
       node = filter.input();
     }
+    return filters;
+  }
+
+  /** The global table a side reads through filters only, or null. */
+  private static SourceNode globalSource(PlanNode side) {
     SourceNode source = sourceTable(side);
-    if (source == null) {
-      throw new UnsupportedPlanException("the table side of a stream-table join must be a table read from its "
-          + "topic, optionally filtered");
-    }
-    return new TableView(NodeNames.tableStore(source.id()), filters);
+    return source != null && source.isGlobal() ? source : null;
+  }
+
+  /** How a side's join key is computed from its rows and serialized. */
+  private static JoinKeys joinKeys(JoinNode node, JoinSide side) {
+    RowProjector expressions = ExpressionCompiler.compileProjector(side.keys(), side.input().schema(),
+        new RowSchema(node.key().columns()));
+    return new JoinKeys(expressions, KeyCodec.of(node.key().columns(), node.key().format()));
   }
 
   /** The table source a side reads through filters only, or null. */

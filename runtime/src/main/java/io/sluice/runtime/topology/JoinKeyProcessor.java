@@ -1,7 +1,5 @@
 package io.sluice.runtime.topology;
 
-import io.sluice.runtime.expr.RowProjector;
-import io.sluice.runtime.serde.KeyCodec;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -14,15 +12,13 @@ import org.apache.kafka.streams.processor.api.Record;
  */
 final class JoinKeyProcessor implements Processor<Object, Object, Object, Object> {
 
-  private final RowProjector keys;
-  private final KeyCodec codec;
+  private final JoinKeys keys;
   private final Downstream downstream;
   private final ProcessingLogger logger;
   private ProcessorContext<Object, Object> context;
 
-  JoinKeyProcessor(RowProjector keys, KeyCodec codec, Downstream downstream, ProcessingLogger logger) {
+  JoinKeyProcessor(JoinKeys keys, Downstream downstream, ProcessingLogger logger) {
     this.keys = keys;
-    this.codec = codec;
     this.downstream = downstream;
     this.logger = logger;
   }
@@ -37,17 +33,13 @@ final class JoinKeyProcessor implements Processor<Object, Object, Object, Object
     Object[] row = (Object[]) record.value();
     byte[] key;
     try {
-      Object[] values = keys.apply(row);
-      for (Object value : values) {
-        if (value == null) {
-          return;
-        }
-      }
-      key = codec.serialize(values);
+      key = keys.of(row);
     } catch (RuntimeException e) {
       logger.log(context, ErrorType.EVALUATION_ERROR, "join key: " + Reasons.of(e), record.timestamp());
       return;
     }
-    downstream.forward(context, record.withKey(key));
+    if (key != null) {
+      downstream.forward(context, record.withKey(key));
+    }
   }
 }

@@ -50,6 +50,11 @@ final class NodeNames {
     return nodeId + "-store";
   }
 
+  /** The global store holding a global table's records, raw. */
+  static String globalStore(String nodeId) {
+    return nodeId + "-global-store";
+  }
+
   /** The processor that computes an aggregation's group key and arguments per input row. */
   static String aggregateInput(String nodeId) {
     return nodeId + "-input";

@@ -24,12 +24,17 @@ import org.apache.kafka.streams.state.Stores;
  * Builds a source: the Kafka source node {@code <id>-read} with the source's timestamp extractor,
  * the {@code <id>-deserialize} processor that makes rows, and its processing log sink. A TABLE
  * source adds {@code <id>-changes}, which turns its rows into {@link Change}s against the rows it
- * keeps per key in the store {@code <id>-store}.
+ * keeps per key in the store {@code <id>-store}. A global table is read into a global store
+ * instead, and has no stream.
  */
 final class SourceBuilder implements NodeBuilder<SourceNode> {
 
   @Override
   public KStream<Object, Object> build(SourceNode node, KStream<Object, Object> input, BuildContext context) {
+    if (node.isGlobal()) {
+      addGlobalStore(node, context);
+      return null;
+    }
     RowSchema schema = node.schema();
     RowCodec codec = RowCodec.of(schema, node.formats());
     SourceProcessor.PseudoSlots pseudo = pseudoSlots(schema);
@@ -59,6 +64,19 @@ final class SourceBuilder implements NodeBuilder<SourceNode> {
         Serdes.Bytes(),
         new BinaryRowSerde(node.schema().columns().stream().map(Column::type).toList()));
     return widen(rows.processValues(new TableChangesProcessor.Supplier(store, downstream, logger), Named.as(changes)));
+  }
+
+  /**
+   * A global table: its topic read whole by every instance into the global store
+   * {@code <id>-global-store}, raw (the topic is its changelog, so the store keeps none).
+   */
+  private static void addGlobalStore(SourceNode node, BuildContext context) {
+    String store = NodeNames.globalStore(node.id());
+    StoreBuilder<KeyValueStore<Bytes, byte[]>> records = Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(store), Serdes.Bytes(), Serdes.ByteArray()).withLoggingDisabled();
+    context.builder().addGlobalStore(records, node.topic(),
+        Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(NodeNames.read(node.id())),
+        () -> new GlobalTableStoreProcessor(store));
   }
 
   @SuppressWarnings("unchecked")

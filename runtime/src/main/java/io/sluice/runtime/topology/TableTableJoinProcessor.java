@@ -17,7 +17,7 @@ final class TableTableJoinProcessor implements FixedKeyProcessor<Object, Object,
 
   private final boolean thisIsLeft;
   private final JoinType type;
-  private final TableView other;
+  private final TableLookup other;
   private final int otherRowtime;
   private final JoinRows rows;
   private final Downstream downstream;
@@ -27,7 +27,7 @@ final class TableTableJoinProcessor implements FixedKeyProcessor<Object, Object,
    * @param thisIsLeft whether the changes are the left side's
    * @param otherRowtime the slot of ROWTIME in the other side's rows, or -1
    */
-  TableTableJoinProcessor(boolean thisIsLeft, JoinType type, TableView other, int otherRowtime, JoinRows rows,
+  TableTableJoinProcessor(boolean thisIsLeft, JoinType type, TableLookup other, int otherRowtime, JoinRows rows,
       Downstream downstream) {
     this.thisIsLeft = thisIsLeft;
     this.type = type;

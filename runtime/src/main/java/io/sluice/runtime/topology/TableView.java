@@ -10,7 +10,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * A join's view of a table side: the current row per key in the store a table source keeps, seen
  * through the filters between that source and the join (a row they reject is no row).
  */
-final class TableView {
+final class TableView implements TableLookup {
 
   private final String storeName;
   private final List<RowPredicate> filters;
@@ -21,16 +21,19 @@ final class TableView {
     this.filters = List.copyOf(filters);
   }
 
-  String storeName() {
+  @Override
+  public String storeName() {
     return storeName;
   }
 
-  void init(ProcessingContext context) {
+  @Override
+  public void init(ProcessingContext context) {
     rows = context.getStateStore(storeName);
   }
 
   /** The row for {@code key}, or null when there is none or a filter rejects it (or fails on it). */
-  Object[] get(byte[] key) {
+  @Override
+  public Object[] get(byte[] key) {
     Object[] row = rows.get(Bytes.wrap(key));
     if (row == null) {
       return null;

@@ -53,6 +53,10 @@ public final class TopologyAssembler {
     BuildContext context = new BuildContext(builder, plan, options, stats, listener);
     for (PlanNode node : nodes) {
       KStream<Object, Object> input = node.inputs().isEmpty() ? null : context.streamOf(node.inputs().get(0));
+      if (input == null && node.inputs().size() == 1) {
+        // Steps over a global table have no stream: the join that reads the table applies them.
+        continue;
+      }
       context.setStream(node, builderFor(node).build(node, input, context));
     }
     Topology topology = builder.build();
