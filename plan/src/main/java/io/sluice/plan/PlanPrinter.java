@@ -36,7 +36,7 @@ public final class PlanPrinter {
 
   private static String describe(PlanNode node) {
     if (node instanceof SourceNode source) {
-      return (source.table() ? "table " : "stream ") + source.sourceName()
+      return (source.isGlobal() ? "global table " : source.table() ? "table " : "stream ") + source.sourceName()
           + " from topic " + source.topic() + " (" + formats(source.formats()) + ")"
           + (source.timestamp() == null ? ""
               : ", event time from column " + source.schema().column(source.timestamp().columnIndex()).name());
