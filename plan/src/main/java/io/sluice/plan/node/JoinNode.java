@@ -80,15 +80,19 @@ public record JoinNode(
    * outer join, of the records not matched yet, named as Kafka Streams names them from the join's
    * id ("this" is the left side, the right side of a RIGHT join); a foreign-key join's tables of
    * each side, its result, and the result's previous rows (Kafka Streams adds its subscription
-   * store, {@code <id>-subscription-store}). A stream-table or table-table join reads the stores
-   * its table sources keep and has none of its own.
+   * store, {@code <id>-subscription-store}); a stream-table or table-table join's reads of the
+   * stores of its table sides: a table source's own store, or, for another join's result,
+   * {@code <id>-left|right-store}.
    */
   public List<String> storeNames() {
     if (kind == JoinKind.FOREIGN_KEY) {
       return List.of(id + "-left-store", id + "-right-store", id + "-store", id + "-changes-store");
     }
-    if (kind != JoinKind.STREAM_STREAM) {
-      return List.of();
+    if (kind == JoinKind.STREAM_TABLE) {
+      return List.of(tableStore("right", right.input()));
+    }
+    if (kind == JoinKind.TABLE_TABLE) {
+      return List.of(tableStore("left", left.input()), tableStore("right", right.input()));
     }
     return switch (type) {
       case INNER -> List.of(id + "-this-join-store", id + "-other-join-store");
@@ -97,6 +101,15 @@ public record JoinNode(
       case FULL -> List.of(id + "-outer-this-join-store", id + "-outer-other-join-store",
           id + "-outer-shared-join-store");
     };
+  }
+
+  /** The store a table side's rows are looked up in: its table source's, or one of this join's own. */
+  private String tableStore(String sideName, PlanNode side) {
+    PlanNode node = side;
+    while (node instanceof FilterNode filter) {
+      node = filter.input();
+    }
+    return node instanceof SourceNode source ? source.storeName() : repartitionName(sideName) + "-store";
   }
 
   @Override

@@ -34,6 +34,15 @@ public record SourceNode(
     this(id, sourceName, topic, table, schema, formats, timestamp, null);
   }
 
+  /**
+   * The store a table source keeps its current row per key in ({@code <id>-store}), or a global
+   * table its raw records ({@code <id>-global-store}); joins read it.
+   */
+  @JsonIgnore
+  public String storeName() {
+    return isGlobal() ? id + "-global-store" : id + "-store";
+  }
+
   /** True for a global table. */
   @JsonIgnore
   public boolean isGlobal() {

@@ -101,7 +101,7 @@ final class JoinBuilder implements NodeBuilder<JoinNode> {
     if (global != null) {
       // The table is whole in every task: look each row's key up where the row is, no repartition.
       JoinKeys keys = joinKeys(node, node.left());
-      String store = NodeNames.globalStore(global.id());
+      String store = global.storeName();
       RowCodec codec = RowCodec.of(global.schema(), global.formats());
       List<RowPredicate> filters = filters(node.right().input());
       return context.streamOf(node.left().input()).processValues(
@@ -195,7 +195,7 @@ final class JoinBuilder implements NodeBuilder<JoinNode> {
       TableView view = tableView(side);
       return new TableSide(changes, view.storeName(), () -> tableView(side));
     }
-    String storeName = node.repartitionName(sideName) + "-store";
+    String storeName = node.storeNames().get(sideName.equals("left") ? 0 : 1);
     String step = node.repartitionName(sideName) + "-materialize";
     StoreBuilder<KeyValueStore<Bytes, Object[]>> store = Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(storeName), Serdes.Bytes(),
@@ -243,7 +243,7 @@ final class JoinBuilder implements NodeBuilder<JoinNode> {
       throw new UnsupportedPlanException("the table side of a stream-table join must be a table read from its "
           + "topic, optionally filtered");
     }
-    return new TableView(NodeNames.tableStore(source.id()), filters(side));
+    return new TableView(source.storeName(), filters(side));
   }
 
   /** The predicates of the filters between a side's source and the join, the source's first. */

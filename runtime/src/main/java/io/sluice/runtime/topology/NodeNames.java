@@ -45,16 +45,6 @@ final class NodeNames {
     return nodeId + "-changes";
   }
 
-  /** The store of a table source's current row per key. */
-  static String tableStore(String nodeId) {
-    return nodeId + "-store";
-  }
-
-  /** The global store holding a global table's records, raw. */
-  static String globalStore(String nodeId) {
-    return nodeId + "-global-store";
-  }
-
   /** The processor that computes an aggregation's group key and arguments per input row. */
   static String aggregateInput(String nodeId) {
     return nodeId + "-input";

@@ -60,7 +60,7 @@ final class SourceBuilder implements NodeBuilder<SourceNode> {
     Downstream downstream = context.downstreamOf(changes);
     ProcessingLogger logger = context.loggerFor(node, changes);
     StoreBuilder<KeyValueStore<Bytes, Object[]>> store = Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(NodeNames.tableStore(node.id())),
+        Stores.persistentKeyValueStore(node.storeName()),
         Serdes.Bytes(),
         new BinaryRowSerde(node.schema().columns().stream().map(Column::type).toList()));
     return widen(rows.processValues(new TableChangesProcessor.Supplier(store, downstream, logger), Named.as(changes)));
@@ -71,7 +71,7 @@ final class SourceBuilder implements NodeBuilder<SourceNode> {
    * {@code <id>-global-store}, raw (the topic is its changelog, so the store keeps none).
    */
   private static void addGlobalStore(SourceNode node, BuildContext context) {
-    String store = NodeNames.globalStore(node.id());
+    String store = node.storeName();
     StoreBuilder<KeyValueStore<Bytes, byte[]>> records = Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(store), Serdes.Bytes(), Serdes.ByteArray()).withLoggingDisabled();
     context.builder().addGlobalStore(records, node.topic(),
