@@ -64,6 +64,7 @@ final class JoinConverter {
       case FULL -> JoinType.FULL;
       default -> throw new PlanningException(join.getJoinType() + " joins are not supported", pos);
     };
+    refuseSelfJoin(left, right);
     boolean leftTable = PlanNodes.emitsTable(left);
     boolean rightTable = PlanNodes.emitsTable(right);
     if (leftTable && !rightTable) {
@@ -119,6 +120,27 @@ final class JoinConverter {
         new JoinSide(left, condition.leftKeys, keying.leftRepartition()),
         new JoinSide(right, condition.rightKeys, keying.rightRepartition()),
         keying.key(), condition.window, new RowSchema(columns));
+  }
+
+  /** Refuses a join that reads one source on both sides: each source is read once per query. */
+  private void refuseSelfJoin(PlanNode left, PlanNode right) {
+    Set<String> leftSources = new HashSet<>();
+    sourcesOf(left, leftSources);
+    Set<String> rightSources = new HashSet<>();
+    sourcesOf(right, rightSources);
+    rightSources.retainAll(leftSources);
+    if (!rightSources.isEmpty()) {
+      throw new PlanningException("A join cannot read " + String.join(", ", rightSources) + " on both sides yet "
+          + "(a self-join): join it with a stream or table created from it, such as CREATE STREAM copy AS SELECT * FROM "
+          + rightSources.iterator().next(), pos);
+    }
+  }
+
+  private static void sourcesOf(PlanNode node, Set<String> out) {
+    if (node instanceof SourceNode source) {
+      out.add(source.sourceName());
+    }
+    node.inputs().forEach(input -> sourcesOf(input, out));
   }
 
   /** True if {@code side} reads a table declared GLOBAL, through filters only. */

@@ -149,7 +149,15 @@ final class JoinBuilder implements NodeBuilder<JoinNode> {
     KTable<Object, Object> left = table(node, "left", node.left().input(), stores.get(0), context);
     KTable<Object, Object> right = table(node, "right", node.right().input(), stores.get(1), context);
     JoinKeys foreignKeys = joinKeys(node, node.left());
-    Function<Object, Object> extractor = row -> foreignKeys.of((Object[]) row);
+    // The extractor runs inside Kafka Streams' join, where a failure would stop the query: a row
+    // whose foreign key cannot be computed is joined as if it had none.
+    Function<Object, Object> extractor = row -> {
+      try {
+        return foreignKeys.of((Object[]) row);
+      } catch (RuntimeException e) {
+        return null;
+      }
+    };
     ValueJoiner<Object, Object, Object> joiner = (l, r) -> rows.join((Object[]) l, (Object[]) r);
     TableJoined<Object, Object> named = TableJoined.as(node.id());
     Materialized<Object, Object, KeyValueStore<Bytes, byte[]>> result =
