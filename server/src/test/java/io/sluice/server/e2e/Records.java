@@ -119,10 +119,14 @@ final class Records {
       }, "topic " + topic + " to exist");
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
-      Poll.until(timeout, () -> {
-        consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-        return out.size() >= count;
-      }, count + " records in " + topic + " (have " + out.size() + ")");
+      try {
+        Poll.until(timeout, () -> {
+          consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+          return out.size() >= count;
+        }, count + " records in " + topic);
+      } catch (AssertionError e) {
+        throw new AssertionError(e.getMessage() + " (have " + out.size() + ")", e);
+      }
     }
     return out;
   }
