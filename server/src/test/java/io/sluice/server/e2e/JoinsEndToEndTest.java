@@ -45,47 +45,53 @@ class JoinsEndToEndTest {
     String risk = SharedKafka.uniqueTopic("risk");
     String risky = tx + "-risky";
     String alerts = tx + "-alerts";
-    server.ok("CREATE STREAM TX (CARD STRING KEY, TX_ID STRING, AMOUNT INT) WITH (KAFKA_TOPIC='" + tx
+    // Transactions are keyed by their id: the join re-keys them by card through a repartition topic.
+    server.ok("CREATE STREAM TX (TX_ID STRING KEY, CARD STRING, AMOUNT INT) WITH (KAFKA_TOPIC='" + tx
         + "', VALUE_FORMAT='JSON', PARTITIONS=1);"
         + "CREATE TABLE RISK (CARD STRING PRIMARY KEY, SCORE INT) WITH (KAFKA_TOPIC='" + risk
         + "', VALUE_FORMAT='JSON', PARTITIONS=1);");
-    // Everything is in the topics before the queries start, so the join's task takes the two
-    // topics in timestamp order: the risk rows (earlier) before the transactions, and the late
-    // update of c-late between its low-risk and its risky transactions.
     Records.shared().produce(risk, List.of(
         score(risk, 0, "c-low", 10),
         score(risk, 1, "c-burst", 90),
-        score(risk, 2, "c-late", 20),
-        score(risk, 45, "c-late", 95)));
-    Records.shared().produce(tx, List.of(
-        payment(tx, 10, "c-low", "t01", 5),
-        payment(tx, 11, "c-burst", "t02", 100),
-        payment(tx, 12, "c-late", "t03", 7),
-        payment(tx, 20, "c-burst", "t04", 200),
-        payment(tx, 21, "c-low", "t05", 5),
-        payment(tx, 30, "c-late", "t06", 8),
-        payment(tx, 31, "c-burst", "t07", 300),
-        payment(tx, 40, "c-unknown", "t08", 999),
-        payment(tx, 41, "c-low", "t09", 5),
-        payment(tx, 42, "c-burst", "t10", 400),
-        payment(tx, 50, "c-late", "t11", 10),
-        payment(tx, 55, "c-late", "t12", 20),
-        payment(tx, 60, "c-late", "t13", 30),
-        // 158 s after c-burst's last risky transaction: beyond the 60 s gap, a new session.
-        payment(tx, 200, "c-burst", "t14", 50),
-        payment(tx, 210, "c-burst", "t15", 60),
-        payment(tx, 220, "c-burst", "t16", 70),
-        payment(tx, 230, "c-low", "t17", 5)));
-
+        score(risk, 2, "c-late", 20)));
     String joinQuery = queryId(server.ok("CREATE STREAM RISKY WITH (KAFKA_TOPIC='" + risky + "') AS "
         + "SELECT T.CARD AS CARD, TX_ID, AMOUNT, SCORE FROM TX T JOIN RISK R ON T.CARD = R.CARD "
         + "WHERE R.SCORE >= 70;"));
     server.ok("CREATE TABLE ALERTS WITH (KAFKA_TOPIC='" + alerts + "') AS "
         + "SELECT CARD, COUNT(*) AS TXS, SUM(AMOUNT) AS TOTAL FROM RISKY "
         + "WINDOW SESSION (60 SECONDS) GROUP BY CARD HAVING COUNT(*) >= 3;");
+    // The table holds every risk row before the first transaction comes.
+    Records.shared().awaitCommitted(group(joinQuery), risk, WAIT);
+
+    Records.shared().produce(tx, List.of(
+        payment(tx, 10, "t01", "c-low", 5),
+        payment(tx, 11, "t02", "c-burst", 100),
+        payment(tx, 12, "t03", "c-late", 7),
+        payment(tx, 20, "t04", "c-burst", 200),
+        payment(tx, 21, "t05", "c-low", 5),
+        payment(tx, 30, "t06", "c-late", 8),
+        payment(tx, 31, "t07", "c-burst", 300),
+        payment(tx, 40, "t08", "c-unknown", 999),
+        payment(tx, 41, "t09", "c-low", 5),
+        payment(tx, 42, "t10", "c-burst", 400)));
+    // t10 is risky and the last of these: once it is joined, so are the others.
+    Records.shared().awaitAtLeast(risky, 4, WAIT);
+
+    // c-late turns risky: its later transactions join the new score, its earlier ones stay as they were.
+    Records.shared().produce(risk, List.of(score(risk, 45, "c-late", 95)));
+    Records.shared().awaitCommitted(group(joinQuery), risk, WAIT);
+    Records.shared().produce(tx, List.of(
+        payment(tx, 50, "t11", "c-late", 10),
+        payment(tx, 55, "t12", "c-late", 20),
+        payment(tx, 60, "t13", "c-late", 30),
+        // 158 s after c-burst's last risky transaction: beyond the 60 s gap, a new session.
+        payment(tx, 200, "t14", "c-burst", 50),
+        payment(tx, 210, "t15", "c-burst", 60),
+        payment(tx, 220, "t16", "c-burst", 70),
+        payment(tx, 230, "t17", "c-low", 5)));
 
     Records.shared().awaitCommitted(group(joinQuery), tx, WAIT);
-    Records.shared().awaitCommitted(group(joinQuery), risk, WAIT);
+    Records.shared().awaitAtLeast(risky, 10, WAIT);
     assertEquals(List.of(
         "@11000 \"c-burst\" | {\"TX_ID\":\"t02\",\"AMOUNT\":100,\"SCORE\":90}",
         "@20000 \"c-burst\" | {\"TX_ID\":\"t04\",\"AMOUNT\":200,\"SCORE\":90}",
@@ -216,9 +222,9 @@ class JoinsEndToEndTest {
     return Records.record(topic, Records.stringKey(card), "{\"SCORE\":" + score + "}", T0 + second * 1000);
   }
 
-  private static ProducerRecord<byte[], byte[]> payment(String topic, long second, String card, String id,
+  private static ProducerRecord<byte[], byte[]> payment(String topic, long second, String id, String card,
       int amount) {
-    return Records.record(topic, Records.stringKey(card), "{\"TX_ID\":\"" + id + "\",\"AMOUNT\":" + amount + "}",
+    return Records.record(topic, Records.stringKey(id), "{\"CARD\":\"" + card + "\",\"AMOUNT\":" + amount + "}",
         T0 + second * 1000);
   }
 
