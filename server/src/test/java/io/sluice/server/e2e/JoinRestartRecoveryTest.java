@@ -49,13 +49,13 @@ class JoinRestartRecoveryTest {
     String right = SharedKafka.uniqueTopic("right");
     String output = left + "-joined";
     try {
-      String queryId;
+      String group;
       try (ServerProcess first = process(serviceId, dataDir)) {
         ksql(first, "CREATE STREAM L (ID BIGINT KEY, A STRING) WITH (KAFKA_TOPIC='" + left
             + "', VALUE_FORMAT='JSON', PARTITIONS=1);"
             + "CREATE STREAM R (ID BIGINT KEY, B STRING) WITH (KAFKA_TOPIC='" + right
             + "', VALUE_FORMAT='JSON', PARTITIONS=1);");
-        queryId = ksql(first, "CREATE STREAM J WITH (KAFKA_TOPIC='" + output + "') AS SELECT L.ID, A, B "
+        String queryId = ksql(first, "CREATE STREAM J WITH (KAFKA_TOPIC='" + output + "') AS SELECT L.ID, A, B "
             + "FROM L LEFT JOIN R WITHIN 10 SECONDS GRACE PERIOD 0 SECONDS ON L.ID = R.ID;")
             .get(0).path("commandStatus").path("queryId").asText();
         Records.shared().produce(left, List.of(
@@ -66,7 +66,7 @@ class JoinRestartRecoveryTest {
             record(left, 4, 5, "{\"A\":\"a5\"}")));
         Records.shared().produce(right, List.of(record(right, 4, 1, "{\"B\":\"b1\"}")));
         Records.shared().awaitAtLeast(output, 1, WAIT);
-        String group = serviceId + "_query_" + queryId;
+        group = serviceId + "_query_" + queryId;
         Records.shared().awaitCommitted(group, left, WAIT);
         Records.shared().awaitCommitted(group, right, WAIT);
         stop.accept(first);
@@ -79,7 +79,6 @@ class JoinRestartRecoveryTest {
             record(right, 6, 4, "{\"B\":\"b4\"}"),
             record(right, 30, 99, "{\"B\":\"closes\"}")));
         Records.shared().awaitAtLeast(output, 5, WAIT);
-        String group = serviceId + "_query_" + queryId;
         Records.shared().awaitCommitted(group, right, WAIT);
         List<String> written = Records.shared().lines(output, T0, Records.BIGINT_KEY);
         assertEquals(List.of(
