@@ -16,7 +16,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * <p>Defaults: exactly-once v2; read from the earliest offset, so a new query over an existing
  * stream processes its history (ksqlDB defaults to latest; see docs/sql.md); one stream thread;
  * commits every 100 ms; a 10 s consumer session; no state store cache, so that an aggregation
- * under EMIT CHANGES writes every update, as the SQL promises. Each node names its advertised
+ * under EMIT CHANGES writes every update, as the SQL promises; outer stream-stream joins write
+ * unmatched rows on the first record after their window closes. Each node names its advertised
  * REST endpoint as {@code application.server}, so nodes find which one owns a key.
  */
 public final class StreamsProperties {
@@ -31,6 +32,11 @@ public final class StreamsProperties {
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
+    // An outer stream-stream join looks for unmatched rows whose window closed at most once a
+    // second of wall-clock time, and only when a record arrives; after a restart its first record
+    // always looks, so the record that closes the windows, if it comes within that second, would
+    // write nothing and the rows would wait for more input. Look on every record that may close one.
+    props.put(StreamsConfig.InternalConfig.EMIT_INTERVAL_MS_KSTREAMS_OUTER_JOIN_SPURIOUS_RESULTS_FIX, 0L);
     // Each query is one group member; after a crash its restart waits out the old member's
     // session, so keep that short (Kafka's default is 45 s).
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);

@@ -2,13 +2,16 @@ package io.sluice.server.e2e;
 
 import io.sluice.server.testing.Poll;
 import io.sluice.server.testing.SharedKafka;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -64,7 +67,45 @@ final class Records {
   }
 
   static byte[] bigintKey(long key) {
-    return java.nio.ByteBuffer.allocate(8).putLong(key).array();
+    return ByteBuffer.allocate(8).putLong(key).array();
+  }
+
+  static byte[] stringKey(String key) {
+    return key.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A KAFKA-format STRING key as a JSON string, for {@link #line}. */
+  static final Function<byte[], String> STRING_KEY = bytes -> "\"" + text(bytes) + "\"";
+
+  /** A KAFKA-format BIGINT key as its number, for {@link #line}. */
+  static final Function<byte[], String> BIGINT_KEY = bytes -> Long.toString(ByteBuffer.wrap(bytes).getLong());
+
+  /**
+   * A record as the conformance cases write it, {@code @TIME KEY | VALUE} ({@code <null>} for a
+   * tombstone), with TIME in milliseconds after {@code epoch}, so tests can compare whole topics.
+   */
+  static String line(ConsumerRecord<byte[], byte[]> record, long epoch, Function<byte[], String> key) {
+    return "@" + (record.timestamp() - epoch) + " " + key.apply(record.key()) + " | "
+        + (record.value() == null ? "<null>" : text(record.value()));
+  }
+
+  /**
+   * A session-windowed key as {@code window=START,END KEY}, times after {@code epoch}: Kafka
+   * Streams' session windowed serializer writes the key, then the session's end, then its start.
+   */
+  static Function<byte[], String> sessionWindowed(Function<byte[], String> key, long epoch) {
+    return bytes -> {
+      ByteBuffer window = ByteBuffer.wrap(bytes, bytes.length - 16, 16);
+      long end = window.getLong();
+      long start = window.getLong();
+      return "window=" + (start - epoch) + "," + (end - epoch) + " "
+          + key.apply(Arrays.copyOf(bytes, bytes.length - 16));
+    };
+  }
+
+  /** Every committed record of the topic now, each as {@link #line}. */
+  List<String> lines(String topic, long epoch, Function<byte[], String> key) {
+    return readAll(topic).stream().map(record -> line(record, epoch, key)).toList();
   }
 
   /** Reads the topic's committed records from the start until there are at least {@code count}. */
@@ -78,10 +119,14 @@ final class Records {
       }, "topic " + topic + " to exist");
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
-      Poll.until(timeout, () -> {
-        consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-        return out.size() >= count;
-      }, count + " records in " + topic + " (have " + out.size() + ")");
+      try {
+        Poll.until(timeout, () -> {
+          consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+          return out.size() >= count;
+        }, count + " records in " + topic);
+      } catch (AssertionError e) {
+        throw new AssertionError(e.getMessage() + " (have " + out.size() + ")", e);
+      }
     }
     return out;
   }
