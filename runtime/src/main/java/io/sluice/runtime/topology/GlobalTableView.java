@@ -51,16 +51,7 @@ final class GlobalTableView implements TableLookup {
       failure = "the global table's record for this key cannot be read: " + Reasons.of(e);
       return null;
     }
-    try {
-      for (RowPredicate filter : filters) {
-        if (!filter.test(row)) {
-          return null;
-        }
-      }
-    } catch (RuntimeException e) {
-      return null;
-    }
-    return row;
+    return TableView.passing(row, filters);
   }
 
   @Override

@@ -34,7 +34,11 @@ final class TableView implements TableLookup {
   /** The row for {@code key}, or null when there is none or a filter rejects it (or fails on it). */
   @Override
   public Object[] get(byte[] key) {
-    Object[] row = rows.get(Bytes.wrap(key));
+    return passing(rows.get(Bytes.wrap(key)), filters);
+  }
+
+  /** {@code row} if it is not null and every filter holds TRUE for it, else null (also when one fails on it). */
+  static Object[] passing(Object[] row, List<RowPredicate> filters) {
     if (row == null) {
       return null;
     }
