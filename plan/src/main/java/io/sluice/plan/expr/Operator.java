@@ -91,6 +91,15 @@ public enum Operator {
   POSITION,
   /** REPLACE(s, from, to). */
   REPLACE,
+  /**
+   * REGEXP_EXTRACT(regex, s [, group]), ksqlDB's: the first match of the Java regular expression
+   * in s, or its capturing group (0, the whole match, by default); null when nothing matches.
+   */
+  REGEXP_EXTRACT,
+  /** SPLIT_INDEX(s, separator, index), Flink's: the index-th (0-based) piece of s split at each separator; null past the end. */
+  SPLIT_INDEX,
+  /** FORMAT_TIMESTAMP(ts, pattern), ksqlDB's (DATE_FORMAT, Flink's): a TIMESTAMP as text by a DateTimeFormatter pattern, in UTC. */
+  FORMAT_TIMESTAMP,
 
   /** ABS(x). */
   ABS,

@@ -11,6 +11,7 @@ import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeTransforms;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.SqlOperandCountRange;
@@ -38,9 +39,23 @@ public final class SluiceOperatorTable {
       ReturnTypes.LEAST_RESTRICTIVE.andThen(SqlTypeTransforms.LEAST_NULLABLE), null,
       OperandTypes.SAME_SAME, SqlFunctionCategory.SYSTEM);
 
+  /** ksqlDB's REGEXP_EXTRACT(regex, s [, group]). */
+  public static final SqlFunction REGEXP_EXTRACT = new SqlFunction("REGEXP_EXTRACT", SqlKind.OTHER_FUNCTION,
+      ReturnTypes.VARCHAR.andThen(SqlTypeTransforms.FORCE_NULLABLE), null,
+      OperandTypes.or(OperandTypes.STRING_STRING, OperandTypes.STRING_STRING_INTEGER), SqlFunctionCategory.STRING);
+  /** Flink's SPLIT_INDEX(s, separator, index), 0-based. */
+  public static final SqlFunction SPLIT_INDEX = new SqlFunction("SPLIT_INDEX", SqlKind.OTHER_FUNCTION,
+      ReturnTypes.VARCHAR.andThen(SqlTypeTransforms.FORCE_NULLABLE), null, OperandTypes.STRING_STRING_INTEGER,
+      SqlFunctionCategory.STRING);
+  /** ksqlDB's FORMAT_TIMESTAMP(ts, pattern), in UTC. */
+  public static final SqlFunction FORMAT_TIMESTAMP = timestampFormatter("FORMAT_TIMESTAMP");
+  /** Flink's DATE_FORMAT(ts, pattern): FORMAT_TIMESTAMP under another name. */
+  public static final SqlFunction DATE_FORMAT = timestampFormatter("DATE_FORMAT");
+
   private static final SqlOperatorTable INSTANCE = SqlOperatorTables.chain(
       new ShadowedOperatorTable(SqlStdOperatorTable.instance(), names(SluiceAggFunctions.ALL)),
-      SqlOperatorTables.of(List.of(UCASE, LCASE, LEN, CONCAT, IFNULL)),
+      SqlOperatorTables.of(List.of(UCASE, LCASE, LEN, CONCAT, IFNULL, REGEXP_EXTRACT, SPLIT_INDEX, FORMAT_TIMESTAMP,
+          DATE_FORMAT)),
       SqlOperatorTables.of(SluiceAggFunctions.ALL),
       SqlOperatorTables.of(WindowBoundFunctions.ALL));
 
@@ -53,6 +68,13 @@ public final class SluiceOperatorTable {
   private static SqlFunction stringFunction(String name) {
     return new SqlFunction(name, SqlKind.OTHER_FUNCTION, ReturnTypes.ARG0_NULLABLE, null,
         OperandTypes.CHARACTER, SqlFunctionCategory.STRING);
+  }
+
+  private static SqlFunction timestampFormatter(String name) {
+    return new SqlFunction(name, SqlKind.OTHER_FUNCTION, ReturnTypes.VARCHAR.andThen(SqlTypeTransforms.TO_NULLABLE),
+        null, OperandTypes.sequence(name + "(<TIMESTAMP>, <STRING>)",
+            OperandTypes.family(SqlTypeFamily.TIMESTAMP), OperandTypes.STRING),
+        SqlFunctionCategory.TIMEDATE);
   }
 
   private static Set<String> names(List<? extends SqlOperator> operators) {

@@ -29,6 +29,9 @@ final class StringTranslator implements OperatorTranslator {
       case TRIM -> trim(call, t, body);
       case POSITION -> call(call, t, body, "position", DataType.INTEGER, 2);
       case REPLACE -> call(call, t, body, "replace", DataType.STRING, 3);
+      case REGEXP_EXTRACT -> withWholeNumber(call, t, body, "regexpExtract", 2, 0L);
+      case SPLIT_INDEX -> withWholeNumber(call, t, body, "splitIndex", 2, null);
+      case FORMAT_TIMESTAMP -> formatTimestamp(call, t, body);
       default -> throw new IllegalArgumentException(call.op().name());
     };
   }
@@ -60,6 +63,34 @@ final class StringTranslator implements OperatorTranslator {
     List<Value> args = strings(call.operands(), t, body);
     String code = FN + fn + "(" + String.join(", ", args.stream().map(Value::code).toList()) + ")";
     return t.finish(code, type, call.type(), args, body);
+  }
+
+  /**
+   * A function of {@code strings} string operands and a last whole-number operand, which is
+   * {@code missing} when not written (null when it must be).
+   */
+  private static Value withWholeNumber(Call call, ExprTranslator t, MethodBody body, String fn, int strings,
+      Long missing) {
+    ExprTranslator.requireArity(call, missing == null ? strings + 1 : strings, strings + 1);
+    List<Value> args = strings(call.operands().subList(0, strings), t, body);
+    String number = missing + "L";
+    if (call.operands().size() > strings) {
+      Value value = t.translate(call.operand(strings), body);
+      JavaTypes.requireNumeric(call.op().name(), value.type());
+      args.add(value);
+      number = value.code() + ".longValue()";
+    }
+    String code = FN + fn + "(" + String.join(", ", args.subList(0, strings).stream().map(Value::code).toList())
+        + ", " + number + ")";
+    return t.finish(code, DataType.STRING, call.type(), args, body);
+  }
+
+  private static Value formatTimestamp(Call call, ExprTranslator t, MethodBody body) {
+    ExprTranslator.requireArity(call, 2, 2);
+    Value timestamp = t.convert(t.translate(call.operand(0), body), DataType.TIMESTAMP, body);
+    Value pattern = asString(t.translate(call.operand(1), body), t, body);
+    String code = FN + "formatTimestamp(" + timestamp.code() + ", " + pattern.code() + ")";
+    return t.finish(code, DataType.STRING, call.type(), List.of(timestamp, pattern), body);
   }
 
   private static Value substring(Call call, ExprTranslator t, MethodBody body) {

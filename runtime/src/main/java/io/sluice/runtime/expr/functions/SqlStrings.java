@@ -1,6 +1,13 @@
 package io.sluice.runtime.expr.functions;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * String functions. Positions and lengths count Java characters (UTF-16 units), as ksqlDB does,
@@ -87,5 +94,72 @@ public final class SqlStrings {
   /** Replaces every {@code from} in {@code s}; an empty {@code from} changes nothing. */
   public static String replace(String s, String from, String to) {
     return from.isEmpty() ? s : s.replace(from, to);
+  }
+
+  /**
+   * ksqlDB's REGEXP_EXTRACT: the first match of {@code regex} in {@code s}, or its capturing group
+   * {@code group} (0 for the whole match); null when nothing matches or the group took no part.
+   */
+  public static String regexpExtract(String regex, String s, long group) {
+    Matcher matcher = pattern(regex).matcher(s);
+    if (!matcher.find()) {
+      return null;
+    }
+    if (group < 0 || group > matcher.groupCount()) {
+      throw new IllegalArgumentException("REGEXP_EXTRACT: the expression has no group " + group);
+    }
+    return matcher.group((int) group);
+  }
+
+  /** Flink's SPLIT_INDEX: the {@code index}-th (0-based) piece of {@code s} split at each {@code separator}; null past the end. */
+  public static String splitIndex(String s, String separator, long index) {
+    if (index < 0 || separator.isEmpty()) {
+      return null;
+    }
+    int start = 0;
+    for (long piece = 0; ; piece++) {
+      int end = s.indexOf(separator, start);
+      if (piece == index) {
+        return end < 0 ? s.substring(start) : s.substring(start, end);
+      }
+      if (end < 0) {
+        return null;
+      }
+      start = end + separator.length();
+    }
+  }
+
+  /** FORMAT_TIMESTAMP: {@code timestamp} as text by a {@code java.time.format.DateTimeFormatter} pattern, in UTC. */
+  public static String formatTimestamp(Instant timestamp, String pattern) {
+    return formatter(pattern).format(timestamp);
+  }
+
+  /** Compiled regular expressions by text: queries use a few, compiled once each. */
+  private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
+  private static final Map<String, DateTimeFormatter> FORMATTERS = new ConcurrentHashMap<>();
+  private static final int MAX_CACHED = 1000;
+
+  private static Pattern pattern(String regex) {
+    Pattern pattern = PATTERNS.get(regex);
+    if (pattern == null) {
+      pattern = Pattern.compile(regex);
+      if (PATTERNS.size() >= MAX_CACHED) {
+        PATTERNS.clear();
+      }
+      PATTERNS.put(regex, pattern);
+    }
+    return pattern;
+  }
+
+  private static DateTimeFormatter formatter(String text) {
+    DateTimeFormatter formatter = FORMATTERS.get(text);
+    if (formatter == null) {
+      formatter = DateTimeFormatter.ofPattern(text, Locale.ROOT).withZone(ZoneOffset.UTC);
+      if (FORMATTERS.size() >= MAX_CACHED) {
+        FORMATTERS.clear();
+      }
+      FORMATTERS.put(text, formatter);
+    }
+    return formatter;
   }
 }
