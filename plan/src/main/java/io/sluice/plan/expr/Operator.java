@@ -98,6 +98,12 @@ public enum Operator {
   REGEXP_EXTRACT,
   /** SPLIT_INDEX(s, separator, index), Flink's: the index-th (0-based) piece of s split at each separator; null past the end. */
   SPLIT_INDEX,
+  /**
+   * EXTRACT(unit FROM t), and HOUR(t), MINUTE(t), ...: operands are the unit as a STRING literal
+   * (YEAR, QUARTER, MONTH, WEEK, DAY, DOW, DOY, HOUR, MINUTE, SECOND, MILLISECOND) and a TIMESTAMP,
+   * DATE or TIME, read in UTC; the result is a whole number.
+   */
+  EXTRACT,
   /** FORMAT_TIMESTAMP(ts, pattern), ksqlDB's (DATE_FORMAT, Flink's): a TIMESTAMP as text by a DateTimeFormatter pattern, in UTC. */
   FORMAT_TIMESTAMP,
 

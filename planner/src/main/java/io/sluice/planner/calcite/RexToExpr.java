@@ -62,6 +62,7 @@ public final class RexToExpr {
       Map.entry(SqlKind.COALESCE, Operator.COALESCE),
       Map.entry(SqlKind.CAST, Operator.CAST),
       Map.entry(SqlKind.TRIM, Operator.TRIM),
+      Map.entry(SqlKind.EXTRACT, Operator.EXTRACT),
       Map.entry(SqlKind.POSITION, Operator.POSITION),
       Map.entry(SqlKind.FLOOR, Operator.FLOOR),
       Map.entry(SqlKind.CEIL, Operator.CEIL));
