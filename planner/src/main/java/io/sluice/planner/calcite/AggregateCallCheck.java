@@ -3,6 +3,8 @@ package io.sluice.planner.calcite;
 import io.sluice.plan.node.AggregateFunction;
 import io.sluice.planner.PlanningException;
 import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Set;
 import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
@@ -14,8 +16,8 @@ import org.apache.calcite.sql.util.SqlBasicVisitor;
 
 /**
  * Refuses, at its position, an aggregate function call Sluice cannot run: an unknown function, a
- * DISTINCT other than COUNT(DISTINCT x), a FILTER or OVER clause, a TOPK whose k is not a positive
- * whole number, a LATEST_BY_OFFSET whose flag is not TRUE or FALSE, and over a table, a function
+ * DISTINCT other than COUNT(DISTINCT x), a FILTER on an aggregate that keeps nulls, an OVER clause,
+ * a TOPK whose k is not a positive whole number, a LATEST_BY_OFFSET whose flag is not TRUE or FALSE, and over a table, a function
  * that cannot take a row back out.
  */
 public final class AggregateCallCheck extends SqlBasicVisitor<Void> {
@@ -27,6 +29,9 @@ public final class AggregateCallCheck extends SqlBasicVisitor<Void> {
   }
 
   /** Checks every aggregate call of a validated query; {@code overTable} if it aggregates a TABLE. */
+  /** The aggregates that keep nulls, so a FILTER cannot be written as a null argument. */
+  private static final Set<String> COUNTS_NULLS = Set.of("COLLECT_LIST", "COLLECT_SET");
+
   public static void check(SqlNode validated, boolean overTable) {
     validated.accept(new AggregateCallCheck(overTable));
   }
@@ -37,9 +42,14 @@ public final class AggregateCallCheck extends SqlBasicVisitor<Void> {
     if (kind == SqlKind.OVER) {
       throw new PlanningException("OVER windows are not supported; aggregate with GROUP BY", call.getParserPosition());
     }
-    if (kind == SqlKind.FILTER || kind == SqlKind.WITHIN_GROUP || kind == SqlKind.WITHIN_DISTINCT) {
-      throw new PlanningException(
-          "FILTER, WITHIN GROUP and WITHIN DISTINCT are not supported on aggregates", call.getParserPosition());
+    if (kind == SqlKind.WITHIN_GROUP || kind == SqlKind.WITHIN_DISTINCT) {
+      throw new PlanningException("WITHIN GROUP and WITHIN DISTINCT are not supported on aggregates",
+          call.getParserPosition());
+    }
+    if (kind == SqlKind.FILTER && call.operand(0) instanceof SqlCall aggregate
+        && COUNTS_NULLS.contains(aggregate.getOperator().getName().toUpperCase(Locale.ROOT))) {
+      throw new PlanningException("FILTER is not supported on " + aggregate.getOperator().getName()
+          + ", which keeps null values", call.getParserPosition());
     }
     if (call.getOperator() instanceof SqlAggFunction function && !WindowBoundFunctions.isWindowBound(function)) {
       checkAggregate(call, function);

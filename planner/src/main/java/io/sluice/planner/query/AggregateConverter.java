@@ -103,8 +103,8 @@ final class AggregateConverter {
   }
 
   private AggregateCall convertCall(org.apache.calcite.rel.core.AggregateCall call, List<Expr> inputColumns) {
-    if (call.filterArg >= 0 || !call.getCollation().getFieldCollations().isEmpty()) {
-      throw new PlanningException("FILTER and WITHIN GROUP are not supported on aggregates", pos);
+    if (!call.getCollation().getFieldCollations().isEmpty()) {
+      throw new PlanningException("WITHIN GROUP is not supported on aggregates", pos);
     }
     AggregateFunction function = AggregateFunctions.of(call.getAggregation(), call.isDistinct());
     if (function == null) {
@@ -118,6 +118,30 @@ final class AggregateConverter {
         && args.size() == 1) {
       args.add(new Literal("true", DataType.BOOLEAN));
     }
+    if (call.filterArg >= 0) {
+      args = filtered(function, args, inputColumns.get(call.filterArg));
+    }
     return new AggregateCall(function, args, TypeMapping.fromCalcite(call.getType(), pos));
+  }
+
+  /**
+   * The arguments of {@code function(args) FILTER (WHERE filter)}: the aggregates that take FILTER
+   * skip null values, so a row the filter does not hold TRUE for gives a null value instead
+   * ({@code CASE WHEN filter THEN x END}); COUNT(*) becomes the count of such non-null values.
+   */
+  private List<Expr> filtered(AggregateFunction function, List<Expr> args, Expr filter) {
+    if ((function == AggregateFunction.LATEST_BY_OFFSET || function == AggregateFunction.EARLIEST_BY_OFFSET)
+        && !(args.get(1) instanceof Literal flag && "true".equalsIgnoreCase(flag.value()))) {
+      throw new PlanningException("FILTER needs " + function + " to ignore nulls", pos);
+    }
+    List<Expr> out = new ArrayList<>(args);
+    Expr value = out.isEmpty() ? new Literal("true", DataType.BOOLEAN) : out.get(0);
+    Expr chosen = new Call(Operator.CASE, List.of(filter, value, Literal.nullOf(value.type())), value.type());
+    if (out.isEmpty()) {
+      out.add(chosen);
+    } else {
+      out.set(0, chosen);
+    }
+    return out;
   }
 }
