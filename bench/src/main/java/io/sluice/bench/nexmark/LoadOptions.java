@@ -30,7 +30,7 @@ record LoadOptions(
         --seed S            generator seed; the same seed and count give the same records (default 42)
         --rate N            events per second of event time (default 10000, the model's 100 us between events)
         --layout L          nested: Flink Nexmark's, one topic (default); flat: one topic per event type
-        --compression C     producer compression: none (default), lz4, ...
+        --compression C     producer compression: lz4 (default), none, ...
         --bootstrap H:P     load into this Kafka cluster instead of the in-process broker
         --data-dir DIR      the in-process broker's data directory, kept for later runs
                             (bench/run passes bench/data/nexmark; default: ./nexmark-data)
@@ -44,7 +44,7 @@ record LoadOptions(
     long seed = 42;
     long rate = NexmarkGenerator.DEFAULT_EVENTS_PER_SECOND;
     NexmarkLayout layout = NexmarkLayout.NESTED;
-    String compression = "none";
+    String compression = "lz4";
     String bootstrap = null;
     Path dataDir = Path.of("nexmark-data");
     Path json = null;

@@ -1,6 +1,5 @@
 package io.sluice.bench.nexmark;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
@@ -17,7 +16,6 @@ public final class NexmarkJson {
   private static final long MILLIS_PER_DAY = 86_400_000L;
 
   private final StringBuilder text = new StringBuilder(1024);
-  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
   private long cachedDay = Long.MIN_VALUE;
   private String cachedDate;
 
@@ -38,16 +36,7 @@ public final class NexmarkJson {
     } else {
       object(event);
     }
-    bytes.reset();
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < 0x80) {
-        bytes.write(c);
-      } else {
-        bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
-      }
-    }
-    return bytes.toByteArray();
+    return text.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   /** {@code millis} as {@code yyyy-MM-dd HH:mm:ss.SSS}, UTC. */

@@ -2,7 +2,10 @@ package io.sluice.bench.nexmark;
 
 import io.sluice.server.kafka.EmbeddedKafka;
 import io.sluice.server.kafka.Topics;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -27,6 +31,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * record arrived and writes a manifest. See docs/benchmarks.md.
  */
 public final class NexmarkLoader {
+
+  private static final Map<String, String> BROKER_SETTINGS = Map.of("log.retention.ms", "-1");
 
   private final LoadOptions options;
 
@@ -64,17 +70,42 @@ public final class NexmarkLoader {
       return load(options.bootstrap().get(), (short) -1);
     }
     Path kafkaDir = options.dataDir().resolve("kafka").toAbsolutePath();
-    try (EmbeddedKafka broker = new EmbeddedKafka(kafkaDir, 0, Map.of("log.retention.ms", "-1"))) {
+    removeDeletedPartitions(kafkaDir);
+    try (EmbeddedKafka broker = new EmbeddedKafka(kafkaDir, 0, BROKER_SETTINGS)) {
       broker.start();
       System.out.println("in-process broker at " + broker.bootstrapServers() + ", data in " + kafkaDir + " (kept)");
       return load(broker.bootstrapServers(), (short) 1);
     }
   }
 
+  /**
+   * Removes the files of partitions deleted by an earlier run. The broker renames a deleted
+   * partition's directory to {@code <topic>-<partition>.<id>-delete} and removes it a minute or
+   * more later; this short-lived broker is gone by then, so they would pile up, a full copy of the
+   * data per reload.
+   */
+  private static void removeDeletedPartitions(Path kafkaDir) throws IOException {
+    if (!Files.isDirectory(kafkaDir)) {
+      return;
+    }
+    List<Path> deleted;
+    try (Stream<Path> entries = Files.list(kafkaDir)) {
+      deleted = entries.filter(path -> path.getFileName().toString().endsWith("-delete") && Files.isDirectory(path))
+          .toList();
+    }
+    for (Path dir : deleted) {
+      try (Stream<Path> files = Files.walk(dir)) {
+        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(file);
+        }
+      }
+    }
+  }
+
   private int load(String bootstrap, short replicas) throws Exception {
     List<String> topics = options.layout().topics(options.topic());
     System.out.printf("loading %,d Nexmark events (seed %d, %,d events/s of event time, %s layout) into %s,"
-            + " %d partitions each, %s compression%n",
+            + " %d partitions each, compression %s%n",
         options.events(), options.seed(), options.eventsPerSecond(), options.layout().flagName(), topics,
         options.partitions(), options.compression());
     try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
@@ -95,7 +126,7 @@ public final class NexmarkLoader {
       System.out.printf("loaded %,d events (%,d bytes of values) in %.1f s: %,.0f events/s%n", options.events(),
           manifest.valueBytes(), manifest.loadSeconds(), options.events() / manifest.loadSeconds());
       if (options.bootstrap().isEmpty()) {
-        Path kept = options.dataDir().resolve(options.topic() + ".manifest.json");
+        Path kept = options.dataDir().resolve(manifestName(options.topic(), options.layout()));
         manifest.write(kept);
         System.out.println("manifest beside the broker's data: " + kept);
       }
@@ -155,6 +186,11 @@ public final class NexmarkLoader {
     }
     return new LoadManifest(options, options.bootstrap().orElse("in-process"), perTopic, (long) Long.BYTES
         * options.events(), valueBytes, generator.eventTime(0), generator.eventTime(options.events() - 1), seconds);
+  }
+
+  /** The manifest's file name beside the in-process broker's data, one per topic and layout. */
+  static String manifestName(String topic, NexmarkLayout layout) {
+    return topic + "." + layout.flagName() + ".manifest.json";
   }
 
   /** The key in Kafka's BIGINT format, 8 bytes big-endian, as Sluice's {@code KAFKA} key format reads it. */

@@ -18,6 +18,7 @@ class LoadOptionsTest {
     assertEquals("nexmark", options.topic());
     assertEquals(NexmarkGenerator.DEFAULT_EVENTS_PER_SECOND, options.eventsPerSecond());
     assertEquals(NexmarkLayout.NESTED, options.layout());
+    assertEquals("lz4", options.compression());
     assertEquals(Optional.empty(), options.bootstrap());
   }
 
@@ -25,14 +26,14 @@ class LoadOptionsTest {
   void flagsSetEverySetting() {
     LoadOptions options = LoadOptions.parse(new String[] {
         "--events", "50_000_000", "--partitions", "8", "--topic", "nx", "--seed", "-3", "--rate", "1000",
-        "--layout", "flat", "--compression", "lz4", "--bootstrap", "h:9092", "--data-dir", "d", "--json", "m.json"});
+        "--layout", "flat", "--compression", "none", "--bootstrap", "h:9092", "--data-dir", "d", "--json", "m.json"});
     assertEquals(50_000_000, options.events());
     assertEquals(8, options.partitions());
     assertEquals("nx", options.topic());
     assertEquals(-3, options.seed());
     assertEquals(1000, options.eventsPerSecond());
     assertEquals(NexmarkLayout.FLAT, options.layout());
-    assertEquals("lz4", options.compression());
+    assertEquals("none", options.compression());
     assertEquals(Optional.of("h:9092"), options.bootstrap());
     assertEquals(Path.of("d"), options.dataDir());
     assertEquals(Optional.of(Path.of("m.json")), options.json());
