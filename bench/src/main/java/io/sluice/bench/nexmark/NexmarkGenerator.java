@@ -28,7 +28,7 @@ public final class NexmarkGenerator {
 
   static final int ACTIVE_PEOPLE = 1_000;
   static final int IN_FLIGHT_AUCTIONS = 100;
-  /** A bid goes to the hot auction with odds (ratio - 1) / ratio, 1/2; an auction's seller is hot with 3/4, so is a bidder... */
+  /** A bid's auction, an auction's seller and a bid's bidder are the hot one with odds (ratio - 1) / ratio... */
   static final int HOT_AUCTION_RATIO = 2;
   static final int HOT_SELLER_RATIO = 4;
   static final int HOT_BIDDER_RATIO = 4;
@@ -39,7 +39,7 @@ public final class NexmarkGenerator {
   static final int HOT_CHANNEL_RATIO = 2;
   static final String[] HOT_CHANNELS = {"Google", "Facebook", "Baidu", "Apple"};
   static final int CHANNELS = 10_000;
-  /** The model's average serialized sizes, reached with the {@code extra} field. */
+  /** The model's average event sizes, in bytes of field content, reached by padding with {@code extra}. */
   static final int PERSON_SIZE = 200;
   static final int AUCTION_SIZE = 500;
   static final int BID_SIZE = 100;
@@ -59,14 +59,6 @@ public final class NexmarkGenerator {
     // An auction lasts, on average, as long as it takes to open IN_FLIGHT_AUCTIONS more: that keeps about that many open.
     long eventsPerHorizon = (long) IN_FLIGHT_AUCTIONS * EventIds.BLOCK / EventIds.AUCTIONS;
     this.auctionHorizonMillis = Math.max(1, eventsPerHorizon * 1000 / eventsPerSecond);
-  }
-
-  public long seed() {
-    return seed;
-  }
-
-  public long eventsPerSecond() {
-    return eventsPerSecond;
   }
 
   /** The event time of event n, milliseconds since the epoch. */

@@ -14,12 +14,7 @@ public enum NexmarkLayout {
   NESTED,
   FLAT;
 
-  /** The topic event types go to: the base topic, or its per-type topic. */
-  public String topic(String base, NexmarkEvent event) {
-    return this == NESTED ? base : base + "-" + event.typeName();
-  }
-
-  /** Every topic the layout writes. */
+  /** Every topic the layout writes: the base topic, or its person, auction and bid topics, in event type order. */
   public List<String> topics(String base) {
     return this == NESTED ? List.of(base) : List.of(base + "-person", base + "-auction", base + "-bid");
   }
