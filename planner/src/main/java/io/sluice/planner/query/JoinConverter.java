@@ -72,8 +72,8 @@ final class JoinConverter {
           + "(" + name(right) + " " + sql(type) + " " + name(left) + "); only stream-table joins are supported", pos);
     }
     checkKeyTypes(condition, left, right);
-    KeyedInput leftKeyed = KeyedInput.of(left, catalog);
-    KeyedInput rightKeyed = KeyedInput.of(right, catalog);
+    KeyedInput leftKeyed = KeyedInput.of(left);
+    KeyedInput rightKeyed = KeyedInput.of(right);
     JoinKind kind;
     if (!leftTable && !rightTable) {
       kind = JoinKind.STREAM_STREAM;
@@ -178,29 +178,30 @@ final class JoinConverter {
       }
       if (kind == JoinKind.TABLE_TABLE) {
         throw new PlanningException("Tables " + name(left) + " (topic " + leftKeyed.topic() + ", "
-            + leftKeyed.partitions() + " partitions, key format " + leftKeyed.format() + ") and " + name(right)
-            + " (topic " + rightKeyed.topic() + ", " + rightKeyed.partitions() + " partitions, key format "
+            + leftKeyed.partitions(catalog) + " partitions, key format " + leftKeyed.format() + ") and " + name(right)
+            + " (topic " + rightKeyed.topic() + ", " + rightKeyed.partitions(catalog) + " partitions, key format "
             + rightKeyed.format() + ") cannot be joined: a table-table join needs both topics to have the same "
             + "number of partitions and key format; tables are never repartitioned", pos);
       }
-      return new Keying(key, rightKeyed.partitions(), null);
+      return new Keying(key, rightKeyed.partitions(catalog), null);
     }
     if (leftReady && rightReady && matches(leftKeyed, rightKeyed)) {
       return new Keying(new JoinKey(leftKeyed.columns(), leftKeyed.format()), null, null);
     }
     if (leftReady) {
-      return new Keying(new JoinKey(leftKeyed.columns(), leftKeyed.format()), null, leftKeyed.partitions());
+      return new Keying(new JoinKey(leftKeyed.columns(), leftKeyed.format()), null, leftKeyed.partitions(catalog));
     }
     if (rightReady) {
-      return new Keying(new JoinKey(rightKeyed.columns(), rightKeyed.format()), rightKeyed.partitions(), null);
+      return new Keying(new JoinKey(rightKeyed.columns(), rightKeyed.format()), rightKeyed.partitions(catalog), null);
     }
     int partitions = Math.max(KeyedInput.partitions(left, catalog), KeyedInput.partitions(right, catalog));
     return new Keying(newKey(condition.leftKeys, left), partitions, partitions);
   }
 
   /** True if two inputs' records are keyed alike: the same format, key names where they are written, and partitions. */
-  private static boolean matches(KeyedInput a, KeyedInput b) {
-    if (a.format() != b.format() || a.partitions() != b.partitions() || a.columns().size() != b.columns().size()) {
+  private boolean matches(KeyedInput a, KeyedInput b) {
+    if (a.format() != b.format() || a.partitions(catalog) != b.partitions(catalog)
+        || a.columns().size() != b.columns().size()) {
       return false;
     }
     boolean namesWritten = a.format() == SerdeFormat.JSON && a.columns().size() > 1;

@@ -2,23 +2,17 @@ package io.sluice.planner.query;
 
 import io.sluice.plan.Column;
 import io.sluice.plan.PseudoColumn;
-import io.sluice.plan.SourceDescriptor;
 import io.sluice.planner.CatalogView;
 import io.sluice.planner.PlanningException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlIdentifier;
-import org.apache.calcite.sql.SqlJoin;
-import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
-import org.apache.calcite.sql.validate.SqlValidatorUtil;
 
 /**
  * Names the select items of a query over joins as ksqlDB does: {@code *} and {@code alias.*} expand
@@ -30,17 +24,13 @@ import org.apache.calcite.sql.validate.SqlValidatorUtil;
  */
 final class JoinSelectNames {
 
-  /** A source of the FROM clause: the name it is qualified by, and its columns (null for a subquery). */
-  private record Source(String qualifier, SourceDescriptor descriptor) {}
-
   private JoinSelectNames() {}
 
   /** Names the items of {@code select}, whose FROM clause is a join. */
   static void apply(SqlSelect select, CatalogView catalog, SyntheticKey syntheticKey) {
-    List<Source> sources = new ArrayList<>();
-    collect(select.getFrom(), catalog, sources);
+    List<FromSources> sources = FromSources.of(select.getFrom(), catalog);
     Map<String, Integer> columnCounts = new LinkedHashMap<>();
-    for (Source source : sources) {
+    for (FromSources source : sources) {
       if (source.descriptor() != null) {
         source.descriptor().schema().columns().forEach(c -> columnCounts.merge(c.name(), 1, Integer::sum));
       }
@@ -51,7 +41,7 @@ final class JoinSelectNames {
         if (id.names.size() == 1 && syntheticKey != null) {
           named.add(syntheticKey.selectItem(id.getParserPosition()));
         }
-        for (Source source : sources) {
+        for (FromSources source : sources) {
           if (id.names.size() == 1 || id.names.get(0).equals(source.qualifier())) {
             expand(source, id, named);
           }
@@ -67,7 +57,7 @@ final class JoinSelectNames {
     select.setSelectList(named);
   }
 
-  private static void expand(Source source, SqlIdentifier star, SqlNodeList named) {
+  private static void expand(FromSources source, SqlIdentifier star, SqlNodeList named) {
     if (source.descriptor() == null) {
       throw new PlanningException("SELECT * over a join is supported when every side is a stream or table; "
           + "name the columns of the subquery " + source.qualifier(), star.getParserPosition());
@@ -81,26 +71,5 @@ final class JoinSelectNames {
   private static SqlNode as(SqlNode node, String name) {
     SqlParserPos pos = node.getParserPosition();
     return SqlStdOperatorTable.AS.createCall(pos, node, new SqlIdentifier(name, pos));
-  }
-
-  private static void collect(SqlNode from, CatalogView catalog, List<Source> sources) {
-    if (from instanceof SqlJoin join) {
-      collect(join.getLeft(), catalog, sources);
-      collect(join.getRight(), catalog, sources);
-      return;
-    }
-    SqlNode table = from;
-    String alias = null;
-    if (from.getKind() == SqlKind.AS) {
-      List<SqlNode> operands = ((SqlBasicCall) from).getOperandList();
-      table = operands.get(0);
-      alias = SqlValidatorUtil.alias(from);
-    }
-    if (table instanceof SqlIdentifier id && id.isSimple()) {
-      SourceDescriptor descriptor = catalog.source(id.getSimple()).orElse(null);
-      sources.add(new Source(alias != null ? alias : id.getSimple(), descriptor));
-    } else {
-      sources.add(new Source(alias, null));
-    }
   }
 }

@@ -17,14 +17,16 @@ import java.util.List;
  * How a plan node's records are keyed and partitioned when their key is made of some of its
  * columns: a source's records by its key columns in its key format, a join's by its left key
  * columns in its join key format; filters keep their input's keys. {@code columns} are the key
- * columns, named and typed as the key format writes them; {@code slots} where they are in the row.
+ * columns, named and typed as the key format writes them; {@code slots} where they are in the row;
+ * {@code topic} the source topic the records are read from, if they are.
  */
-record KeyedInput(int[] slots, List<Column> columns, SerdeFormat format, int partitions, String topic) {
+record KeyedInput(PlanNode node, int[] slots, List<Column> columns, SerdeFormat format, String topic) {
 
   /** How {@code node}'s records are keyed, or null when their key is not a set of its columns. */
-  static KeyedInput of(PlanNode node, CatalogView catalog) {
+  static KeyedInput of(PlanNode node) {
     if (node instanceof FilterNode filter) {
-      return of(filter.input(), catalog);
+      KeyedInput input = of(filter.input());
+      return input == null ? null : new KeyedInput(node, input.slots(), input.columns(), input.format(), input.topic());
     }
     if (node instanceof SourceNode source) {
       int[] slots = source.schema().indexesOf(ColumnKind.KEY);
@@ -32,13 +34,12 @@ record KeyedInput(int[] slots, List<Column> columns, SerdeFormat format, int par
       for (int slot : slots) {
         columns.add(source.schema().column(slot));
       }
-      return new KeyedInput(slots, columns, source.formats().keyFormat(), partitionsOf(source.topic(), catalog),
-          source.topic());
+      return new KeyedInput(node, slots, columns, source.formats().keyFormat(), source.topic());
     }
     if (node instanceof JoinNode join && join.keepsLeftKeys()) {
       // The joined records keep the left side's keys, and its columns come first.
-      KeyedInput left = of(join.left().input(), catalog);
-      return left == null ? null : new KeyedInput(left.slots(), left.columns(), left.format(), left.partitions(), null);
+      KeyedInput left = of(join.left().input());
+      return left == null ? null : new KeyedInput(node, left.slots(), left.columns(), left.format(), null);
     }
     if (node instanceof JoinNode join) {
       List<Expr> keys = join.left().keys();
@@ -49,9 +50,14 @@ record KeyedInput(int[] slots, List<Column> columns, SerdeFormat format, int par
         }
         slots[i] = ref.index();
       }
-      return new KeyedInput(slots, join.key().columns(), join.key().format(), partitions(join, catalog), null);
+      return new KeyedInput(node, slots, join.key().columns(), join.key().format(), null);
     }
     return null;
+  }
+
+  /** The partition count of these records, looked up in {@code catalog} for a source topic. */
+  int partitions(CatalogView catalog) {
+    return partitions(node, catalog);
   }
 
   /** The partition count of {@code node}'s records: its source topic's, or its repartition topic's. */
@@ -68,7 +74,7 @@ record KeyedInput(int[] slots, List<Column> columns, SerdeFormat format, int par
 
   /** The slots of {@code node}'s key columns when its records are keyed by some of its columns, else an empty array. */
   static int[] keySlots(PlanNode node) {
-    KeyedInput keyed = of(node, CatalogView.of(java.util.Map.of()));
+    KeyedInput keyed = of(node);
     return keyed == null ? new int[0] : keyed.slots();
   }
 

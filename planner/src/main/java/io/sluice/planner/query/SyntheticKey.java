@@ -5,8 +5,9 @@ import io.sluice.planner.CatalogView;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.Set;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import org.apache.calcite.sql.JoinType;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
@@ -110,8 +111,8 @@ final class SyntheticKey {
   }
 
   private static String freeName(CatalogView catalog, SqlNode from) {
-    List<SourceDescriptor> sources = new ArrayList<>();
-    sourcesOf(from, catalog, sources);
+    List<SourceDescriptor> sources = FromSources.of(from, catalog).stream()
+        .map(FromSources::descriptor).filter(Objects::nonNull).toList();
     String candidate = "ROWKEY";
     for (int n = 1; taken(candidate, sources); n++) {
       candidate = "ROWKEY_" + n;
@@ -121,16 +122,5 @@ final class SyntheticKey {
 
   private static boolean taken(String name, List<SourceDescriptor> sources) {
     return sources.stream().anyMatch(s -> s.schema().indexOf(name) >= 0);
-  }
-
-  private static void sourcesOf(SqlNode from, CatalogView catalog, List<SourceDescriptor> out) {
-    if (from instanceof SqlJoin join) {
-      sourcesOf(join.getLeft(), catalog, out);
-      sourcesOf(join.getRight(), catalog, out);
-    } else if (from.getKind() == SqlKind.AS) {
-      sourcesOf(((SqlBasicCall) from).operand(0), catalog, out);
-    } else if (from instanceof SqlIdentifier id && id.isSimple()) {
-      catalog.source(id.getSimple()).ifPresent(out::add);
-    }
   }
 }

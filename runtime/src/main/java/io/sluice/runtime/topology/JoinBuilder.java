@@ -110,7 +110,7 @@ final class JoinBuilder implements NodeBuilder<JoinNode> {
           Named.as(lookup));
     }
     KStream<Object, Object> left = keyed(node, "left", node.left(), JoinSideGate.NEVER_LATE, context);
-    String store = tableView(node.right().input()).storeName();
+    String store = node.storeNames().get(0);
     return left.processValues(
         () -> new StreamTableJoinProcessor(tableView(node.right().input()), null, keepUnmatched, rows, downstream,
             logger),

@@ -15,6 +15,7 @@ import io.sluice.server.kafka.Topics;
 import io.sluice.server.query.QueryRegistry;
 import io.sluice.server.query.QueryRegistry.PreparedQuery;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,8 +63,10 @@ public final class Engine implements AutoCloseable {
    * up in Kafka, which decide a join's repartitions.
    */
   public CatalogView planningCatalog() {
-    return catalog.snapshot().withPartitions(topic -> topics.partitionCountIfExists(topic)
-        .map(OptionalInt::of).orElse(OptionalInt.empty()));
+    // One statement's planning asks for a topic's count several times; ask Kafka once.
+    Map<String, OptionalInt> counts = new HashMap<>();
+    return catalog.snapshot().withPartitions(topic -> counts.computeIfAbsent(topic, t ->
+        topics.partitionCountIfExists(t).map(OptionalInt::of).orElse(OptionalInt.empty())));
   }
 
   public Topics topics() {
