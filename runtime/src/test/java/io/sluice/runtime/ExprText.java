@@ -144,6 +144,7 @@ public final class ExprText {
       case CONCAT, CONCAT_SKIP_NULLS, UPPER, LOWER, SUBSTRING, TRIM, REPLACE, REGEXP_EXTRACT, SPLIT_INDEX,
           FORMAT_TIMESTAMP -> DataType.STRING;
       case CHAR_LENGTH, POSITION -> DataType.INTEGER;
+      case COUNT_CHAR -> DataType.BIGINT;
       case EXTRACT -> DataType.BIGINT;
       case POWER, SQRT, EXP, LN -> DataType.DOUBLE;
       case NEGATE, ABS, SIGN, ROUND, FLOOR, CEIL -> operands.get(0).type();

@@ -79,6 +79,7 @@ public final class RexToExpr {
       Map.entry("REPLACE", Operator.REPLACE),
       Map.entry("REGEXP_EXTRACT", Operator.REGEXP_EXTRACT),
       Map.entry("SPLIT_INDEX", Operator.SPLIT_INDEX),
+      Map.entry("COUNT_CHAR", Operator.COUNT_CHAR),
       Map.entry("FORMAT_TIMESTAMP", Operator.FORMAT_TIMESTAMP),
       Map.entry("DATE_FORMAT", Operator.FORMAT_TIMESTAMP),
       Map.entry("ABS", Operator.ABS),
