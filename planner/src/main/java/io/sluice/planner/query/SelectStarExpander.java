@@ -1,6 +1,7 @@
 package io.sluice.planner.query;
 
 import io.sluice.plan.Column;
+import io.sluice.plan.PseudoColumn;
 import io.sluice.plan.SourceDescriptor;
 import io.sluice.planner.CatalogView;
 import io.sluice.planner.PlanningException;
@@ -67,7 +68,9 @@ public final class SelectStarExpander {
         refuseStars(select);
         return;
       }
-      names.add(name);
+      if (!PseudoColumn.isPseudo(name)) {
+        names.add(name);
+      }
     }
     SqlNodeList expanded = new SqlNodeList(select.getSelectList().getParserPosition());
     for (SqlNode item : select.getSelectList()) {

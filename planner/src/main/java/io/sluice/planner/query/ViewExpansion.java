@@ -1,6 +1,7 @@
 package io.sluice.planner.query;
 
 import io.sluice.parser.ast.SqlJoinWithin;
+import io.sluice.plan.PseudoColumn;
 import io.sluice.planner.CatalogView;
 import io.sluice.planner.PlanningException;
 import io.sluice.planner.ViewDefinition;
@@ -19,11 +20,14 @@ import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
 
 /**
  * Replaces each view a query's FROM clauses name by the view's query, as a subquery named like the
  * view (or by the alias written), before anything else reads the query; views over views expand
- * in turn. Inside a window table function, {@code TABLE v} becomes the view's query.
+ * in turn. Inside a window table function, {@code TABLE v} becomes the view's query. A view of one
+ * stream passes the stream's ROWTIME on.
  */
 public final class ViewExpansion {
 
@@ -136,11 +140,28 @@ public final class ViewExpansion {
       if (query instanceof SqlSelect select && !(select.getFrom() instanceof SqlJoin)) {
         SelectStarExpander.expand(select, catalog);
         nameColumns(select);
+        passRowtimeOn(select);
       }
       return query;
     } finally {
       expanding.pop();
     }
+  }
+
+  /**
+   * Adds the stream's ROWTIME to a view of one stream, as a stream made from it would carry its
+   * records' timestamps: a query may read ROWTIME of the view, and window by it.
+   */
+  private static void passRowtimeOn(SqlSelect select) {
+    String rowtime = PseudoColumn.ROWTIME.name();
+    for (SqlNode item : select.getSelectList()) {
+      if (rowtime.equals(SqlValidatorUtil.alias(item))) {
+        return;
+      }
+    }
+    SqlParserPos pos = select.getSelectList().getParserPosition();
+    select.getSelectList().add(SqlStdOperatorTable.AS.createCall(pos, new SqlIdentifier(rowtime, pos),
+        new SqlIdentifier(rowtime, pos)));
   }
 
   /** Names each column of a view as the view's schema does, so the query reading it finds them by those names. */
