@@ -77,9 +77,10 @@ final class JoinConverter {
     JoinKind kind;
     if (!leftTable && !rightTable) {
       kind = JoinKind.STREAM_STREAM;
-      if (condition.window == null) {
-        throw new PlanningException("A stream-stream join needs a WITHIN clause giving how far apart in time two "
-            + "records may be to join, such as " + name(left) + " JOIN " + name(right) + " WITHIN 1 HOUR ON ...", pos);
+      if (condition.window == null && type != JoinType.INNER) {
+        throw new PlanningException("An outer stream-stream join needs a WITHIN clause giving how far apart in time "
+            + "two records may be to join, such as " + name(left) + " " + sql(type) + " " + name(right)
+            + " WITHIN 1 HOUR ON ...: without one, no row would ever be known to be unmatched", pos);
       }
     } else {
       if (condition.window != null) {
