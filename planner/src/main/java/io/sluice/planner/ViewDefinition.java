@@ -14,7 +14,7 @@ public record ViewDefinition(String name, String statementText) {
 
   /** A fresh copy of the view's query, for a planner to rewrite as it goes. */
   public SqlNode query() {
-      List<ParsedStatement> parsed = SluiceParser.parse(statementText);
+    List<ParsedStatement> parsed = SluiceParser.parse(statementText);
     if (parsed.size() != 1 || !(parsed.get(0).node() instanceof SqlCreateView create)) {
       throw new IllegalStateException("view " + name + " is not defined by one CREATE VIEW: " + statementText);
     }

@@ -58,8 +58,8 @@ public final class SluiceOperatorTable {
 
   private static final SqlOperatorTable INSTANCE = SqlOperatorTables.chain(
       new ShadowedOperatorTable(SqlStdOperatorTable.instance(), names(SluiceAggFunctions.ALL)),
-      SqlOperatorTables.of(List.of(UCASE, LCASE, LEN, CONCAT, IFNULL, REGEXP_EXTRACT, SPLIT_INDEX, COUNT_CHAR, FORMAT_TIMESTAMP,
-          DATE_FORMAT)),
+      SqlOperatorTables.of(List.of(UCASE, LCASE, LEN, CONCAT, IFNULL, REGEXP_EXTRACT, SPLIT_INDEX, COUNT_CHAR,
+          FORMAT_TIMESTAMP, DATE_FORMAT)),
       SqlOperatorTables.of(SluiceAggFunctions.ALL),
       SqlOperatorTables.of(WindowBoundFunctions.ALL));
 

@@ -48,7 +48,8 @@ final class ShowHandler implements StatementHandler<SqlShow> {
       case STREAMS -> new StreamsList(text, sources(engine.catalog(), SourceType.STREAM), List.of());
       case TABLES -> new TablesList(text, sources(engine.catalog(), SourceType.TABLE), List.of());
       case VIEWS -> new ViewsList(text, engine.catalog().views().stream()
-          .map(v -> new ViewsList.View(v.name(), "VIEW", ResultJson.schemaText(v.schema()), v.definition().statementText()))
+          .map(v -> new ViewsList.View(v.name(), "VIEW", ResultJson.schemaText(v.schema()),
+              v.definition().statementText()))
           .toList(), List.of());
       case QUERIES -> new QueriesList(text, Stream.concat(engine.queries().all().stream()
           .map(q -> Describer.runningQuery(q, engine.catalog().source(q.command().sink())
