@@ -73,6 +73,12 @@ public enum Operator {
    */
   CAST,
 
+  /**
+   * s->field, s.field: operands are a STRUCT and the field's position as an INTEGER literal; the
+   * result is the field's value, null when the struct is null.
+   */
+  FIELD,
+
   /** a || b ...: string concatenation; a null operand yields null. */
   CONCAT,
   /** CONCAT(a, b, ...), ksqlDB's: a null operand counts as the empty string. */

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.apache.calcite.avatica.util.ByteString;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexFieldAccess;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -115,6 +116,11 @@ public final class RexToExpr {
     if (node instanceof RexCall call) {
       return call(call);
     }
+    if (node instanceof RexFieldAccess access) {
+      return Call.of(Operator.FIELD, TypeMapping.fromCalcite(access.getType(), pos),
+          convert(access.getReferenceExpr()),
+          new Literal(String.valueOf(access.getField().getIndex()), DataType.INTEGER));
+    }
     throw unsupported(node.toString());
   }
 
@@ -170,7 +176,7 @@ public final class RexToExpr {
       case TIME -> literal.getValueAs(TimeString.class).toString();
       case TIMESTAMP -> Instant.ofEpochMilli(
           literal.getValueAs(TimestampString.class).getMillisSinceEpoch()).toString();
-      case ARRAY, MAP -> throw unsupported("a " + type.name() + " literal");
+      case ARRAY, MAP, STRUCT -> throw unsupported("a " + type.name() + " literal");
     };
     return new Literal(text, type);
   }
