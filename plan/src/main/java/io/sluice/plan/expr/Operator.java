@@ -78,6 +78,11 @@ public enum Operator {
    * result is the field's value, null when the struct is null.
    */
   FIELD,
+  /**
+   * a[i], m[k]: an ARRAY's element at 1-based i (negative i counts from the end, -1 the last), or a
+   * MAP's value for key k; null when out of range or absent.
+   */
+  ITEM,
 
   /** a || b ...: string concatenation; a null operand yields null. */
   CONCAT,

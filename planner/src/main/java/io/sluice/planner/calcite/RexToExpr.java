@@ -66,7 +66,8 @@ public final class RexToExpr {
       Map.entry(SqlKind.EXTRACT, Operator.EXTRACT),
       Map.entry(SqlKind.POSITION, Operator.POSITION),
       Map.entry(SqlKind.FLOOR, Operator.FLOOR),
-      Map.entry(SqlKind.CEIL, Operator.CEIL));
+      Map.entry(SqlKind.CEIL, Operator.CEIL),
+      Map.entry(SqlKind.ITEM, Operator.ITEM));
 
   private static final Map<String, Operator> BY_NAME = Map.ofEntries(
       Map.entry("UPPER", Operator.UPPER),
@@ -146,6 +147,9 @@ public final class RexToExpr {
     }
     if ((op.getKind() == SqlKind.FLOOR || op.getKind() == SqlKind.CEIL) && operands.size() != 1) {
       throw unsupported(op.getName() + " to a time unit");
+    }
+    if (op.getKind() == SqlKind.ITEM && !op.getName().equals("ITEM")) {
+      throw unsupported(op.getName());
     }
     Operator mapped = BY_KIND.get(op.getKind());
     if (mapped == null) {

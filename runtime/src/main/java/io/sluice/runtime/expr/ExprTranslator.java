@@ -54,6 +54,7 @@ final class ExprTranslator {
         Operator.POSITION, Operator.REPLACE, Operator.REGEXP_EXTRACT, Operator.SPLIT_INDEX, Operator.FORMAT_TIMESTAMP);
     register(table, new TimeTranslator(), Operator.EXTRACT);
     register(table, new FieldTranslator(), Operator.FIELD);
+    register(table, new ItemTranslator(), Operator.ITEM);
     register(table, new MathTranslator(), Operator.ABS, Operator.ROUND, Operator.FLOOR,
         Operator.CEIL, Operator.POWER, Operator.SQRT, Operator.EXP, Operator.LN, Operator.SIGN);
     for (Operator op : Operator.values()) {
