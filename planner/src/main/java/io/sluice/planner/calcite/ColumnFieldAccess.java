@@ -11,6 +11,7 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.fun.SqlCase;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 
 /**
@@ -63,7 +64,7 @@ final class ColumnFieldAccess {
       for (int i = 0; i < operands.size(); i++) {
         SqlNode operand = operands.get(i);
         SqlNode access = fieldAccess(operand, qualifiers);
-        if (access != null) {
+        if (access != null && canSet(call)) {
           call.setOperand(i, access);
         } else {
           rewriteChildren(operand, qualifiers);
@@ -79,6 +80,12 @@ final class ColumnFieldAccess {
         }
       }
     }
+  }
+
+  /** Calcite's calls take new operands; a few of Sluice's own nodes hold no expressions and do not. */
+  private static boolean canSet(SqlCall call) {
+    return call instanceof SqlBasicCall || call instanceof SqlSelect || call instanceof SqlJoin
+        || call instanceof SqlCase;
   }
 
   /** The field accesses {@code node} stands for, or null when it is not such a dotted name. */

@@ -79,7 +79,12 @@ final class JsonColumnReader {
         p.skipChildren();
       } else {
         DataType.Field field = fields.get(index);
-        values[index] = read(p, field.type(), where + "->" + field.name());
+        try {
+          // The field's name alone, and the path only on error: no string building per field read.
+          values[index] = read(p, field.type(), field.name());
+        } catch (RecordFormatException e) {
+          throw new RecordFormatException(where + "->" + e.getMessage());
+        }
         next = index + 1;
       }
     }

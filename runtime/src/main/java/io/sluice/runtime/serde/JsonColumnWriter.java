@@ -61,7 +61,11 @@ final class JsonColumnWriter {
     for (int i = 0; i < fields.size(); i++) {
       DataType.Field field = fields.get(i);
       g.writeFieldName(field.name());
-      write(g, struct.get(i), field.type(), where + "->" + field.name());
+      try {
+        write(g, struct.get(i), field.type(), field.name());
+      } catch (RecordFormatException e) {
+        throw new RecordFormatException(where + "->" + e.getMessage());
+      }
     }
     g.writeEndObject();
   }
