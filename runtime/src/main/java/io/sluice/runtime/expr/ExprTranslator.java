@@ -53,6 +53,8 @@ final class ExprTranslator {
         Operator.UPPER, Operator.LOWER, Operator.SUBSTRING, Operator.TRIM, Operator.CHAR_LENGTH,
         Operator.POSITION, Operator.REPLACE, Operator.REGEXP_EXTRACT, Operator.SPLIT_INDEX, Operator.COUNT_CHAR, Operator.FORMAT_TIMESTAMP);
     register(table, new TimeTranslator(), Operator.EXTRACT);
+    register(table, new FieldTranslator(), Operator.FIELD);
+    register(table, new ItemTranslator(), Operator.ITEM);
     register(table, new MathTranslator(), Operator.ABS, Operator.ROUND, Operator.FLOOR,
         Operator.CEIL, Operator.POWER, Operator.SQRT, Operator.EXP, Operator.LN, Operator.SIGN);
     for (Operator op : Operator.values()) {
