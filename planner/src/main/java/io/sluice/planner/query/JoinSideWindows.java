@@ -41,7 +41,7 @@ final class JoinSideWindows {
     } else if (from instanceof SqlJoinWithin within) {
       collect(within.table(), catalog, windows);
     } else if (from.getKind() == SqlKind.AS && ((SqlBasicCall) from).operand(0) instanceof SqlSelect side) {
-      WindowedQuery windowed = WindowTableFunctions.rewrite(side, catalog);
+      WindowedQuery windowed = WindowTableFunctions.rewrite(side, catalog, true);
       if (windowed == null) {
         return;
       }
