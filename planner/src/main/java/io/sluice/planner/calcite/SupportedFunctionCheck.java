@@ -22,7 +22,7 @@ public final class SupportedFunctionCheck extends SqlBasicVisitor<Void> {
       "POSITION", "REPLACE", "CONCAT", "ABS", "ROUND", "FLOOR", "CEIL", "CEILING", "POWER", "SQRT", "EXP", "LN",
       "SIGN", "MOD", "COALESCE", "IFNULL", "NULLIF", "CAST", "REGEXP_EXTRACT", "SPLIT_INDEX", "FORMAT_TIMESTAMP",
       "DATE_FORMAT", "EXTRACT", "YEAR", "QUARTER", "MONTH", "WEEK", "DAYOFMONTH", "DAYOFWEEK", "DAYOFYEAR", "HOUR",
-      "MINUTE", "SECOND");
+      "MINUTE", "SECOND", "STRUCT");
 
   private SupportedFunctionCheck() {}
 

@@ -55,6 +55,7 @@ final class ExprTranslator {
     register(table, new TimeTranslator(), Operator.EXTRACT);
     register(table, new FieldTranslator(), Operator.FIELD);
     register(table, new ItemTranslator(), Operator.ITEM);
+    register(table, new StructTranslator(), Operator.STRUCT);
     register(table, new MathTranslator(), Operator.ABS, Operator.ROUND, Operator.FLOOR,
         Operator.CEIL, Operator.POWER, Operator.SQRT, Operator.EXP, Operator.LN, Operator.SIGN);
     for (Operator op : Operator.values()) {
