@@ -131,3 +131,31 @@ EmitMode SluiceEmit() :
         <FINAL> { return EmitMode.FINAL; }
     )
 }
+
+/** Parses ksqlDB's struct constructor STRUCT(name := expr, ...). */
+SqlNode SluiceStructConstructor() :
+{
+    final Span s;
+    final List<SqlNode> operands = new ArrayList<SqlNode>();
+}
+{
+    <STRUCT> { s = span(); } <LPAREN>
+    [
+        SluiceStructConstructorField(operands)
+        ( <COMMA> SluiceStructConstructorField(operands) )*
+    ]
+    <RPAREN>
+    { return StructConstructor.OPERATOR.createCall(s.end(this), operands); }
+}
+
+void SluiceStructConstructorField(List<SqlNode> operands) :
+{
+    final SqlIdentifier name;
+    final SqlNode value;
+}
+{
+    name = SimpleIdentifier() <COLON> <EQ> value = Expression(ExprContext.ACCEPT_SUB_QUERY) {
+        operands.add(SqlLiteral.createCharString(name.getSimple(), name.getParserPosition()));
+        operands.add(value);
+    }
+}

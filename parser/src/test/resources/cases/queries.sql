@@ -97,3 +97,7 @@ SELECT bid->price, n.bid->`dateTime`, a->b->c, UCASE(p->name), bid.price FROM ne
 === -> follows subscripts
 SELECT p->l[2]->v, a[1]->b FROM s;
 --> SELECT P->L[2]->V, A[1]->B FROM S
+
+=== STRUCT(name := value, ...) constructs a struct
+SELECT STRUCT(a := 1, `b` := x->y, c := STRUCT()) FROM s;
+--> SELECT STRUCT(A := 1, `b` := X->Y, C := STRUCT()) FROM S

@@ -153,6 +153,7 @@ public final class ExprText {
       case CASE -> operands.get(operands.size() > 1 ? 1 : 0).type();
       case PLUS, MINUS, TIMES, DIVIDE, MOD -> widerNonDecimal(op, operands);
       case CAST -> throw error("CAST needs its target type, as in (CAST:BIGINT x)");
+      case STRUCT -> throw error("STRUCT needs its field names, which expression cases cannot give");
       case ITEM -> operands.get(0).type().element();
       case FIELD -> operands.get(0).type().fields()
           .get(Integer.parseInt(((Literal) operands.get(1)).value())).type();

@@ -5,6 +5,7 @@ import io.sluice.plan.TypeName;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /** Renders an expression as readable SQL-like text, naming input columns from the input schema. */
 public final class ExprPrinter {
@@ -42,6 +43,9 @@ public final class ExprPrinter {
       case IS_NULL, IS_NOT_NULL, IS_TRUE, IS_NOT_TRUE, IS_FALSE, IS_NOT_FALSE ->
           "(" + operands.get(0) + " " + call.op().name().replace('_', ' ') + ")";
       case CAST -> "CAST(" + operands.get(0) + " AS " + call.type().sql() + ")";
+      case STRUCT -> IntStream.range(0, operands.size())
+          .mapToObj(i -> call.type().fields().get(i).name() + " := " + operands.get(i))
+          .collect(Collectors.joining(", ", "STRUCT(", ")"));
       case ITEM -> operands.get(0) + "[" + operands.get(1) + "]";
       case FIELD -> operands.get(0) + "->" + call.operand(0).type().fields()
           .get(Integer.parseInt(((Literal) call.operand(1)).value())).name();

@@ -78,6 +78,8 @@ public enum Operator {
    * result is the field's value, null when the struct is null.
    */
   FIELD,
+  /** STRUCT(name := v, ...), ksqlDB's: a new struct of the operands, in field order; never null. */
+  STRUCT,
   /**
    * a[i], m[k]: an ARRAY's element at 1-based i (negative i counts from the end, -1 the last), or a
    * MAP's value for key k; null when out of range or absent.

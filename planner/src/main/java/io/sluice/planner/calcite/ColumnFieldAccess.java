@@ -55,6 +55,11 @@ final class ColumnFieldAccess {
       collectFrom(operands.get(0), qualifiers);
     } else if (from instanceof SqlIdentifier id) {
       qualifiers.add(id.names.get(id.names.size() - 1));
+    } else if (from instanceof SqlCall call && !(from instanceof SqlSelect)) {
+      // A table function such as TUMBLE(TABLE s, ...) qualifies columns by the tables it reads.
+      for (SqlNode operand : call.getOperandList()) {
+        collectFrom(operand, qualifiers);
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package io.sluice.planner.calcite;
 
+import io.sluice.parser.ast.StructConstructor;
 import io.sluice.plan.DataType;
 import io.sluice.plan.expr.Call;
 import io.sluice.plan.expr.Expr;
@@ -153,6 +154,13 @@ public final class RexToExpr {
     }
     if ((op.getKind() == SqlKind.FLOOR || op.getKind() == SqlKind.CEIL) && operands.size() != 1) {
       throw unsupported(op.getName() + " to a time unit");
+    }
+    if (op == StructConstructor.OPERATOR) {
+      List<Expr> values = new ArrayList<>();
+      for (int i = 1; i < operands.size(); i += 2) {
+        values.add(operands.get(i));
+      }
+      return new Call(Operator.STRUCT, values, type);
     }
     if (op.getKind() == SqlKind.ITEM && !op.getName().equals("ITEM")) {
       throw unsupported(op.getName());

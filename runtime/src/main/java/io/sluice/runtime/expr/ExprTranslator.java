@@ -56,6 +56,7 @@ final class ExprTranslator {
     register(table, new TimestampPlusTranslator(), Operator.TIMESTAMP_PLUS);
     register(table, new FieldTranslator(), Operator.FIELD);
     register(table, new ItemTranslator(), Operator.ITEM);
+    register(table, new StructTranslator(), Operator.STRUCT);
     register(table, new MathTranslator(), Operator.ABS, Operator.ROUND, Operator.FLOOR,
         Operator.CEIL, Operator.POWER, Operator.SQRT, Operator.EXP, Operator.LN, Operator.SIGN);
     for (Operator op : Operator.values()) {
