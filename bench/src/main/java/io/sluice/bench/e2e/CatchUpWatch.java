@@ -1,4 +1,4 @@
-package io.sluice.bench.agg;
+package io.sluice.bench.e2e;
 
 import java.time.Duration;
 import java.util.Map;
@@ -15,16 +15,16 @@ import org.apache.kafka.common.TopicPartition;
  * offsets on every partition. With exactly-once, offsets commit in the same transaction as the
  * output they account for, so by then every result is in the output topic too.
  */
-final class CatchUpWatch {
+public final class CatchUpWatch {
 
-  static final Duration POLL_INTERVAL = Duration.ofMillis(200);
+  public static final Duration POLL_INTERVAL = Duration.ofMillis(200);
   private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
 
   private final Admin admin;
   private final Map<TopicPartition, Long> endOffsets;
   private final long events;
 
-  CatchUpWatch(Admin admin, Map<TopicPartition, Long> endOffsets) {
+  public CatchUpWatch(Admin admin, Map<TopicPartition, Long> endOffsets) {
     this.admin = admin;
     this.endOffsets = Map.copyOf(endOffsets);
     this.events = endOffsets.values().stream().mapToLong(Long::longValue).sum();
@@ -34,7 +34,7 @@ final class CatchUpWatch {
    * When a group caught up, and its rate in the middle of the run, away from start-up and the last
    * commit: events committed per second between the first polls that saw 10% and 90% committed.
    */
-  record CatchUp(long nanoTime, double steadyEventsPerSecond) {}
+  public record CatchUp(long nanoTime, double steadyEventsPerSecond) {}
 
   /**
    * Polls every {@link #POLL_INTERVAL} until the group has caught up, printing progress and checking
@@ -42,7 +42,7 @@ final class CatchUpWatch {
    *
    * @throws IllegalStateException if the group has not caught up within {@code timeout} of {@code startNanos}
    */
-  CatchUp awaitCaughtUp(Contender side, String groupId, long startNanos, Duration timeout) throws Exception {
+  public CatchUp awaitCaughtUp(Contender side, String groupId, long startNanos, Duration timeout) throws Exception {
     long deadline = startNanos + timeout.toNanos();
     long nextProgress = startNanos + PROGRESS_INTERVAL.toNanos();
     long tenPercentNanos = 0;

@@ -1,0 +1,6 @@
+-- q12, bids per bidder: the count of each bidder's bids per 10 s tumbling window. Flink's runs on
+-- processing time (PROCTIME()); Sluice has no processing-time windows, so this one uses event time.
+CREATE TABLE nexmark_q12 WITH (KAFKA_TOPIC='${OUTPUT}') AS
+SELECT bidder, count(*) AS bid_count, window_start, window_end
+FROM TABLE(TUMBLE(TABLE bid, DESCRIPTOR(`dateTime`), INTERVAL '10' SECOND))
+GROUP BY bidder, window_start, window_end;
