@@ -43,10 +43,16 @@ public abstract class Twin {
   public final Topology topology(String inputTopic, String outputTopic, int partitions) {
     StreamsBuilder builder = new StreamsBuilder();
     KStream<byte[], NexmarkEvent> events = builder
-        .stream(inputTopic, Consumed.with(Serdes.ByteArray(), Serdes.serdeFrom(null, new EventReader(eventTypes()))))
+        .stream(inputTopic, Consumed.with(Serdes.ByteArray(), Serdes.serdeFrom(Twin::notWritten,
+            new EventReader(eventTypes()))))
         .filter((key, event) -> event != null);
     build(builder, events, outputTopic, partitions);
     return builder.build();
+  }
+
+  /** Events are only read: every twin writes bytes it made itself. */
+  private static byte[] notWritten(String topic, NexmarkEvent event) {
+    throw new UnsupportedOperationException("Nexmark events are not written by the twins");
   }
 
   /** Writes key and value bytes to the output topic unchanged. */
