@@ -4,7 +4,9 @@ import io.sluice.bench.nexmark.Bid;
 import io.sluice.bench.nexmark.NexmarkEvent;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -25,8 +27,8 @@ import org.apache.kafka.streams.state.Stores;
  * twin keys by auction.
  *
  * <p>Two stages. Bids are keyed by auction already, so each input partition counts its own
- * auctions per window in RocksDB (keyed by window start then auction) without a repartition; when
- * windows close, it sends its partial result (per window the highest count and the auctions with
+ * auctions without a repartition, per 2 s pane in RocksDB (keyed by pane start then auction); when
+ * windows close, it sums their five panes and sends its partial result (per window the highest count and the auctions with
  * it) and how far it has closed, under one constant key, through a repartition topic to a single
  * combiner: the maximum is over all auctions, so it needs one place. The combiner merges partial
  * results per window and writes a window once every partition has closed it.
@@ -66,8 +68,9 @@ public final class Q5 extends Twin {
   }
 
   /**
-   * Stage one: counts bids per auction and window; on closing windows sends {@code [partition,
-   * closedBefore, windows, then per window: start, max, auctions, auction ids...]}.
+   * Stage one: counts bids per auction and 2 s pane (a hopping window is five panes, so a bid
+   * updates one count, not five); on closing windows sums each window's panes and sends
+   * {@code [partition, closedBefore, windows, then per window: start, max, auctions, auction ids...]}.
    */
   private static final class Count implements Processor<byte[], NexmarkEvent, byte[], byte[]> {
 
@@ -87,50 +90,53 @@ public final class Q5 extends Twin {
       Bid bid = (Bid) record.value();
       long time = record.timestamp();
       streamTime = Math.max(streamTime, time);
-      long last = time - Math.floorMod(time, ADVANCE_MS);
-      for (long start = last; start > time - SIZE_MS && start >= 0; start -= ADVANCE_MS) {
-        if (WindowClock.open(start, SIZE_MS, streamTime)) {
-          Bytes key = Bytes.wrap(Keys.pair(start, bid.auction()));
-          byte[] old = counts.get(key);
-          counts.put(key, Keys.bigint((old == null ? 0 : Keys.first(old)) + 1));
-        }
+      long pane = time - Math.floorMod(time, ADVANCE_MS);
+      // The newest window holding the bid starts at its pane; if that one is closed, so are the others.
+      if (WindowClock.open(pane, SIZE_MS, streamTime)) {
+        Bytes key = Bytes.wrap(Keys.pair(pane, bid.auction()));
+        byte[] old = counts.get(key);
+        counts.put(key, Keys.bigint((old == null ? 0 : Keys.first(old)) + 1));
       }
       long firstOpen = WindowClock.firstOpenStart(streamTime, SIZE_MS, ADVANCE_MS);
       if (firstOpen > closedBefore && firstOpen > 0) {
+        byte[] report = closeBefore(firstOpen);
         closedBefore = firstOpen;
-        context.forward(new Record<>(COMBINER, closeBefore(firstOpen), record.timestamp()));
+        context.forward(new Record<>(COMBINER, report, record.timestamp()));
       }
     }
 
     private byte[] closeBefore(long firstOpen) {
-      List<KeyValue<Bytes, byte[]>> closed = new ArrayList<>();
-      try (KeyValueIterator<Bytes, byte[]> entries =
-          counts.range(Bytes.wrap(Keys.pair(0, 0)), Bytes.wrap(Keys.pair(firstOpen - 1, Long.MAX_VALUE)))) {
-        entries.forEachRemaining(closed::add);
+      long earliestPane;
+      try (KeyValueIterator<Bytes, byte[]> all = counts.all()) {
+        earliestPane = all.hasNext() ? Keys.first(all.next().key.get()) : firstOpen;
       }
       List<long[]> windows = new ArrayList<>(); // start, max, then the auctions with max
-      List<Long> best = new ArrayList<>();
-      long window = Long.MIN_VALUE;
-      long max = 0;
-      for (KeyValue<Bytes, byte[]> entry : closed) {
-        counts.delete(entry.key);
-        long start = Keys.first(entry.key.get());
-        long count = Keys.first(entry.value);
-        if (start != window) {
-          addWindow(windows, window, max, best);
-          window = start;
-          max = 0;
-          best.clear();
+      long from = Math.max(closedBefore, Math.max(0, earliestPane - SIZE_MS + ADVANCE_MS));
+      for (long start = from; start < firstOpen; start += ADVANCE_MS) {
+        Map<Long, Long> perAuction = new HashMap<>();
+        try (KeyValueIterator<Bytes, byte[]> panes = counts.range(Bytes.wrap(Keys.pair(start, 0)),
+            Bytes.wrap(Keys.pair(start + SIZE_MS - ADVANCE_MS, Long.MAX_VALUE)))) {
+          panes.forEachRemaining(entry -> perAuction.merge(Keys.second(entry.key.get()), Keys.first(entry.value),
+              Long::sum));
         }
-        if (count > max) {
-          max = count;
-          best.clear();
+        long max = perAuction.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        if (max > 0) {
+          long[] auctions = perAuction.entrySet().stream().filter(e -> e.getValue() == max)
+              .mapToLong(Map.Entry::getKey).sorted().toArray();
+          long[] w = new long[auctions.length + 2];
+          w[0] = start;
+          w[1] = max;
+          System.arraycopy(auctions, 0, w, 2, auctions.length);
+          windows.add(w);
         }
-        if (count == max) {
-          best.add(Keys.second(entry.key.get()));
+        // The window starting at a pane is the last one holding it.
+        List<Bytes> done = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> pane = counts.range(Bytes.wrap(Keys.pair(start, 0)),
+            Bytes.wrap(Keys.pair(start, Long.MAX_VALUE)))) {
+          pane.forEachRemaining(entry -> done.add(entry.key));
         }
+        done.forEach(counts::delete);
       }
-      addWindow(windows, window, max, best);
       int size = Integer.BYTES + Long.BYTES + Integer.BYTES;
       for (long[] w : windows) {
         size += Long.BYTES * w.length + Integer.BYTES;
@@ -144,19 +150,6 @@ public final class Q5 extends Twin {
         }
       }
       return out.array();
-    }
-
-    private static void addWindow(List<long[]> windows, long start, long max, List<Long> best) {
-      if (start == Long.MIN_VALUE) {
-        return;
-      }
-      long[] w = new long[best.size() + 2];
-      w[0] = start;
-      w[1] = max;
-      for (int i = 0; i < best.size(); i++) {
-        w[i + 2] = best.get(i);
-      }
-      windows.add(w);
     }
   }
 

@@ -1,7 +1,6 @@
 package io.sluice.bench.nexmark.twin;
 
 import io.sluice.bench.nexmark.NexmarkEvent;
-import java.util.Objects;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -77,10 +76,5 @@ public abstract class Twin {
   @FunctionalInterface
   protected interface ValueMapper {
     byte[] value(NexmarkEvent event, JsonOut json);
-  }
-
-  @Override
-  public String toString() {
-    return Objects.requireNonNull(name());
   }
 }
