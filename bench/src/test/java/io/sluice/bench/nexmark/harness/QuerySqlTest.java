@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sluice.bench.nexmark.twin.Twins;
+import io.sluice.parser.SluiceParser;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,13 @@ class QuerySqlTest {
       assertEquals(1, statement.chars().filter(c -> c == ';').count(), query + " holds one statement");
       assertTrue(sql.startsWith("-- " + query + ", "), query + " opens with its semantics");
       assertEquals(query, Twins.named(query).name());
+    }
+  }
+
+  @Test
+  void everyQueryParses() {
+    for (String query : NexmarkOptions.ALL_QUERIES) {
+      assertEquals(1, SluiceParser.parse(QuerySql.query(query, "out")).size(), query);
     }
   }
 
