@@ -1,6 +1,6 @@
 <#-- DROP, TERMINATE, SHOW/LIST, DESCRIBE, EXPLAIN and PRINT. -->
 
-/** Parses DROP STREAM|TABLE [IF EXISTS] name [DELETE TOPIC]. */
+/** Parses DROP STREAM|TABLE [IF EXISTS] name [DELETE TOPIC], or DROP VIEW [IF EXISTS] name. */
 SqlNode SluiceDrop() :
 {
     final Span s;
@@ -11,7 +11,16 @@ SqlNode SluiceDrop() :
 }
 {
     <DROP> { s = span(); }
-    ( <STREAM> { table = false; } | <TABLE> { table = true; } )
+    (
+        <VIEW>
+        [ LOOKAHEAD(2) <IF> <EXISTS> { ifExists = true; } ]
+        name = SimpleIdentifier()
+        { return new SqlDropView(s.end(this), ifExists, name); }
+    |
+        <STREAM> { table = false; }
+    |
+        <TABLE> { table = true; }
+    )
     [ LOOKAHEAD(2) <IF> <EXISTS> { ifExists = true; } ]
     name = SimpleIdentifier()
     [ <DELETE> <TOPIC> { deleteTopic = true; } ]
@@ -37,7 +46,7 @@ SqlNode SluiceTerminate() :
     { return new SqlTerminate(s.end(this), queryId); }
 }
 
-/** Parses SHOW|LIST STREAMS|TABLES|QUERIES|TOPICS|PROPERTIES|FUNCTIONS [EXTENDED]. */
+/** Parses SHOW|LIST STREAMS|TABLES|VIEWS|QUERIES|TOPICS|PROPERTIES|FUNCTIONS [EXTENDED]. */
 SqlNode SluiceShow() :
 {
     final Span s;
@@ -49,13 +58,14 @@ SqlNode SluiceShow() :
     (
         <STREAMS> { kind = ShowKind.STREAMS; }
     |   <TABLES> { kind = ShowKind.TABLES; }
+    |   <VIEWS> { kind = ShowKind.VIEWS; }
     |   <QUERIES> { kind = ShowKind.QUERIES; }
     |   <TOPICS> { kind = ShowKind.TOPICS; }
     |   <PROPERTIES> { kind = ShowKind.PROPERTIES; }
     |   <FUNCTIONS> { kind = ShowKind.FUNCTIONS; }
     |   {
-            throw GrammarActions.expected(token, STREAMS, TABLES, QUERIES, TOPICS, PROPERTIES,
-                FUNCTIONS);
+            throw GrammarActions.expected(token, STREAMS, TABLES, VIEWS, QUERIES, TOPICS,
+                PROPERTIES, FUNCTIONS);
         }
     )
     [ <EXTENDED> { extended = true; } ]

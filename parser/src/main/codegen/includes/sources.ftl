@@ -2,7 +2,8 @@
 
 /**
  * Parses CREATE [OR REPLACE] STREAM|TABLE [IF NOT EXISTS] name, followed either by the
- * declaration of a source over a topic, or by AS and the query that fills it.
+ * declaration of a source over a topic, or by AS and the query that fills it; or CREATE [OR
+ * REPLACE] VIEW [IF NOT EXISTS] name AS query.
  */
 SqlNode SluiceCreate() :
 {
@@ -20,7 +21,18 @@ SqlNode SluiceCreate() :
 {
     <CREATE> { s = span(); }
     [ <OR> <REPLACE> { orReplace = true; } ]
-    ( <STREAM> { table = false; } | <TABLE> { table = true; } )
+    (
+        <VIEW>
+        [ LOOKAHEAD(3) <IF> <NOT> <EXISTS> { ifNotExists = true; } ]
+        name = SimpleIdentifier()
+        <AS>
+        query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+        { return new SqlCreateView(s.end(this), orReplace, ifNotExists, name, query); }
+    |
+        <STREAM> { table = false; }
+    |
+        <TABLE> { table = true; }
+    )
     [ LOOKAHEAD(3) <IF> <NOT> <EXISTS> { ifNotExists = true; } ]
     name = SimpleIdentifier()
     { properties = SqlProperties.empty(getPos()); }

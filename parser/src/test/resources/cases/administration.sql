@@ -14,6 +14,11 @@ drop table if exists users delete topic;
 DROP STREAM if;
 --> DROP STREAM IF
 
+=== drop a view, with and without if exists
+DROP VIEW bid; drop view if exists person;
+--> DROP VIEW BID
+--> DROP VIEW IF EXISTS PERSON
+
 === terminate one query by id
 TERMINATE CSAS_PAGEVIEWS_BY_USER_3; TERMINATE insertquery_5;
 --> TERMINATE CSAS_PAGEVIEWS_BY_USER_3
@@ -32,6 +37,11 @@ SHOW STREAMS; LIST TABLES EXTENDED; show queries; list topics; SHOW PROPERTIES; 
 --> SHOW PROPERTIES
 --> SHOW FUNCTIONS
 --> SHOW STREAMS EXTENDED
+
+=== show views
+SHOW VIEWS; list views;
+--> SHOW VIEWS
+--> SHOW VIEWS
 
 === describe wins over calcite's describe
 DESCRIBE pageviews; DESCRIBE EXTENDED `Users`;

@@ -21,8 +21,8 @@ SELECT c FROM u;
 --> FAILED TEXT SELECT b\nFROM t\nWHERE c = = 1;
 
 === unknown CREATE target
-CREATE VIEW v AS SELECT 1 FROM s;
---> ERROR 1:8 unexpected 'VIEW'. Expected one of: STREAM, TABLE, OR
+CREATE FUNCTION v AS SELECT 1 FROM s;
+--> ERROR 1:8 unexpected 'FUNCTION'. Expected one of: STREAM, TABLE, OR, VIEW
 
 === misspelled KEY in a column
 CREATE STREAM s (id INT KEYY);

@@ -89,3 +89,11 @@ SELECT * FROM a x LEFT OUTER JOIN b y WITHIN (10 SECONDS, 2 MINUTES) GRACE PERIO
 === a three-way join with WITHIN on each join
 SELECT * FROM a FULL JOIN b WITHIN 1 SECOND ON a.k = b.k RIGHT JOIN c WITHIN 0 SECONDS GRACE PERIOD 1 DAY ON a.k = c.k;
 --> SELECT * FROM A FULL JOIN B WITHIN 1 SECOND ON A.K = B.K RIGHT JOIN C WITHIN 0 SECONDS GRACE PERIOD 1 DAY ON A.K = C.K
+
+=== struct fields are read with -> and with the dot, also in function arguments
+SELECT bid->price, n.bid->`dateTime`, a->b->c, UCASE(p->name), bid.price FROM nexmark n WHERE bid->price > 1 EMIT CHANGES;
+--> SELECT BID->PRICE, N.BID->`dateTime`, A->B->C, UCASE(P->NAME), BID.PRICE FROM NEXMARK AS N WHERE BID->PRICE > 1 EMIT CHANGES
+
+=== -> follows subscripts
+SELECT p->l[2]->v, a[1]->b FROM s;
+--> SELECT P->L[2]->V, A[1]->B FROM S

@@ -66,3 +66,11 @@ CREATE TABLE t (id INT PRIMARY KEY) WITH (kafka_topic='It''s Mine', value_format
 === a global table
 CREATE TABLE risk (card STRING PRIMARY KEY, score INT) WITH (KAFKA_TOPIC='risk', VALUE_FORMAT='JSON', GLOBAL=TRUE);
 --> CREATE TABLE RISK (CARD STRING PRIMARY KEY, SCORE INTEGER) WITH (KAFKA_TOPIC='risk', VALUE_FORMAT='JSON', GLOBAL=TRUE)
+
+=== create a view of a filtered projection
+CREATE VIEW bid AS SELECT price * 2 AS price2, `dateTime` FROM nexmark WHERE event_type = 2;
+--> CREATE VIEW BID AS SELECT PRICE * 2 AS PRICE2, `dateTime` FROM NEXMARK WHERE EVENT_TYPE = 2
+
+=== create or replace a view if not exists
+create or replace view if not exists v as select a from s union all select a from t;
+--> CREATE OR REPLACE VIEW IF NOT EXISTS V AS SELECT A FROM S UNION ALL SELECT A FROM T

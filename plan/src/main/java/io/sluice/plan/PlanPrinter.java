@@ -4,6 +4,7 @@ import io.sluice.plan.expr.ExprPrinter;
 import io.sluice.plan.node.AggregateCall;
 import io.sluice.plan.node.AggregateNode;
 import io.sluice.plan.node.FilterNode;
+import io.sluice.plan.node.JoinKind;
 import io.sluice.plan.node.JoinNode;
 import io.sluice.plan.node.JoinSide;
 import io.sluice.plan.node.JoinWindow;
@@ -101,7 +102,9 @@ public final class PlanPrinter {
     }
     out.append(String.join(" AND ", conditions));
     JoinWindow window = join.window();
-    if (window != null) {
+    if (window == null && join.kind() == JoinKind.STREAM_STREAM) {
+      out.append(", unbounded (every record kept)");
+    } else if (window != null) {
       out.append(", within ").append(Durations.print(window.before())).append(" before and ")
           .append(Durations.print(window.after())).append(" after, grace ").append(Durations.print(window.grace()));
     }

@@ -12,7 +12,8 @@ import java.util.Map;
  *
  * <p>INTEGER is 32-bit and BIGINT 64-bit; STRING is ksqlDB's VARCHAR; TIMESTAMP has millisecond
  * precision and no time zone, held as an {@link Instant} in UTC. ARRAY and MAP come out of
- * aggregate functions (COLLECT_LIST, HISTOGRAM, ...); elements may be null.
+ * aggregate functions (COLLECT_LIST, HISTOGRAM, ...) and from declared columns; elements may be
+ * null. STRUCT values are {@link StructValue}s, their fields in declaration order.
  */
 public enum TypeName {
   BOOLEAN(Boolean.class),
@@ -26,7 +27,8 @@ public enum TypeName {
   TIME(LocalTime.class),
   TIMESTAMP(Instant.class),
   ARRAY(List.class),
-  MAP(Map.class);
+  MAP(Map.class),
+  STRUCT(StructValue.class);
 
   private final Class<?> javaClass;
 

@@ -7,10 +7,15 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
 
-/** The planner's read-only view of the catalog: streams and tables by upper-case name. */
+/** The planner's read-only view of the catalog: streams, tables and views by upper-case name. */
 public interface CatalogView {
 
   Optional<SourceDescriptor> source(String name);
+
+  /** The view of that name, if there is one (views and sources share one namespace). */
+  default Optional<ViewDefinition> view(String name) {
+    return Optional.empty();
+  }
 
   Collection<SourceDescriptor> sources();
 
@@ -37,6 +42,11 @@ public interface CatalogView {
       }
 
       @Override
+      public Optional<ViewDefinition> view(String name) {
+        return sources.view(name);
+      }
+
+      @Override
       public OptionalInt partitions(String topic) {
         return lookup.apply(topic);
       }
@@ -45,11 +55,22 @@ public interface CatalogView {
 
   /** A view over a fixed map of name to source. */
   static CatalogView of(Map<String, SourceDescriptor> sources) {
+    return of(sources, Map.of());
+  }
+
+  /** A view over fixed maps of name to source and name to view. */
+  static CatalogView of(Map<String, SourceDescriptor> sources, Map<String, ViewDefinition> views) {
     Map<String, SourceDescriptor> copy = Map.copyOf(sources);
+    Map<String, ViewDefinition> viewsCopy = Map.copyOf(views);
     return new CatalogView() {
       @Override
       public Optional<SourceDescriptor> source(String name) {
         return Optional.ofNullable(copy.get(name));
+      }
+
+      @Override
+      public Optional<ViewDefinition> view(String name) {
+        return Optional.ofNullable(viewsCopy.get(name));
       }
 
       @Override

@@ -7,6 +7,7 @@ import io.sluice.parser.ParsedStatement;
 import io.sluice.parser.SluiceParser;
 import io.sluice.parser.ast.SqlCreateAsSelect;
 import io.sluice.parser.ast.SqlCreateSource;
+import io.sluice.parser.ast.SqlCreateView;
 import io.sluice.parser.ast.SqlInsertSelect;
 import io.sluice.parser.ast.SqlInsertValues;
 import io.sluice.plan.PhysicalPlan;
@@ -17,6 +18,7 @@ import io.sluice.planner.ddl.CreateSourcePlan;
 import io.sluice.planner.ddl.CreateSourcePlanner;
 import io.sluice.planner.query.CreateAsSelectPlan;
 import io.sluice.planner.query.CreateAsSelectPlanner;
+import io.sluice.planner.query.CreateViewPlanner;
 import io.sluice.planner.query.InsertSelectPlanner;
 import io.sluice.planner.query.InsertValuesPlan;
 import io.sluice.planner.query.InsertValuesPlanner;
@@ -73,15 +75,22 @@ class GoldenPlanTest {
   static String render(String script) {
     List<ParsedStatement> statements = SluiceParser.parse(script);
     Map<String, SourceDescriptor> sources = new LinkedHashMap<>();
+    Map<String, ViewDefinition> views = new HashMap<>();
     Map<String, Integer> partitions = new HashMap<>();
     for (ParsedStatement statement : statements.subList(0, statements.size() - 1)) {
+      if (statement.node() instanceof SqlCreateView view) {
+        ViewDefinition definition = new CreateViewPlanner(CatalogView.of(sources, views)).plan(view, statement.text())
+            .view();
+        views.put(definition.name(), definition);
+        continue;
+      }
       CreateSourcePlan plan = CreateSourcePlanner.plan((SqlCreateSource) statement.node());
       sources.put(plan.descriptor().name(), plan.descriptor());
       if (plan.partitions() != null) {
         partitions.put(plan.descriptor().topic(), plan.partitions());
       }
     }
-    CatalogView catalog = CatalogView.of(sources)
+    CatalogView catalog = CatalogView.of(sources, views)
         .withPartitions(topic -> partitions.containsKey(topic) ? OptionalInt.of(partitions.get(topic)) : OptionalInt.empty());
     SqlNode last = statements.get(statements.size() - 1).node();
     try {

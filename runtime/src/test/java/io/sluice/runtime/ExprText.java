@@ -144,6 +144,7 @@ public final class ExprText {
       case CONCAT, CONCAT_SKIP_NULLS, UPPER, LOWER, SUBSTRING, TRIM, REPLACE, REGEXP_EXTRACT, SPLIT_INDEX,
           FORMAT_TIMESTAMP -> DataType.STRING;
       case CHAR_LENGTH, POSITION -> DataType.INTEGER;
+      case COUNT_CHAR -> DataType.BIGINT;
       case EXTRACT -> DataType.BIGINT;
       case POWER, SQRT, EXP, LN -> DataType.DOUBLE;
       case NEGATE, ABS, SIGN, ROUND, FLOOR, CEIL -> operands.get(0).type();
@@ -151,6 +152,9 @@ public final class ExprText {
       case CASE -> operands.get(operands.size() > 1 ? 1 : 0).type();
       case PLUS, MINUS, TIMES, DIVIDE, MOD -> widerNonDecimal(op, operands);
       case CAST -> throw error("CAST needs its target type, as in (CAST:BIGINT x)");
+      case ITEM -> operands.get(0).type().element();
+      case FIELD -> operands.get(0).type().fields()
+          .get(Integer.parseInt(((Literal) operands.get(1)).value())).type();
     };
   }
 

@@ -32,7 +32,7 @@ final class InterpretedCasts {
       case TIME -> value instanceof Instant i ? SqlCasts.toTime(i) : SqlCasts.toTime((String) value);
       case TIMESTAMP -> timestamp(value);
       // The benchmark queries have no ARRAY or MAP columns, and the compiled code refuses such casts too.
-      case ARRAY, MAP -> throw new IllegalArgumentException("cannot CAST " + from.sql() + " to " + to.sql());
+      case ARRAY, MAP, STRUCT -> throw new IllegalArgumentException("cannot CAST " + from.sql() + " to " + to.sql());
     };
   }
 

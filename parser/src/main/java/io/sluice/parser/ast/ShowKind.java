@@ -2,5 +2,5 @@ package io.sluice.parser.ast;
 
 /** What a SHOW or LIST statement lists. */
 public enum ShowKind {
-  STREAMS, TABLES, QUERIES, TOPICS, PROPERTIES, FUNCTIONS
+  STREAMS, TABLES, VIEWS, QUERIES, TOPICS, PROPERTIES, FUNCTIONS
 }

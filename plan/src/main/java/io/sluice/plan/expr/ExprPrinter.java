@@ -42,6 +42,9 @@ public final class ExprPrinter {
       case IS_NULL, IS_NOT_NULL, IS_TRUE, IS_NOT_TRUE, IS_FALSE, IS_NOT_FALSE ->
           "(" + operands.get(0) + " " + call.op().name().replace('_', ' ') + ")";
       case CAST -> "CAST(" + operands.get(0) + " AS " + call.type().sql() + ")";
+      case ITEM -> operands.get(0) + "[" + operands.get(1) + "]";
+      case FIELD -> operands.get(0) + "->" + call.operand(0).type().fields()
+          .get(Integer.parseInt(((Literal) call.operand(1)).value())).name();
       default -> call.op().name() + operands.stream().collect(Collectors.joining(", ", "(", ")"));
     };
   }

@@ -73,6 +73,17 @@ public enum Operator {
    */
   CAST,
 
+  /**
+   * s->field, s.field: operands are a STRUCT and the field's position as an INTEGER literal; the
+   * result is the field's value, null when the struct is null.
+   */
+  FIELD,
+  /**
+   * a[i], m[k]: an ARRAY's element at 1-based i (negative i counts from the end, -1 the last), or a
+   * MAP's value for key k; null when out of range or absent.
+   */
+  ITEM,
+
   /** a || b ...: string concatenation; a null operand yields null. */
   CONCAT,
   /** CONCAT(a, b, ...), ksqlDB's: a null operand counts as the empty string. */
@@ -104,6 +115,8 @@ public enum Operator {
    * DATE or TIME, read in UTC; the result is a whole number.
    */
   EXTRACT,
+  /** COUNT_CHAR(s, c): how many times the text c occurs in s, without overlaps (Nexmark q14's UDF, built in). */
+  COUNT_CHAR,
   /** FORMAT_TIMESTAMP(ts, pattern), ksqlDB's (DATE_FORMAT, Flink's): a TIMESTAMP as text by a DateTimeFormatter pattern, in UTC. */
   FORMAT_TIMESTAMP,
 

@@ -38,8 +38,11 @@ public record JoinNode(
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(key, "key");
-    if ((kind == JoinKind.STREAM_STREAM) != (window != null)) {
+    if (window != null && kind != JoinKind.STREAM_STREAM) {
       throw new IllegalArgumentException("join " + id + ": a window is for stream-stream joins, and only them");
+    }
+    if (window == null && kind == JoinKind.STREAM_STREAM && type != JoinType.INNER) {
+      throw new IllegalArgumentException("join " + id + ": an outer stream-stream join needs a window");
     }
     if (!kind.allows(type)) {
       throw new IllegalArgumentException("join " + id + ": a " + kind + " join cannot be " + type);
@@ -76,7 +79,8 @@ public record JoinNode(
   }
 
   /**
-   * The state stores the join keeps: a stream-stream join's window stores of each side and, for an
+   * The state stores the join keeps: an unbounded stream-stream join's records of each side,
+   * {@code <id>-left|right-store}; a stream-stream join's window stores of each side and, for an
    * outer join, of the records not matched yet, named as Kafka Streams names them from the join's
    * id ("this" is the left side, the right side of a RIGHT join); a foreign-key join's tables of
    * each side, its result, and the result's previous rows (Kafka Streams adds its subscription
@@ -93,6 +97,9 @@ public record JoinNode(
     }
     if (kind == JoinKind.TABLE_TABLE) {
       return List.of(tableStore("left", left.input()), tableStore("right", right.input()));
+    }
+    if (window == null) {
+      return List.of(id + "-left-store", id + "-right-store");
     }
     return switch (type) {
       case INNER -> List.of(id + "-this-join-store", id + "-other-join-store");

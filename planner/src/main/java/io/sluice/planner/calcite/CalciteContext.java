@@ -76,14 +76,15 @@ public final class CalciteContext {
   /** Validates a query, turning Calcite's errors into positioned planning errors. */
   public SqlNode validate(SqlNode query) {
     try {
+      ColumnFieldAccess.rewrite(query);
       SqlNode validated = validator.validate(query);
       ComparisonTypeCheck.check(validated, validator);
       SupportedFunctionCheck.check(validated);
       return validated;
     } catch (CalciteContextException e) {
-      throw new PlanningException(
-          friendly(e.getCause() != null ? e.getCause().getMessage() : e.getMessage()),
-          e.getPosLine(), e.getPosColumn(), e);
+      String message = friendly(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+      throw new PlanningException(UnknownFieldMessage.withStructType(message, query, validator,
+          e.getPosLine(), e.getPosColumn()), e.getPosLine(), e.getPosColumn(), e);
     } catch (CalciteException e) {
       throw new PlanningException(friendly(e.getMessage()), query.getParserPosition());
     }

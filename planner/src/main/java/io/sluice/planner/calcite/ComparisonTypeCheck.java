@@ -51,12 +51,25 @@ public final class ComparisonTypeCheck extends SqlBasicVisitor<Void> {
   private void compare(SqlCall call, SqlNode left, SqlNode right) {
     RelDataType leftType = validator.getValidatedNodeTypeIfKnown(left);
     RelDataType rightType = validator.getValidatedNodeTypeIfKnown(right);
-    if (leftType == null || rightType == null || comparable(leftType, rightType)) {
+    if (leftType == null || rightType == null) {
+      return;
+    }
+    if (structured(leftType) || structured(rightType)) {
+      throw new PlanningException("Comparing " + name(structured(leftType) ? leftType : rightType)
+          + " values with " + call.getOperator().getName().toUpperCase(Locale.ROOT)
+          + " is not supported yet; compare their fields or elements", call.getParserPosition());
+    }
+    if (comparable(leftType, rightType)) {
       return;
     }
     throw new PlanningException("Cannot compare " + left + " (" + name(leftType) + ") to " + right + " ("
         + name(rightType) + ") with " + call.getOperator().getName().toUpperCase(Locale.ROOT),
         call.getParserPosition());
+  }
+
+  private static boolean structured(RelDataType type) {
+    return type.isStruct() || type.getSqlTypeName() == SqlTypeName.ARRAY
+        || type.getSqlTypeName() == SqlTypeName.MAP;
   }
 
   private static boolean comparable(RelDataType a, RelDataType b) {

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.apache.calcite.avatica.util.ByteString;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexFieldAccess;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -65,7 +66,8 @@ public final class RexToExpr {
       Map.entry(SqlKind.EXTRACT, Operator.EXTRACT),
       Map.entry(SqlKind.POSITION, Operator.POSITION),
       Map.entry(SqlKind.FLOOR, Operator.FLOOR),
-      Map.entry(SqlKind.CEIL, Operator.CEIL));
+      Map.entry(SqlKind.CEIL, Operator.CEIL),
+      Map.entry(SqlKind.ITEM, Operator.ITEM));
 
   private static final Map<String, Operator> BY_NAME = Map.ofEntries(
       Map.entry("UPPER", Operator.UPPER),
@@ -79,6 +81,7 @@ public final class RexToExpr {
       Map.entry("REPLACE", Operator.REPLACE),
       Map.entry("REGEXP_EXTRACT", Operator.REGEXP_EXTRACT),
       Map.entry("SPLIT_INDEX", Operator.SPLIT_INDEX),
+      Map.entry("COUNT_CHAR", Operator.COUNT_CHAR),
       Map.entry("FORMAT_TIMESTAMP", Operator.FORMAT_TIMESTAMP),
       Map.entry("DATE_FORMAT", Operator.FORMAT_TIMESTAMP),
       Map.entry("ABS", Operator.ABS),
@@ -115,6 +118,11 @@ public final class RexToExpr {
     if (node instanceof RexCall call) {
       return call(call);
     }
+    if (node instanceof RexFieldAccess access) {
+      return Call.of(Operator.FIELD, TypeMapping.fromCalcite(access.getType(), pos),
+          convert(access.getReferenceExpr()),
+          new Literal(String.valueOf(access.getField().getIndex()), DataType.INTEGER));
+    }
     throw unsupported(node.toString());
   }
 
@@ -140,6 +148,9 @@ public final class RexToExpr {
     }
     if ((op.getKind() == SqlKind.FLOOR || op.getKind() == SqlKind.CEIL) && operands.size() != 1) {
       throw unsupported(op.getName() + " to a time unit");
+    }
+    if (op.getKind() == SqlKind.ITEM && !op.getName().equals("ITEM")) {
+      throw unsupported(op.getName());
     }
     Operator mapped = BY_KIND.get(op.getKind());
     if (mapped == null) {
@@ -170,7 +181,7 @@ public final class RexToExpr {
       case TIME -> literal.getValueAs(TimeString.class).toString();
       case TIMESTAMP -> Instant.ofEpochMilli(
           literal.getValueAs(TimestampString.class).getMillisSinceEpoch()).toString();
-      case ARRAY, MAP -> throw unsupported("a " + type.name() + " literal");
+      case ARRAY, MAP, STRUCT -> throw unsupported("a " + type.name() + " literal");
     };
     return new Literal(text, type);
   }

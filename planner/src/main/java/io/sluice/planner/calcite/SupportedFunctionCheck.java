@@ -20,8 +20,8 @@ public final class SupportedFunctionCheck extends SqlBasicVisitor<Void> {
   private static final Set<String> SUPPORTED = Set.of(
       "UPPER", "UCASE", "LOWER", "LCASE", "SUBSTRING", "TRIM", "CHAR_LENGTH", "CHARACTER_LENGTH", "LEN",
       "POSITION", "REPLACE", "CONCAT", "ABS", "ROUND", "FLOOR", "CEIL", "CEILING", "POWER", "SQRT", "EXP", "LN",
-      "SIGN", "MOD", "COALESCE", "IFNULL", "NULLIF", "CAST", "REGEXP_EXTRACT", "SPLIT_INDEX", "FORMAT_TIMESTAMP",
-      "DATE_FORMAT", "EXTRACT", "YEAR", "QUARTER", "MONTH", "WEEK", "DAYOFMONTH", "DAYOFWEEK", "DAYOFYEAR", "HOUR",
+      "SIGN", "MOD", "COALESCE", "IFNULL", "NULLIF", "CAST", "REGEXP_EXTRACT", "SPLIT_INDEX", "COUNT_CHAR",
+      "FORMAT_TIMESTAMP", "DATE_FORMAT", "EXTRACT", "YEAR", "QUARTER", "MONTH", "WEEK", "DAYOFMONTH", "DAYOFWEEK", "DAYOFYEAR", "HOUR",
       "MINUTE", "SECOND");
 
   private SupportedFunctionCheck() {}

@@ -28,6 +28,9 @@ public final class TypeMapping {
       case ARRAY -> factory.createArrayType(toCalcite(type.element(), factory), -1);
       case MAP -> factory.createMapType(
           factory.createSqlType(SqlTypeName.VARCHAR), toCalcite(type.element(), factory));
+      case STRUCT -> factory.createStructType(
+          type.fields().stream().map(f -> toCalcite(f.type(), factory)).toList(),
+          type.fields().stream().map(DataType.Field::name).toList());
     };
     return factory.createTypeWithNullability(base, true);
   }
@@ -47,6 +50,8 @@ public final class TypeMapping {
       case TIMESTAMP -> DataType.TIMESTAMP;
       case ARRAY -> DataType.array(fromCalcite(type.getComponentType(), pos));
       case MAP -> mapOf(type, pos);
+      case ROW -> DataType.struct(type.getFieldList().stream()
+          .map(f -> new DataType.Field(f.getName(), fromCalcite(f.getType(), pos))).toList());
       default -> throw new PlanningException(
           "Type " + type.getFullTypeString() + " is not supported yet", pos);
     };

@@ -1,10 +1,16 @@
 package io.sluice.planner.ddl;
 
+import io.sluice.parser.ast.SqlColumnDeclaration;
 import io.sluice.parser.ast.SqlTypeDeclaration;
+import io.sluice.parser.ast.TypeKind;
 import io.sluice.plan.DataType;
 import io.sluice.planner.PlanningException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
-/** Turns a declared column type into a plan type, refusing the types not supported yet. */
+/** Turns a declared column type into a plan type, checking DECIMAL bounds, MAP keys and STRUCT field names. */
 final class ColumnTypes {
 
   private static final int MAX_DECIMAL_PRECISION = 38;
@@ -23,9 +29,34 @@ final class ColumnTypes {
       case TIME -> DataType.TIME;
       case TIMESTAMP -> DataType.TIMESTAMP;
       case DECIMAL -> decimal(declared);
-      case ARRAY, MAP, STRUCT -> throw new PlanningException(
-          declared.kind() + " columns are not supported yet", declared.getParserPosition());
+      case ARRAY -> DataType.array(of(declared.elementTypes().get(0)));
+      case MAP -> map(declared);
+      case STRUCT -> struct(declared);
     };
+  }
+
+  private static DataType map(SqlTypeDeclaration declared) {
+    SqlTypeDeclaration key = declared.elementTypes().get(0);
+    if (key.kind() != TypeKind.STRING) {
+      throw new PlanningException("MAP keys must be STRING, not " + key.kind(), key.getParserPosition());
+    }
+    return DataType.map(of(declared.elementTypes().get(1)));
+  }
+
+  private static DataType struct(SqlTypeDeclaration declared) {
+    List<DataType.Field> fields = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (SqlColumnDeclaration field : declared.fields()) {
+      String name = field.name().getSimple();
+      if (!seen.add(name)) {
+        throw new PlanningException("Duplicate field name '" + name + "' in STRUCT", field.getParserPosition());
+      }
+      fields.add(new DataType.Field(name, of(field.type())));
+    }
+    if (fields.isEmpty()) {
+      throw new PlanningException("STRUCT needs at least one field", declared.getParserPosition());
+    }
+    return DataType.struct(fields);
   }
 
   private static DataType decimal(SqlTypeDeclaration declared) {

@@ -73,6 +73,11 @@ public final class PullQueryPlanner {
     SqlSelect select = checkShape(body);
     SqlNode from = select.getFrom();
     SqlIdentifier table = (SqlIdentifier) (from.getKind() == SqlKind.AS ? ((SqlBasicCall) from).operand(0) : from);
+    if (catalog.view(table.getSimple()).isPresent()) {
+      throw new PlanningException("Pull queries read a table's current state, and the view " + table.getSimple()
+          + " keeps none: run it as a push query (EMIT CHANGES), or CREATE TABLE AS SELECT from it and query that",
+          table.getParserPosition());
+    }
     SourceDescriptor source = catalog.source(table.getSimple()).orElseThrow(() ->
         new PlanningException("Unknown stream or table '" + table.getSimple() + "'", table.getParserPosition()));
     RowSchema input = inputSchema(source);

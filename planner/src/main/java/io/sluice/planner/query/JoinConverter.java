@@ -77,9 +77,10 @@ final class JoinConverter {
     JoinKind kind;
     if (!leftTable && !rightTable) {
       kind = JoinKind.STREAM_STREAM;
-      if (condition.window == null) {
-        throw new PlanningException("A stream-stream join needs a WITHIN clause giving how far apart in time two "
-            + "records may be to join, such as " + name(left) + " JOIN " + name(right) + " WITHIN 1 HOUR ON ...", pos);
+      if (condition.window == null && type != JoinType.INNER) {
+        throw new PlanningException("An outer stream-stream join needs a WITHIN clause giving how far apart in time "
+            + "two records may be to join, such as " + name(left) + " " + sql(type) + " " + name(right)
+            + " WITHIN 1 HOUR ON ...: without one, no row would ever be known to be unmatched", pos);
       }
     } else {
       if (condition.window != null) {
@@ -122,25 +123,29 @@ final class JoinConverter {
         keying.key(), condition.window, new RowSchema(columns));
   }
 
-  /** Refuses a join that reads one source on both sides: each source is read once per query. */
+  /**
+   * Refuses a join that reads one table on both sides: both sides would change with each of its
+   * records, in an order the join cannot tell apart. A stream read on both sides is one source
+   * feeding both (each record is stored on its side before it probes the other).
+   */
   private void refuseSelfJoin(PlanNode left, PlanNode right) {
-    Set<String> leftSources = new HashSet<>();
-    sourcesOf(left, leftSources);
-    Set<String> rightSources = new HashSet<>();
-    sourcesOf(right, rightSources);
-    rightSources.retainAll(leftSources);
-    if (!rightSources.isEmpty()) {
-      throw new PlanningException("A join cannot read " + String.join(", ", rightSources) + " on both sides yet "
-          + "(a self-join): join it with a stream or table created from it, such as CREATE STREAM copy AS SELECT * FROM "
-          + rightSources.iterator().next(), pos);
+    Set<String> leftTables = new HashSet<>();
+    tablesOf(left, leftTables);
+    Set<String> rightTables = new HashSet<>();
+    tablesOf(right, rightTables);
+    rightTables.retainAll(leftTables);
+    if (!rightTables.isEmpty()) {
+      throw new PlanningException("A join cannot read the table " + String.join(", ", rightTables) + " on both sides "
+          + "yet (a self-join): join it with a table created from it, such as CREATE TABLE copy AS SELECT * FROM "
+          + rightTables.iterator().next(), pos);
     }
   }
 
-  private static void sourcesOf(PlanNode node, Set<String> out) {
-    if (node instanceof SourceNode source) {
+  private static void tablesOf(PlanNode node, Set<String> out) {
+    if (node instanceof SourceNode source && source.table()) {
       out.add(source.sourceName());
     }
-    node.inputs().forEach(input -> sourcesOf(input, out));
+    node.inputs().forEach(input -> tablesOf(input, out));
   }
 
   /** True if {@code side} reads a table declared GLOBAL, through filters only. */

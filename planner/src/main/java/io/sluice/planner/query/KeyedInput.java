@@ -8,6 +8,8 @@ import io.sluice.plan.expr.InputRef;
 import io.sluice.plan.node.FilterNode;
 import io.sluice.plan.node.JoinNode;
 import io.sluice.plan.node.PlanNode;
+import io.sluice.plan.node.PlanNodes;
+import io.sluice.plan.node.ProjectNode;
 import io.sluice.plan.node.SourceNode;
 import io.sluice.planner.CatalogView;
 import java.util.ArrayList;
@@ -36,6 +38,9 @@ record KeyedInput(PlanNode node, int[] slots, List<Column> columns, SerdeFormat 
       }
       return new KeyedInput(node, slots, columns, source.formats().keyFormat(), source.topic());
     }
+    if (node instanceof ProjectNode project && !PlanNodes.emitsTable(project)) {
+      return passedOn(project);
+    }
     if (node instanceof JoinNode join && join.keepsLeftKeys()) {
       // The joined records keep the left side's keys, and its columns come first.
       KeyedInput left = of(join.left().input());
@@ -53,6 +58,30 @@ record KeyedInput(PlanNode node, int[] slots, List<Column> columns, SerdeFormat 
       return new KeyedInput(node, slots, join.key().columns(), join.key().format(), null);
     }
     return null;
+  }
+
+  /**
+   * A projection of a stream that passes each of its input's key columns on as a column of its own
+   * (a view selecting {@code k AS id}, say) keeps the records keyed by them: the record key is untouched.
+   */
+  private static KeyedInput passedOn(ProjectNode project) {
+    KeyedInput input = of(project.input());
+    if (input == null) {
+      return null;
+    }
+    int[] slots = new int[input.slots().length];
+    for (int k = 0; k < slots.length; k++) {
+      slots[k] = -1;
+      for (int i = 0; i < project.expressions().size() && slots[k] < 0; i++) {
+        if (project.expressions().get(i) instanceof InputRef ref && ref.index() == input.slots()[k]) {
+          slots[k] = i;
+        }
+      }
+      if (slots[k] < 0) {
+        return null;
+      }
+    }
+    return new KeyedInput(project, slots, input.columns(), input.format(), input.topic());
   }
 
   /** The partition count of these records, looked up in {@code catalog} for a source topic. */

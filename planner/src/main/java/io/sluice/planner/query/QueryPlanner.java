@@ -71,7 +71,7 @@ public final class QueryPlanner {
    * which decides when an aggregation writes its results.
    */
   public PlannedSelect plan(SqlNode query, SqlNodeList partitionBy, EmitMode emit) {
-    WindowedQuery windowed = WindowedQuery.of(persistentSelect(query), catalog);
+    WindowedQuery windowed = WindowedQuery.of(persistentSelect(ViewExpansion.expand(query, catalog)), catalog);
     SqlSelect select = windowed.select();
     List<Integer> syntheticKeyItems = List.of();
     if (select.getFrom() instanceof SqlJoin) {

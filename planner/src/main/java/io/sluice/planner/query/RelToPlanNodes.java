@@ -22,7 +22,9 @@ import io.sluice.planner.calcite.RexToExpr;
 import io.sluice.planner.calcite.SourceTables;
 import io.sluice.planner.calcite.TypeMapping;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Join;
@@ -68,6 +70,7 @@ final class RelToPlanNodes {
   private final WindowSpec window;
   private final EmitMode emit;
   private final List<String> sourcesRead = new ArrayList<>();
+  private final Map<String, SourceNode> sourceNodes = new HashMap<>();
   private int filters;
   private int projects;
   private int sources;
@@ -108,9 +111,13 @@ final class RelToPlanNodes {
         throw new PlanningException("Reading the windowed table " + source.name()
             + " in a persistent query is not supported yet", pos);
       }
-      sourcesRead.add(source.name());
-      return Converted.of(new SourceNode(nextId("source", ++sources), source.name(), source.topic(),
-          source.isTable(), source.rowSchema(), source.formats(), source.timestampSpec()));
+      // A source read twice (two views of one topic) is one node: Kafka Streams reads a topic once per topology.
+      SourceNode node = sourceNodes.computeIfAbsent(source.name(), name -> {
+        sourcesRead.add(name);
+        return new SourceNode(nextId("source", ++sources), name, source.topic(),
+            source.isTable(), source.rowSchema(), source.formats(), source.timestampSpec());
+      });
+      return Converted.of(node);
     }
     if (rel instanceof LogicalFilter filter) {
       Converted input = convertRel(filter.getInput());

@@ -28,9 +28,10 @@ import org.apache.calcite.util.Litmus;
  * Reads the standard window table functions in FROM, {@code TABLE(TUMBLE(TABLE s, DESCRIPTOR(ts),
  * size))}, {@code TABLE(HOP(TABLE s, DESCRIPTOR(ts), slide, size))} and {@code TABLE(SESSION(TABLE s
  * [PARTITION BY keys], DESCRIPTOR(ts), gap))}, grouped by window_start and window_end, as the same
- * windowed aggregation as ksqlDB's WINDOW clause: FROM becomes the source itself and window_start
- * and window_end leave GROUP BY. The grace period is ksqlDB's default; the time column must be the
- * source's event time, ROWTIME or its TIMESTAMP column, as windows follow event time.
+ * windowed aggregation as ksqlDB's WINDOW clause: FROM becomes the source itself (or the view's
+ * query) and window_start and window_end leave GROUP BY. The grace period is ksqlDB's default; the
+ * time column must be the source's event time, ROWTIME or its TIMESTAMP column (a view's column
+ * passing one of them on), as windows follow event time.
  */
 final class WindowTableFunctions {
 
@@ -74,21 +75,29 @@ final class WindowTableFunctions {
           + (operands.size() > 2 + intervals ? "; an offset is not supported" : ""), function.getParserPosition());
     }
     TableArgument table = tableArgument(operands.get(0), type, name);
-    SourceDescriptor source = catalog.source(table.name().getSimple()).orElseThrow(() -> new PlanningException(
-        "Unknown stream or table '" + table.name().getSimple() + "'", table.name().getParserPosition()));
-    checkTimeColumn(operands.get(1), source, name);
+    if (table.view() != null) {
+      checkViewTimeColumn(operands.get(1), table, catalog, name);
+    } else {
+      SourceDescriptor source = catalog.source(table.name().getSimple()).orElseThrow(() -> new PlanningException(
+          "Unknown stream or table '" + table.name().getSimple() + "'", table.name().getParserPosition()));
+      checkTimeColumn(operands.get(1), source, name);
+    }
     long first = positiveMillis(operands.get(2), name);
     WindowSpec window = type == WindowType.HOPPING
         ? hopping(first, positiveMillis(operands.get(3), name), operands.get(2))
         : WindowSpecs.withDefaults(type, first, null, null, null, null);
-    SqlNode replacement = alias == null ? table.name()
+    SqlNode replacement = table.view() != null
+        ? SqlStdOperatorTable.AS.createCall(table.name().getParserPosition(), table.view(),
+            alias == null ? table.name() : alias.operand(1))
+        : alias == null ? table.name()
         : SqlStdOperatorTable.AS.createCall(alias.getParserPosition(), table.name(), alias.operand(1));
     select.setFrom(replacement);
     select.setGroupBy(groupWithoutBounds(select, function, table.partitionBy()));
     return new WindowedQuery(select, window, from.getParserPosition(), true);
   }
 
-  private record TableArgument(SqlIdentifier name, SqlNodeList partitionBy) {}
+  /** The table argument: a source's name, or a view's name and its expanded query ({@code view}, else null). */
+  private record TableArgument(SqlIdentifier name, SqlSelect view, SqlNodeList partitionBy) {}
 
   private static TableArgument tableArgument(SqlNode operand, WindowType type, String function) {
     SqlNodeList partitionBy = null;
@@ -105,20 +114,20 @@ final class WindowTableFunctions {
         throw new PlanningException(function + " takes no PARTITION BY; only SESSION does", partitionBy.getParserPosition());
       }
     }
+    SqlNodeList partitions = partitionBy == null || partitionBy.isEmpty() ? null : partitionBy;
+    if (table.getKind() == SqlKind.AS && ((SqlCall) table).operand(0) instanceof SqlSelect view) {
+      return new TableArgument(((SqlCall) table).operand(1), view, partitions);
+    }
     if (table.getKind() != SqlKind.EXPLICIT_TABLE
         || !(((SqlCall) table).operand(0) instanceof SqlIdentifier name) || !name.isSimple()) {
       throw new PlanningException("The first argument of " + function + " must be TABLE followed by a stream's name",
           operand.getParserPosition());
     }
-    return new TableArgument(name, partitionBy == null || partitionBy.isEmpty() ? null : partitionBy);
+    return new TableArgument(name, null, partitions);
   }
 
   private static void checkTimeColumn(SqlNode operand, SourceDescriptor source, String function) {
-    if (!(operand instanceof SqlCall descriptor) || !descriptor.getOperator().getName().equalsIgnoreCase("DESCRIPTOR")
-        || descriptor.operandCount() != 1 || !(descriptor.operand(0) instanceof SqlIdentifier column)) {
-      throw new PlanningException("The second argument of " + function + " must be DESCRIPTOR(time column)",
-          operand.getParserPosition());
-    }
+    SqlIdentifier column = descriptorColumn(operand, function);
     String name = column.names.get(column.names.size() - 1);
     String eventTime = source.timestampColumn();
     if (!name.equals(PseudoColumn.ROWTIME.name()) && !name.equals(eventTime)) {
@@ -126,6 +135,46 @@ final class WindowTableFunctions {
           + (eventTime == null ? "" : " or DESCRIPTOR(" + eventTime + "), its TIMESTAMP column")
           + ", not " + name, column.getParserPosition());
     }
+  }
+
+  /**
+   * Checks that a window over a view follows event time: the time column must be a column of the
+   * view that is ROWTIME, or the TIMESTAMP column of the stream the view reads, passed on as it is.
+   */
+  private static void checkViewTimeColumn(SqlNode operand, TableArgument table, CatalogView catalog, String function) {
+    SqlIdentifier column = descriptorColumn(operand, function);
+    String name = column.names.get(column.names.size() - 1);
+    SqlNode definition = null;
+    for (SqlNode item : table.view().getSelectList()) {
+      if (item.getKind() == SqlKind.AS && ((SqlCall) item).operand(1) instanceof SqlIdentifier as
+          && as.getSimple().equals(name)) {
+        definition = ((SqlCall) item).operand(0);
+      } else if (item instanceof SqlIdentifier plain && plain.names.get(plain.names.size() - 1).equals(name)) {
+        definition = plain;
+      }
+    }
+    String eventTime = table.view().getFrom() instanceof SqlIdentifier from && from.isSimple()
+        ? catalog.source(from.getSimple()).map(SourceDescriptor::timestampColumn).orElse(null) : null;
+    if (definition instanceof SqlIdentifier reference) {
+      String referenced = reference.names.get(reference.names.size() - 1);
+      if (referenced.equals(PseudoColumn.ROWTIME.name()) || referenced.equals(eventTime)) {
+        return;
+      }
+    }
+    throw new PlanningException("Windows follow event time: DESCRIPTOR(" + name + ") must name a column of the view "
+        + table.name().getSimple() + " that is its stream's ROWTIME" + (eventTime == null ? "" : " or " + eventTime)
+        + (definition == null ? ", and the view has no column " + name
+            : ", not " + definition.toSqlString(SluiceSqlDialect.DEFAULT).getSql()),
+        column.getParserPosition());
+  }
+
+  private static SqlIdentifier descriptorColumn(SqlNode operand, String function) {
+    if (!(operand instanceof SqlCall descriptor) || !descriptor.getOperator().getName().equalsIgnoreCase("DESCRIPTOR")
+        || descriptor.operandCount() != 1 || !(descriptor.operand(0) instanceof SqlIdentifier column)) {
+      throw new PlanningException("The second argument of " + function + " must be DESCRIPTOR(time column)",
+          operand.getParserPosition());
+    }
+    return column;
   }
 
   private static WindowSpec hopping(long slide, long size, SqlNode slideNode) {

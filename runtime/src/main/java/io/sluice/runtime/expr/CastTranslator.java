@@ -30,7 +30,7 @@ final class CastTranslator implements OperatorTranslator {
   private static final Map<TypeName, Set<TypeName>> SOURCES = new EnumMap<>(TypeName.class);
 
   static {
-    SOURCES.put(STRING, EnumSet.complementOf(EnumSet.of(TypeName.ARRAY, TypeName.MAP)));
+    SOURCES.put(STRING, EnumSet.complementOf(EnumSet.of(TypeName.ARRAY, TypeName.MAP, TypeName.STRUCT)));
     SOURCES.put(BOOLEAN, EnumSet.of(STRING));
     SOURCES.put(INTEGER, EnumSet.of(BIGINT, DOUBLE, DECIMAL, STRING));
     SOURCES.put(BIGINT, EnumSet.of(INTEGER, DOUBLE, DECIMAL, STRING, TIMESTAMP));
@@ -67,7 +67,7 @@ final class CastTranslator implements OperatorTranslator {
       case DATE -> fn + "toDate(" + v + ")";
       case TIME -> fn + "toTime(" + v + ")";
       case TIMESTAMP -> fn + "toTimestamp(" + v + ")";
-      case ARRAY, MAP -> throw new UnsupportedPlanException("cannot CAST " + value.type().sql() + " to " + target.sql());
+      case ARRAY, MAP, STRUCT -> throw new UnsupportedPlanException("cannot CAST " + value.type().sql() + " to " + target.sql());
     };
   }
 }

@@ -51,8 +51,10 @@ final class ExprTranslator {
     register(table, new CastTranslator(), Operator.CAST);
     register(table, new StringTranslator(), Operator.CONCAT, Operator.CONCAT_SKIP_NULLS,
         Operator.UPPER, Operator.LOWER, Operator.SUBSTRING, Operator.TRIM, Operator.CHAR_LENGTH,
-        Operator.POSITION, Operator.REPLACE, Operator.REGEXP_EXTRACT, Operator.SPLIT_INDEX, Operator.FORMAT_TIMESTAMP);
+        Operator.POSITION, Operator.REPLACE, Operator.REGEXP_EXTRACT, Operator.SPLIT_INDEX, Operator.COUNT_CHAR, Operator.FORMAT_TIMESTAMP);
     register(table, new TimeTranslator(), Operator.EXTRACT);
+    register(table, new FieldTranslator(), Operator.FIELD);
+    register(table, new ItemTranslator(), Operator.ITEM);
     register(table, new MathTranslator(), Operator.ABS, Operator.ROUND, Operator.FLOOR,
         Operator.CEIL, Operator.POWER, Operator.SQRT, Operator.EXP, Operator.LN, Operator.SIGN);
     for (Operator op : Operator.values()) {

@@ -34,7 +34,7 @@ public final class LiteralValues {
         case DATE -> TemporalText.parseDate(text);
         case TIME -> TemporalText.parseTime(text);
         case TIMESTAMP -> TemporalText.parseTimestamp(text);
-        case ARRAY, MAP -> throw new UnsupportedPlanException(type.sql() + " literals are not supported");
+        case ARRAY, MAP, STRUCT -> throw new UnsupportedPlanException(type.sql() + " literals are not supported");
       };
     } catch (IllegalArgumentException | ArithmeticException | DateTimeException e) {
       throw new UnsupportedPlanException(

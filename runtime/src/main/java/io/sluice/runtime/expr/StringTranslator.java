@@ -31,6 +31,7 @@ final class StringTranslator implements OperatorTranslator {
       case REPLACE -> call(call, t, body, "replace", DataType.STRING, 3);
       case REGEXP_EXTRACT -> withWholeNumber(call, t, body, "regexpExtract", 2, 0L);
       case SPLIT_INDEX -> withWholeNumber(call, t, body, "splitIndex", 2, null);
+      case COUNT_CHAR -> call(call, t, body, "countChar", DataType.BIGINT, 2);
       case FORMAT_TIMESTAMP -> formatTimestamp(call, t, body);
       default -> throw new IllegalArgumentException(call.op().name());
     };

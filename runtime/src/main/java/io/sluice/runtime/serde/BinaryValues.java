@@ -1,6 +1,7 @@
 package io.sluice.runtime.serde;
 
 import io.sluice.plan.DataType;
+import io.sluice.plan.StructValue;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -56,6 +57,13 @@ public final class BinaryValues {
           write(out, entry.getValue(), type.element());
         }
       }
+      case STRUCT -> {
+        StructValue struct = (StructValue) value;
+        List<DataType.Field> fields = type.fields();
+        for (int i = 0; i < fields.size(); i++) {
+          write(out, struct.get(i), fields.get(i).type());
+        }
+      }
     }
   }
 
@@ -93,6 +101,14 @@ public final class BinaryValues {
           entries.put(key, read(in, type.element()));
         }
         yield entries;
+      }
+      case STRUCT -> {
+        List<DataType.Field> fields = type.fields();
+        Object[] values = new Object[fields.size()];
+        for (int i = 0; i < values.length; i++) {
+          values[i] = read(in, fields.get(i).type());
+        }
+        yield StructValue.wrap(values);
       }
     };
   }

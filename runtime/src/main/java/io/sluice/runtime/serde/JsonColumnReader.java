@@ -3,6 +3,7 @@ package io.sluice.runtime.serde;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.sluice.plan.DataType;
+import io.sluice.plan.StructValue;
 import io.sluice.runtime.types.DecimalValues;
 import io.sluice.runtime.types.TemporalText;
 import java.io.IOException;
@@ -22,7 +23,8 @@ import java.util.Map;
  * DECIMAL from a number or numeric string, BYTES from base64, DATE from epoch days or ISO text,
  * TIME from milliseconds of day or ISO text, TIMESTAMP from epoch milliseconds or ISO text.
  * INTEGER and BIGINT take integral JSON numbers only; STRING takes any JSON value, non-strings as
- * their JSON text. ARRAY reads a JSON array and MAP a JSON object, element by element.
+ * their JSON text. ARRAY reads a JSON array and MAP a JSON object, element by element; STRUCT reads
+ * a JSON object, its members matched to fields as top-level columns are.
  */
 final class JsonColumnReader {
 
@@ -53,7 +55,58 @@ final class JsonColumnReader {
       case TIMESTAMP -> readTimestamp(p, token, where);
       case ARRAY -> readArray(p, token, type, where);
       case MAP -> readMap(p, token, type, where);
+      case STRUCT -> readStruct(p, token, type, where);
     };
+  }
+
+  /**
+   * A JSON object as a STRUCT: members match fields exactly, else case-insensitively; missing
+   * fields are null and extra members skipped. Members usually come in field order, so the field
+   * after the last one matched is tried first.
+   */
+  private static StructValue readStruct(JsonParser p, JsonToken token, DataType type, String where)
+      throws IOException {
+    if (token != JsonToken.START_OBJECT) {
+      throw mismatch(p, where, "an object");
+    }
+    List<DataType.Field> fields = type.fields();
+    Object[] values = new Object[fields.size()];
+    int next = 0;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      int index = fieldOf(fields, p.currentName(), next);
+      p.nextToken();
+      if (index < 0) {
+        p.skipChildren();
+      } else {
+        DataType.Field field = fields.get(index);
+        try {
+          // The field's name alone, and the path only on error: no string building per field read.
+          values[index] = read(p, field.type(), field.name());
+        } catch (RecordFormatException e) {
+          throw new RecordFormatException(where + "->" + e.getMessage());
+        }
+        next = index + 1;
+      }
+    }
+    return StructValue.wrap(values);
+  }
+
+  private static int fieldOf(List<DataType.Field> fields, String member, int next) {
+    int n = fields.size();
+    if (next < n && fields.get(next).name().equals(member)) {
+      return next;
+    }
+    for (int i = 0; i < n; i++) {
+      if (fields.get(i).name().equals(member)) {
+        return i;
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      if (fields.get(i).name().equalsIgnoreCase(member)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static List<Object> readArray(JsonParser p, JsonToken token, DataType type, String where)

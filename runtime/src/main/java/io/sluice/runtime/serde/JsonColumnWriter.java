@@ -2,6 +2,7 @@ package io.sluice.runtime.serde;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.sluice.plan.DataType;
+import io.sluice.plan.StructValue;
 import io.sluice.runtime.types.TemporalText;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -15,7 +16,8 @@ import java.util.Map;
 /**
  * Writes one column's value in ksqlDB's JSON encodings: DECIMAL as a plain number, BYTES as base64,
  * DATE as epoch days, TIME as milliseconds of the day, TIMESTAMP as epoch milliseconds, ARRAY as
- * a JSON array and MAP as a JSON object.
+ * a JSON array, MAP as a JSON object and STRUCT as a JSON object with a member per field, named as
+ * declared.
  */
 final class JsonColumnWriter {
 
@@ -48,7 +50,24 @@ final class JsonColumnWriter {
       case TIMESTAMP -> g.writeNumber(((Instant) value).toEpochMilli());
       case ARRAY -> writeArray(g, (List<?>) value, type, where);
       case MAP -> writeMap(g, (Map<?, ?>) value, type, where);
+      case STRUCT -> writeStruct(g, (StructValue) value, type, where);
     }
+  }
+
+  private static void writeStruct(JsonGenerator g, StructValue struct, DataType type, String where)
+      throws IOException {
+    g.writeStartObject();
+    List<DataType.Field> fields = type.fields();
+    for (int i = 0; i < fields.size(); i++) {
+      DataType.Field field = fields.get(i);
+      g.writeFieldName(field.name());
+      try {
+        write(g, struct.get(i), field.type(), field.name());
+      } catch (RecordFormatException e) {
+        throw new RecordFormatException(where + "->" + e.getMessage());
+      }
+    }
+    g.writeEndObject();
   }
 
   private static void writeArray(JsonGenerator g, List<?> elements, DataType type, String where) throws IOException {

@@ -1,6 +1,7 @@
 package io.sluice.runtime.topology;
 
 import io.sluice.plan.Column;
+import io.sluice.plan.DataType;
 import io.sluice.plan.PseudoColumn;
 import io.sluice.plan.RowSchema;
 import io.sluice.plan.node.FilterNode;
@@ -44,7 +45,8 @@ import org.apache.kafka.streams.state.Stores;
  * {@code <id>-left|right-key}, which serializes its join key, and the repartition topic
  * {@code <id>-left|right-repartition}; then a stream side's {@code <id>-left|right-gate} drops its
  * key-less records and, in a stream-stream join, its late ones. Then, by kind: a stream-stream join is Kafka Streams' windowed join
- * named {@code <id>}, with the window stores the plan names; a stream-table join is
+ * named {@code <id>}, with the window stores the plan names (without a window, two processors
+ * that keep every record, see {@link UnboundedJoinProcessor}); a stream-table join is
  * {@code <id>-lookup}, reading the table source's store; a table-table join is {@code <id>-left}
  * and {@code <id>-right}, each joining one side's changes with the other side's store, merged in
  * {@code <id>-merge}.
@@ -64,6 +66,9 @@ final class JoinBuilder implements NodeBuilder<JoinNode> {
 
   private static KStream<Object, Object> streamStream(JoinNode node, JoinRows rows, BuildContext context) {
     JoinWindow window = node.window();
+    if (window == null) {
+      return unboundedStreamStream(node, rows, context);
+    }
     boolean rightDrives = node.type() == JoinType.RIGHT;
     // A record is late once no record it could join may still arrive: the window reaches `after`
     // past the driving side's records and `before` past the other side's.
@@ -90,6 +95,36 @@ final class JoinBuilder implements NodeBuilder<JoinNode> {
       case LEFT -> left.leftJoin(right, joiner, windows, joined);
       default -> left.outerJoin(right, joiner, windows, joined);
     };
+  }
+
+  /**
+   * An INNER stream-stream join without a window: {@code <id>-left} and {@code <id>-right} each keep
+   * their side's records in their store and join them with the other store's, merged in {@code <id>-merge}.
+   */
+  private static KStream<Object, Object> unboundedStreamStream(JoinNode node, JoinRows rows, BuildContext context) {
+    KStream<Object, Object> left = keyed(node, "left", node.left(), JoinSideGate.NEVER_LATE, context);
+    KStream<Object, Object> right = keyed(node, "right", node.right(), JoinSideGate.NEVER_LATE, context);
+    String leftStore = node.storeNames().get(0);
+    String rightStore = node.storeNames().get(1);
+    context.builder().addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(leftStore),
+        Serdes.Bytes(), new BinaryRowSerde(types(node.left().input().schema()))));
+    context.builder().addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(rightStore),
+        Serdes.Bytes(), new BinaryRowSerde(types(node.right().input().schema()))));
+    String leftStep = node.id() + "-left";
+    String rightStep = node.id() + "-right";
+    Downstream leftDownstream = context.downstreamOf(leftStep);
+    Downstream rightDownstream = context.downstreamOf(rightStep);
+    KStream<Object, Object> fromLeft = left.processValues(
+        () -> new UnboundedJoinProcessor(true, leftStore, rightStore, rows, leftDownstream),
+        Named.as(leftStep), leftStore, rightStore);
+    KStream<Object, Object> fromRight = right.processValues(
+        () -> new UnboundedJoinProcessor(false, rightStore, leftStore, rows, rightDownstream),
+        Named.as(rightStep), leftStore, rightStore);
+    return fromLeft.merge(fromRight, Named.as(node.id() + "-merge"));
+  }
+
+  private static List<DataType> types(RowSchema schema) {
+    return schema.columns().stream().map(Column::type).toList();
   }
 
   private static KStream<Object, Object> streamTable(JoinNode node, JoinRows rows, BuildContext context) {
@@ -299,7 +334,7 @@ final class JoinBuilder implements NodeBuilder<JoinNode> {
 
   @SuppressWarnings("unchecked")
   private static Serde<Object> rowSerde(RowSchema schema) {
-    Serde<?> serde = new BinaryRowSerde(schema.columns().stream().map(Column::type).toList());
+    Serde<?> serde = new BinaryRowSerde(types(schema));
     return (Serde<Object>) serde;
   }
 

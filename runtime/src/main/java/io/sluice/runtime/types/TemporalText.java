@@ -55,6 +55,10 @@ public final class TemporalText {
 
   /** Parses an ISO timestamp (UTC unless it names an offset), cut to milliseconds. */
   public static Instant parseTimestamp(String text) {
+    Instant common = parseCommonTimestamp(text);
+    if (common != null) {
+      return common;
+    }
     String iso = text.trim();
     if (iso.length() > 10 && iso.charAt(10) == ' ') {
       iso = iso.substring(0, 10) + 'T' + iso.substring(11);
@@ -65,6 +69,48 @@ public final class TemporalText {
     ZoneOffset offset = parsed.query(TemporalQueries.offset());
     LocalDateTime local = LocalDateTime.of(date, time == null ? LocalTime.MIDNIGHT : time);
     return local.toInstant(offset == null ? ZoneOffset.UTC : offset).truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  /**
+   * The most frequent shape, {@code yyyy-MM-dd HH:mm:ss[.SSS][Z]} (or with a {@code T}), read
+   * without the general parser, which costs far more per JSON record; null for any other shape or
+   * an out-of-range field, which the general parser then judges.
+   */
+  private static Instant parseCommonTimestamp(String text) {
+    int n = text.length();
+    boolean zulu = n > 0 && text.charAt(n - 1) == 'Z';
+    int length = zulu ? n - 1 : n;
+    if ((length != 19 && length != 23) || text.charAt(4) != '-' || text.charAt(7) != '-'
+        || (text.charAt(10) != ' ' && text.charAt(10) != 'T') || text.charAt(13) != ':' || text.charAt(16) != ':'
+        || (length == 23 && text.charAt(19) != '.')) {
+      return null;
+    }
+    int year = digits(text, 0, 4);
+    int month = digits(text, 5, 7);
+    int day = digits(text, 8, 10);
+    int hour = digits(text, 11, 13);
+    int minute = digits(text, 14, 16);
+    int second = digits(text, 17, 19);
+    int millis = length == 23 ? digits(text, 20, 23) : 0;
+    if (year < 0 || month < 1 || month > 12 || day < 1 || day > 28 && day > LocalDate.of(year, month, 1).lengthOfMonth()
+        || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || millis < 0) {
+      return null;
+    }
+    long epochDay = LocalDate.of(year, month, day).toEpochDay();
+    return Instant.ofEpochMilli(epochDay * 86_400_000L + hour * 3_600_000L + minute * 60_000L + second * 1000L + millis);
+  }
+
+  /** The decimal number in {@code text[from, to)}, or -1 if a character is not a digit. */
+  private static int digits(String text, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   public static String format(LocalDate date) {

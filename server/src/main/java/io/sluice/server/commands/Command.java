@@ -12,10 +12,13 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = CreateSourceCommand.class, name = "createSource"),
   @JsonSubTypes.Type(value = CreateQueryCommand.class, name = "createQuery"),
   @JsonSubTypes.Type(value = DropSourceCommand.class, name = "dropSource"),
-  @JsonSubTypes.Type(value = TerminateQueryCommand.class, name = "terminateQuery")
+  @JsonSubTypes.Type(value = TerminateQueryCommand.class, name = "terminateQuery"),
+  @JsonSubTypes.Type(value = CreateViewCommand.class, name = "createView"),
+  @JsonSubTypes.Type(value = DropViewCommand.class, name = "dropView")
 })
 public sealed interface Command
-    permits CreateSourceCommand, CreateQueryCommand, DropSourceCommand, TerminateQueryCommand {
+    permits CreateSourceCommand, CreateQueryCommand, DropSourceCommand, TerminateQueryCommand, CreateViewCommand,
+        DropViewCommand {
 
   /** The statement that produced this command, as submitted. */
   String statementText();

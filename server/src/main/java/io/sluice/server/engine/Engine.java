@@ -1,6 +1,7 @@
 package io.sluice.server.engine;
 
 import io.sluice.planner.CatalogView;
+import io.sluice.planner.ViewDefinition;
 import io.sluice.server.catalog.Catalog;
 import io.sluice.server.commands.Command;
 import io.sluice.server.commands.CommandJson;
@@ -9,7 +10,9 @@ import io.sluice.server.commands.CommandLogException;
 import io.sluice.server.commands.CommandRecord;
 import io.sluice.server.commands.CreateQueryCommand;
 import io.sluice.server.commands.CreateSourceCommand;
+import io.sluice.server.commands.CreateViewCommand;
 import io.sluice.server.commands.DropSourceCommand;
+import io.sluice.server.commands.DropViewCommand;
 import io.sluice.server.commands.TerminateQueryCommand;
 import io.sluice.server.kafka.Topics;
 import io.sluice.server.query.QueryRegistry;
@@ -193,6 +196,11 @@ public final class Engine implements AutoCloseable {
       catalog.remove(drop.name());
     } else if (command instanceof TerminateQueryCommand terminate) {
       queries.terminate(terminate.queryId());
+    } else if (command instanceof CreateViewCommand create) {
+      catalog.putView(new Catalog.ViewEntry(new ViewDefinition(create.name(), create.statementText()),
+          create.schema(), create.reads()));
+    } else if (command instanceof DropViewCommand drop) {
+      catalog.removeView(drop.name());
     }
   }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = CommandStatusEntity.class, name = "currentStatus"),
   @JsonSubTypes.Type(value = StreamsList.class, name = "streams"),
   @JsonSubTypes.Type(value = TablesList.class, name = "tables"),
+  @JsonSubTypes.Type(value = ViewsList.class, name = "views"),
   @JsonSubTypes.Type(value = QueriesList.class, name = "queries"),
   @JsonSubTypes.Type(value = TopicsList.class, name = "kafka_topics"),
   @JsonSubTypes.Type(value = PropertiesList.class, name = "properties"),
@@ -17,7 +18,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = QueryDescriptionEntity.class, name = "queryDescription")
 })
 public sealed interface KsqlEntity
-    permits CommandStatusEntity, StreamsList, TablesList, QueriesList, TopicsList, PropertiesList,
+    permits CommandStatusEntity, StreamsList, TablesList, ViewsList, QueriesList, TopicsList, PropertiesList,
         FunctionsList, SourceDescriptionEntity, QueryDescriptionEntity {
 
   /** The statement this entity answers, as submitted. */

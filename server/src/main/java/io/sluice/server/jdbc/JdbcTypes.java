@@ -1,9 +1,14 @@
 package io.sluice.server.jdbc;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.sluice.plan.Column;
 import io.sluice.plan.DataType;
 import io.sluice.server.rest.Json;
+import io.sluice.server.results.ResultJson;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.sql.DatabaseMetaData;
 import java.sql.Types;
 import java.time.Instant;
@@ -16,7 +21,8 @@ import org.apache.calcite.avatica.ColumnMetaData;
 /**
  * How Sluice's SQL types look through JDBC: their {@code java.sql.Types} code, name and size, and
  * each value in the representation Avatica sends in a frame (DATE as days since the epoch, TIME
- * as milliseconds of the day, TIMESTAMP as milliseconds since the epoch in UTC).
+ * as milliseconds of the day, TIMESTAMP as milliseconds since the epoch in UTC). MAP and STRUCT
+ * values travel as the text of the JSON object the REST API shows for them.
  */
 final class JdbcTypes {
 
@@ -29,7 +35,7 @@ final class JdbcTypes {
       case BIGINT -> Types.BIGINT;
       case DOUBLE -> Types.DOUBLE;
       case DECIMAL -> Types.DECIMAL;
-      case STRING, MAP -> Types.VARCHAR;
+      case STRING, MAP, STRUCT -> Types.VARCHAR;
       case BYTES -> Types.VARBINARY;
       case DATE -> Types.DATE;
       case TIME -> Types.TIME;
@@ -84,7 +90,7 @@ final class JdbcTypes {
       case BIGINT -> scalar(type, ColumnMetaData.Rep.LONG);
       case DOUBLE -> scalar(type, ColumnMetaData.Rep.DOUBLE);
       case DECIMAL -> scalar(type, ColumnMetaData.Rep.NUMBER);
-      case STRING, MAP -> scalar(type, ColumnMetaData.Rep.STRING);
+      case STRING, MAP, STRUCT -> scalar(type, ColumnMetaData.Rep.STRING);
       case BYTES -> scalar(type, ColumnMetaData.Rep.BYTE_STRING);
       case DATE, TIME -> scalar(type, ColumnMetaData.Rep.INTEGER);
       case TIMESTAMP -> scalar(type, ColumnMetaData.Rep.LONG);
@@ -113,7 +119,7 @@ final class JdbcTypes {
       case TIME -> java.sql.Time.class.getName();
       case TIMESTAMP -> java.sql.Timestamp.class.getName();
       case ARRAY -> java.sql.Array.class.getName();
-      case MAP -> String.class.getName();
+      case MAP, STRUCT -> String.class.getName();
       default -> type.javaClass().getName();
     };
   }
@@ -128,6 +134,7 @@ final class JdbcTypes {
       case TIME -> (int) (((LocalTime) value).toNanoOfDay() / 1_000_000L);
       case TIMESTAMP -> ((Instant) value).toEpochMilli();
       case MAP -> json(value);
+      case STRUCT -> structJson(value, type);
       case ARRAY -> {
         List<Object> out = new ArrayList<>();
         for (Object element : (List<?>) value) {
@@ -137,6 +144,16 @@ final class JdbcTypes {
       }
       default -> value;
     };
+  }
+
+  private static String structJson(Object value, DataType type) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = Json.mapper().getFactory().createGenerator(out)) {
+      ResultJson.writeValue(g, value, type);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
   }
 
   private static String json(Object value) {

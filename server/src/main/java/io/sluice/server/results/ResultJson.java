@@ -5,6 +5,7 @@ import io.sluice.plan.Column;
 import io.sluice.plan.ColumnKind;
 import io.sluice.plan.DataType;
 import io.sluice.plan.RowSchema;
+import io.sluice.plan.StructValue;
 import io.sluice.runtime.types.TemporalText;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -65,6 +66,16 @@ public final class ResultJson {
         for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
           g.writeFieldName(String.valueOf(entry.getKey()));
           writeValue(g, entry.getValue(), type.element());
+        }
+        g.writeEndObject();
+      }
+      case STRUCT -> {
+        g.writeStartObject();
+        StructValue struct = (StructValue) value;
+        for (int i = 0; i < type.fields().size(); i++) {
+          DataType.Field field = type.fields().get(i);
+          g.writeFieldName(field.name());
+          writeValue(g, struct.get(i), field.type());
         }
         g.writeEndObject();
       }

@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
 /**
  * The text frames of ksqlDB's {@code /ws/query} WebSocket: first the schema, a JSON array of
  * {@code {"name":...,"schema":{"type":...,"fields":null,"memberSchema":...}}} (DECIMAL adds
- * {@code "parameters":{"precision":p,"scale":s}}), then one {@code {"row":{"columns":[...]}}} per row,
+ * {@code "parameters":{"precision":p,"scale":s}}, a STRUCT lists its fields, each a name and a schema), then one {@code {"row":{"columns":[...]}}} per row,
  * with {@code "tombstone":true} for a deletion.
  */
 public final class WebSocketFormat {
@@ -40,7 +40,19 @@ public final class WebSocketFormat {
   private static void writeType(JsonGenerator g, DataType type) throws IOException {
     g.writeStartObject();
     g.writeStringField("type", type.name().name());
-    g.writeNullField("fields");
+    if (type.name() == TypeName.STRUCT) {
+      g.writeArrayFieldStart("fields");
+      for (DataType.Field field : type.fields()) {
+        g.writeStartObject();
+        g.writeStringField("name", field.name());
+        g.writeFieldName("schema");
+        writeType(g, field.type());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    } else {
+      g.writeNullField("fields");
+    }
     g.writeFieldName("memberSchema");
     if (type.element() == null) {
       g.writeNull();

@@ -19,6 +19,7 @@ final class CreateAsSelectHandler implements StatementHandler<SqlCreateAsSelect>
     Engine engine = context.engine();
     String name = statement.name().getSimple();
     boolean table = statement.table();
+    SourceNaming.refuseIfView(engine.catalog(), name, table);
     Optional<Catalog.Entry> existing = engine.catalog().entry(name);
     if (existing.isPresent()) {
       if (statement.ifNotExists()) {

@@ -19,6 +19,7 @@ final class CreateSourceHandler implements StatementHandler<SqlCreateSource> {
     CreateSourcePlan plan = CreateSourcePlanner.plan(statement);
     SourceDescriptor source = plan.descriptor();
     Engine engine = context.engine();
+    SourceNaming.refuseIfView(engine.catalog(), source.name(), source.isTable());
     Optional<Catalog.Entry> existing = engine.catalog().entry(source.name());
     boolean table = source.isTable();
     if (existing.isPresent()) {

@@ -31,6 +31,7 @@ final class DropSourceHandler implements StatementHandler<SqlDropSource> {
           + SourceNaming.kind(source).toUpperCase(Locale.ROOT));
     }
     SourceNaming.refuseIfInUse(engine.queries(), name, "drop");
+    SourceNaming.refuseIfViewsRead(engine.catalog(), name, "drop");
     if (statement.deleteTopic()) {
       List<String> sharing = engine.catalog().sources().stream()
           .filter(other -> !other.name().equals(name) && other.topic().equals(source.topic()))

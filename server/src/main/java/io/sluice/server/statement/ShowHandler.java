@@ -14,6 +14,8 @@ import io.sluice.server.entity.SourceInfo;
 import io.sluice.server.entity.StreamsList;
 import io.sluice.server.entity.TablesList;
 import io.sluice.server.entity.TopicsList;
+import io.sluice.server.entity.ViewsList;
+import io.sluice.server.results.ResultJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -21,7 +23,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
- * Runs SHOW|LIST STREAMS, TABLES, QUERIES (the persistent queries, then this node's push queries),
+ * Runs SHOW|LIST STREAMS, TABLES, VIEWS, QUERIES (the persistent queries, then this node's push queries),
  * TOPICS, PROPERTIES and FUNCTIONS.
  */
 final class ShowHandler implements StatementHandler<SqlShow> {
@@ -34,7 +36,9 @@ final class ShowHandler implements StatementHandler<SqlShow> {
       scalar("LEN", "STRING"), scalar("LOWER", "STRING"), scalar("POSITION", "STRING"),
       scalar("REPLACE", "STRING"), scalar("SUBSTRING", "STRING"), scalar("TRIM", "STRING"),
       scalar("UCASE", "STRING"), scalar("UPPER", "STRING"), scalar("COALESCE", "CONDITIONAL"),
-      scalar("IFNULL", "CONDITIONAL"), scalar("NULLIF", "CONDITIONAL"));
+      scalar("IFNULL", "CONDITIONAL"), scalar("NULLIF", "CONDITIONAL"), scalar("MOD", "MATHEMATICAL"),
+      scalar("REGEXP_EXTRACT", "STRING"), scalar("SPLIT_INDEX", "STRING"), scalar("COUNT_CHAR", "STRING"),
+      scalar("FORMAT_TIMESTAMP", "DATE / TIME"), scalar("DATE_FORMAT", "DATE / TIME"));
 
   @Override
   public KsqlEntity execute(SqlShow statement, StatementContext context) {
@@ -43,6 +47,10 @@ final class ShowHandler implements StatementHandler<SqlShow> {
     return switch (statement.kind()) {
       case STREAMS -> new StreamsList(text, sources(engine.catalog(), SourceType.STREAM), List.of());
       case TABLES -> new TablesList(text, sources(engine.catalog(), SourceType.TABLE), List.of());
+      case VIEWS -> new ViewsList(text, engine.catalog().views().stream()
+          .map(v -> new ViewsList.View(v.name(), "VIEW", ResultJson.schemaText(v.schema()),
+              v.definition().statementText()))
+          .toList(), List.of());
       case QUERIES -> new QueriesList(text, Stream.concat(engine.queries().all().stream()
           .map(q -> Describer.runningQuery(q, engine.catalog().source(q.command().sink())
               .map(SourceDescriptor::topic).orElse(null))), context.pushQueries().get().stream())

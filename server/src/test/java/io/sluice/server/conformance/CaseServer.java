@@ -8,6 +8,8 @@ import io.sluice.server.testing.Directories;
 import io.sluice.server.testing.Http;
 import io.sluice.server.testing.SharedKafka;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** A Sluice server for one broker case: on the shared broker, with its own service id, data directory and processing log. */
@@ -63,12 +65,20 @@ final class CaseServer implements AutoCloseable, SourceLookup {
     return columns.toString();
   }
 
-  /** A DESCRIBE field schema as SQL spells the type: {@code ARRAY<STRING>}, {@code MAP<STRING, BIGINT>}. */
+  /**
+   * A DESCRIBE field schema as SQL spells the type: {@code ARRAY<STRING>}, {@code MAP<STRING, BIGINT>},
+   * {@code STRUCT<`A` INTEGER>}.
+   */
   private static String typeOf(JsonNode schema) {
     String type = schema.path("type").asText();
     return switch (type) {
       case "ARRAY" -> "ARRAY<" + typeOf(schema.path("memberSchema")) + ">";
       case "MAP" -> "MAP<STRING, " + typeOf(schema.path("memberSchema")) + ">";
+      case "STRUCT" -> {
+        List<String> fields = new ArrayList<>();
+        schema.path("fields").forEach(f -> fields.add("`" + f.path("name").asText() + "` " + typeOf(f.path("schema"))));
+        yield "STRUCT<" + String.join(", ", fields) + ">";
+      }
       default -> type;
     };
   }

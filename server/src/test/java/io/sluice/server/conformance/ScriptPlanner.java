@@ -5,15 +5,18 @@ import io.sluice.parser.SluiceParseException;
 import io.sluice.parser.SluiceParser;
 import io.sluice.parser.ast.SqlCreateAsSelect;
 import io.sluice.parser.ast.SqlCreateSource;
+import io.sluice.parser.ast.SqlCreateView;
 import io.sluice.parser.ast.SqlInsertSelect;
 import io.sluice.plan.PhysicalPlan;
 import io.sluice.plan.SourceDescriptor;
 import io.sluice.planner.CatalogView;
 import io.sluice.planner.PlanningException;
+import io.sluice.planner.ViewDefinition;
 import io.sluice.planner.ddl.CreateSourcePlan;
 import io.sluice.planner.ddl.CreateSourcePlanner;
 import io.sluice.planner.query.CreateAsSelectPlan;
 import io.sluice.planner.query.CreateAsSelectPlanner;
+import io.sluice.planner.query.CreateViewPlanner;
 import io.sluice.planner.query.InsertSelectPlanner;
 import io.sluice.runtime.QueryTopologyBuilder;
 import io.sluice.runtime.RuntimeOptions;
@@ -37,6 +40,7 @@ final class ScriptPlanner {
 
   private final RuntimeOptions options;
   private final Map<String, SourceDescriptor> catalog = new LinkedHashMap<>();
+  private final Map<String, ViewDefinition> views = new HashMap<>();
   private final Map<String, Integer> partitions = new HashMap<>();
   private final List<ScriptQuery> queries = new ArrayList<>();
 
@@ -59,7 +63,7 @@ final class ScriptPlanner {
     for (int i = 0; i < statements.size(); i++) {
       SqlNode node = statements.get(i).node();
       try {
-        planOne(node, i + 1);
+        planOne(node, statements.get(i).text(), i + 1);
       } catch (PlanningException e) {
         SqlParserPos at = e.line() > 0 ? new SqlParserPos(e.line(), e.column()) : node.getParserPosition();
         throw new StatementRefusedException(e.getMessage(), at.getLineNum(), at.getColumnNum(), e);
@@ -71,7 +75,7 @@ final class ScriptPlanner {
     return new PlannedScript(Collections.unmodifiableMap(new LinkedHashMap<>(catalog)), List.copyOf(queries));
   }
 
-  private void planOne(SqlNode node, int sequence) {
+  private void planOne(SqlNode node, String text, int sequence) {
     if (node instanceof SqlCreateSource create) {
       CreateSourcePlan plan = CreateSourcePlanner.plan(create);
       add(plan.descriptor());
@@ -85,15 +89,18 @@ final class ScriptPlanner {
       add(plan.sink());
     } else if (node instanceof SqlInsertSelect insert) {
       start(new InsertSelectPlanner(catalogView()).plan(insert, "INSERTQUERY_" + sequence).plan());
+    } else if (node instanceof SqlCreateView create) {
+      ViewDefinition view = new CreateViewPlanner(catalogView()).plan(create, text).view();
+      views.put(view.name(), view);
     } else {
-      throw new IllegalArgumentException("the conformance runner runs CREATE STREAM/TABLE, CREATE STREAM AS SELECT "
-          + "and INSERT INTO ... SELECT, not " + node.getKind());
+      throw new IllegalArgumentException("the conformance runner runs CREATE STREAM/TABLE/VIEW, CREATE STREAM AS "
+          + "SELECT and INSERT INTO ... SELECT, not " + node.getKind());
     }
   }
 
   /** The catalog so far, with each topic's partition count as its CREATE gave it (1 otherwise). */
   private CatalogView catalogView() {
-    return CatalogView.of(catalog).withPartitions(topic -> OptionalInt.of(partitions.getOrDefault(topic, 1)));
+    return CatalogView.of(catalog, views).withPartitions(topic -> OptionalInt.of(partitions.getOrDefault(topic, 1)));
   }
 
   private void add(SourceDescriptor source) {

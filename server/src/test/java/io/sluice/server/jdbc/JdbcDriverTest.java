@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sluice.plan.Column;
 import io.sluice.plan.DataType;
 import io.sluice.plan.RowSchema;
+import io.sluice.plan.StructValue;
 import io.sluice.server.results.SelectStatements;
 import io.sluice.server.testing.Http;
 import io.sluice.server.testing.Poll;
@@ -244,6 +245,25 @@ class JdbcDriverTest {
       assertFalse(rs.next());
     }
     assertEquals("SELECT * FROM ANYTHING WHERE ID >= 42;", last(server.selects.statements));
+  }
+
+  @Test
+  void aStructColumnReadsAsTheTextOfItsJsonObject() throws SQLException {
+    DataType person = DataType.struct(List.of(new DataType.Field("NAME", DataType.STRING),
+        new DataType.Field("at", DataType.TIMESTAMP)));
+    server.selects.pull(RowSchema.of(Column.key("ID", DataType.BIGINT), Column.value("P", person)), List.of(
+        new Object[] {1L, StructValue.of("ann", Instant.parse("2024-05-06T07:08:09.123Z"))},
+        new Object[] {2L, null}));
+    try (Connection connection = connect(); Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("SELECT * FROM PEOPLE WHERE ID >= 1;")) {
+      assertEquals(Types.VARCHAR, rs.getMetaData().getColumnType(2));
+      assertEquals("STRUCT<`NAME` STRING, `at` TIMESTAMP>", rs.getMetaData().getColumnTypeName(2));
+      assertTrue(rs.next());
+      assertEquals("{\"NAME\":\"ann\",\"at\":\"2024-05-06T07:08:09.123\"}", rs.getString("P"));
+      assertTrue(rs.next());
+      assertNull(rs.getString("P"));
+      assertFalse(rs.next());
+    }
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.sluice.plan.Column;
 import io.sluice.plan.DataType;
 import io.sluice.plan.RowSchema;
+import io.sluice.plan.StructValue;
 import io.sluice.server.rest.Json;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,5 +132,22 @@ class ResultFormatsTest {
         + "\"parameters\":{\"precision\":4,\"scale\":1}}}]", WebSocketFormat.schemaFrame(results));
     assertEquals("{\"row\":{\"columns\":[[\"x\"],12.5]}}",
         WebSocketFormat.rowFrame(results, new Object[] {List.of("x"), new BigDecimal("12.5")}));
+  }
+
+  @Test
+  void structsAreWrittenAsObjectsAndTypedWithBackQuotedFieldNames() throws Exception {
+    DataType point = DataType.struct(List.of(new DataType.Field("X", DataType.INTEGER),
+        new DataType.Field("at", DataType.TIMESTAMP)));
+    RowSchema schema = new RowSchema(List.of(Column.value("P", point), Column.value("L", DataType.array(point))));
+    Object[] row = {StructValue.of(1, Instant.parse("2024-01-31T13:45:00.250Z")), Arrays.asList(StructValue.of(null, null), null)};
+    String body = write(new ListResults(schema, List.<Object[]>of(row), List.of(), null), new QueryStreamFormat(false));
+    assertEquals("{\"queryId\":\"transient_T_1\",\"columnNames\":[\"P\",\"L\"],\"columnTypes\":"
+        + "[\"STRUCT<`X` INTEGER, `at` TIMESTAMP>\",\"ARRAY<STRUCT<`X` INTEGER, `at` TIMESTAMP>>\"]}", body.lines().toList().get(0));
+    assertEquals("[{\"X\":1,\"at\":\"2024-01-31T13:45:00.250\"},[{\"X\":null,\"at\":null},null]]", body.lines().toList().get(1));
+    assertEquals("[{\"name\":\"P\",\"schema\":{\"type\":\"STRUCT\",\"fields\":["
+        + "{\"name\":\"X\",\"schema\":{\"type\":\"INTEGER\",\"fields\":null,\"memberSchema\":null}},"
+        + "{\"name\":\"at\",\"schema\":{\"type\":\"TIMESTAMP\",\"fields\":null,\"memberSchema\":null}}],"
+        + "\"memberSchema\":null}}]",
+        WebSocketFormat.schemaFrame(new ListResults(new RowSchema(List.of(Column.value("P", point))), List.of(), List.of(), null)));
   }
 }

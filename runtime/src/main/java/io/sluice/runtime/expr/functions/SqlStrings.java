@@ -129,6 +129,28 @@ public final class SqlStrings {
     }
   }
 
+  /** COUNT_CHAR: how many times {@code text} occurs in {@code s}, without overlaps; 0 for an empty {@code text}. */
+  public static Long countChar(String s, String text) {
+    if (text.isEmpty()) {
+      return 0L;
+    }
+    if (text.length() == 1) {
+      char c = text.charAt(0);
+      long count = 0;
+      for (int i = 0; i < s.length(); i++) {
+        if (s.charAt(i) == c) {
+          count++;
+        }
+      }
+      return count;
+    }
+    long count = 0;
+    for (int at = s.indexOf(text); at >= 0; at = s.indexOf(text, at + text.length())) {
+      count++;
+    }
+    return count;
+  }
+
   /** FORMAT_TIMESTAMP: {@code timestamp} as text by a {@code java.time.format.DateTimeFormatter} pattern, in UTC. */
   public static String formatTimestamp(Instant timestamp, String pattern) {
     return formatter(pattern).format(timestamp);
