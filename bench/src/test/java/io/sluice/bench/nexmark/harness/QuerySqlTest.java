@@ -28,10 +28,11 @@ class QuerySqlTest {
   }
 
   @Test
-  void everyQueryParses() {
+  void everyQueryAndTheDdlParse() {
     for (String query : NexmarkOptions.ALL_QUERIES) {
       assertEquals(1, SluiceParser.parse(QuerySql.query(query, "out")).size(), query);
     }
+    assertEquals(4, SluiceParser.parse(QuerySql.ddl("in")).size(), "the source and three views");
   }
 
   @Test
