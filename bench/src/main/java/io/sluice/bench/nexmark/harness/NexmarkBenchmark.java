@@ -118,7 +118,7 @@ public final class NexmarkBenchmark {
     return good ? 0 : 1;
   }
 
-  /** Both sides of one query, the SQL side first in odd rounds; then their outputs compared, and their topics deleted. */
+  /** Both sides of one query (the SQL side first in odd rounds), their outputs compared, then their topics deleted. */
   private QueryResult runQuery(String query, int round, CatchUpWatch watch) throws Exception {
     String prefix = runPrefix + "-" + query + "-r" + round;
     ChildSide sql = side("sql", "sql", query, prefix);
@@ -192,7 +192,7 @@ public final class NexmarkBenchmark {
         .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
   }
 
-  /** Deletes every topic of one query's round (outputs, and the sides' internal topics, which carry their service id). */
+  /** Deletes every topic of one query's round: outputs, and internal topics (named after the sides' service ids). */
   private void deleteTopics(String prefix) throws Exception {
     Set<String> topics = admin.listTopics().names().get(60, TimeUnit.SECONDS).stream()
         .filter(name -> name.contains(prefix))

@@ -90,7 +90,8 @@ record NexmarkOptions(
     for (String part : value.split(",")) {
       String query = part.trim().toLowerCase(Locale.ROOT);
       if (!ALL_QUERIES.contains(query)) {
-        throw new IllegalArgumentException("unknown query '" + part.trim() + "'; known: " + String.join(",", ALL_QUERIES));
+        throw new IllegalArgumentException(
+            "unknown query '" + part.trim() + "'; known: " + String.join(",", ALL_QUERIES));
       }
       if (!queries.contains(query)) {
         queries.add(query);

@@ -29,7 +29,8 @@ final class NexmarkReport {
 
   String markdown() {
     StringBuilder md = new StringBuilder();
-    md.append(String.format(Locale.ROOT, "Nexmark, %,d events, %d partitions, each side in its own JVM (-Xmx%s); %s%n%n",
+    md.append(String.format(Locale.ROOT,
+        "Nexmark, %,d events, %d partitions, each side in its own JVM (-Xmx%s); %s%n%n",
         options.events(), options.partitions(), options.heap(), machine()));
     md.append("| query | SQL events/s | hand-written events/s | SQL / hand-written | CPU s SQL | CPU s hand-written"
         + " | peak MB SQL | peak MB hand-written | outputs equal? |\n");

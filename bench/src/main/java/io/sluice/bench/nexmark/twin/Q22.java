@@ -30,7 +30,7 @@ public final class Q22 extends Twin {
     }, outputTopic);
   }
 
-  /** SPLIT_INDEX: the 0-based {@code index}th piece of {@code text} split at every {@code separator}; null past the end. */
+  /** SPLIT_INDEX: piece {@code index} (from 0) of {@code text} split at every {@code separator}; null past the end. */
   static String piece(String text, char separator, int index) {
     if (text == null) {
       return null;

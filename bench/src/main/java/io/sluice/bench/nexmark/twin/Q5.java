@@ -26,12 +26,12 @@ import org.apache.kafka.streams.state.Stores;
  * the auction id, value its bid count {@code NUM}. The SQL selects no join column for a key; the
  * twin keys by auction.
  *
- * <p>Two stages. Bids are keyed by auction already, so each input partition counts its own
- * auctions without a repartition, per 2 s pane in RocksDB (keyed by pane start then auction); when
- * windows close, it sums their five panes and sends its partial result (per window the highest count and the auctions with
- * it) and how far it has closed, under one constant key, through a repartition topic to a single
- * combiner: the maximum is over all auctions, so it needs one place. The combiner merges partial
- * results per window and writes a window once every partition has closed it.
+ * <p>Two stages. Bids are keyed by auction already, so each input partition counts its own auctions
+ * without a repartition, per 2 s pane in RocksDB (keyed by pane start then auction); when windows
+ * close, it sums their five panes and sends its partial result (per window the highest count and
+ * the auctions with it) and how far it has closed, under one constant key, through a repartition
+ * topic to a single combiner: the maximum is over all auctions, so it needs one place. The combiner
+ * merges partial results per window and writes a window once every partition has closed it.
  */
 public final class Q5 extends Twin {
 
@@ -153,7 +153,7 @@ public final class Q5 extends Twin {
     }
   }
 
-  /** Stage two: merges the partitions' partial results per window, and writes the windows every partition has closed. */
+  /** Stage two: merges the partitions' partial results per window; writes the windows every partition has closed. */
   private static final class Combine implements Processor<byte[], byte[], byte[], byte[]> {
 
     private final int partitions;

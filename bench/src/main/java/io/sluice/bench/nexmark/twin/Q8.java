@@ -63,7 +63,7 @@ public final class Q8 extends Twin {
     write(people.merge(sellers).process(Windowed::new, WINDOWS), outputTopic);
   }
 
-  /** Marks people and sellers per window (a null value is an auction, else a person's name) and emits closed windows. */
+  /** Marks people and sellers per window (a null value is an auction, else a name) and writes closed windows. */
   private static final class Windowed implements Processor<byte[], byte[], byte[], byte[]> {
 
     private final JsonOut json = new JsonOut();

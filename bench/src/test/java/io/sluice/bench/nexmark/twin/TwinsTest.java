@@ -49,8 +49,8 @@ class TwinsTest {
                 "- | {\"AUCTION\":1000,\"BIDDER\":7,\"PRICE\":5,\"CHANNEL\":\"channel-5\",\"CHANNEL_ID\":\"5\"}")),
         Arguments.of("q22 splits the URL's directories", "q22",
             List.of(bid(1000, 7, 5, T0, "Apple", URL, ""), bid(1000, 7, 5, T0, "Apple", "https://short", "")),
-            List.of("- | {\"AUCTION\":1000,\"BIDDER\":7,\"PRICE\":5,\"CHANNEL\":\"Apple\",\"DIR1\":\"abc\",\"DIR2\":\"def\","
-                    + "\"DIR3\":\"ghi\"}",
+            List.of("- | {\"AUCTION\":1000,\"BIDDER\":7,\"PRICE\":5,\"CHANNEL\":\"Apple\",\"DIR1\":\"abc\","
+                    + "\"DIR2\":\"def\",\"DIR3\":\"ghi\"}",
                 "- | {\"AUCTION\":1000,\"BIDDER\":7,\"PRICE\":5,\"CHANNEL\":\"Apple\",\"DIR1\":null,\"DIR2\":null,"
                     + "\"DIR3\":null}")),
         Arguments.of("q12 counts each bidder's bids per 10 s window, every update", "q12",
