@@ -146,6 +146,7 @@ public final class ExprText {
       case CHAR_LENGTH, POSITION -> DataType.INTEGER;
       case COUNT_CHAR -> DataType.BIGINT;
       case EXTRACT -> DataType.BIGINT;
+      case TIMESTAMP_PLUS -> DataType.TIMESTAMP;
       case POWER, SQRT, EXP, LN -> DataType.DOUBLE;
       case NEGATE, ABS, SIGN, ROUND, FLOOR, CEIL -> operands.get(0).type();
       case COALESCE -> operands.get(0).type();

@@ -115,6 +115,8 @@ public enum Operator {
    * DATE or TIME, read in UTC; the result is a whole number.
    */
   EXTRACT,
+  /** TIMESTAMP_PLUS(ts, millis): a TIMESTAMP moved by a BIGINT number of milliseconds (ts + INTERVAL, ts - INTERVAL). */
+  TIMESTAMP_PLUS,
   /** COUNT_CHAR(s, c): how many times the text c occurs in s, without overlaps (Nexmark q14's UDF, built in). */
   COUNT_CHAR,
   /** FORMAT_TIMESTAMP(ts, pattern), ksqlDB's (DATE_FORMAT, Flink's): a TIMESTAMP as text by a DateTimeFormatter pattern, in UTC. */

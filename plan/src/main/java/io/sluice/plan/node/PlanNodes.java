@@ -9,16 +9,8 @@ public final class PlanNodes {
 
   /** The window of the aggregation upstream of {@code node}, or null if its rows are not windowed. */
   public static WindowSpec window(PlanNode node) {
-    if (node instanceof AggregateNode aggregate) {
-      return aggregate.window();
-    }
-    for (PlanNode input : node.inputs()) {
-      WindowSpec window = window(input);
-      if (window != null) {
-        return window;
-      }
-    }
-    return null;
+    AggregateNode aggregate = aggregateOf(node);
+    return aggregate == null ? null : aggregate.window();
   }
 
   /** True if {@code node} emits a changelog (a table: updates and deletes by key), not a stream of events. */
@@ -35,10 +27,16 @@ public final class PlanNodes {
     return node.inputs().stream().anyMatch(PlanNodes::emitsTable);
   }
 
-  /** The aggregation upstream of {@code node}, or null. */
+  /**
+   * The aggregation whose results {@code node}'s rows are, upstream of it, or null. A join's rows
+   * are not an aggregation's, even when a side of it aggregates (a window join).
+   */
   public static AggregateNode aggregateOf(PlanNode node) {
     if (node instanceof AggregateNode aggregate) {
       return aggregate;
+    }
+    if (node instanceof JoinNode) {
+      return null;
     }
     for (PlanNode input : node.inputs()) {
       AggregateNode found = aggregateOf(input);

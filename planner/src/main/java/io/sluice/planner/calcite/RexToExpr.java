@@ -27,6 +27,7 @@ import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.fun.SqlLikeOperator;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.DateString;
 import org.apache.calcite.util.TimeString;
@@ -131,6 +132,10 @@ public final class RexToExpr {
     if (op.getKind() == SqlKind.PLUS_PREFIX) {
       return convert(call.getOperands().get(0));
     }
+    Expr moved = timestampMoved(call);
+    if (moved != null) {
+      return moved;
+    }
     DataType type = TypeMapping.fromCalcite(call.getType(), pos);
     List<Expr> operands = new ArrayList<>();
     for (RexNode operand : call.getOperands()) {
@@ -160,6 +165,33 @@ public final class RexToExpr {
       throw unsupported(op.getName());
     }
     return new Call(mapped, operands, type);
+  }
+
+  /**
+   * {@code ts + INTERVAL '10' SECOND} or {@code ts - ...} (a day-time interval written as a literal)
+   * as TIMESTAMP_PLUS by milliseconds; null for any other call. Sluice has no interval values.
+   */
+  private Expr timestampMoved(RexCall call) {
+    SqlKind kind = call.getOperator().getKind();
+    if ((kind != SqlKind.PLUS && kind != SqlKind.MINUS) || call.getOperands().size() != 2
+        || call.getType().getSqlTypeName() != SqlTypeName.TIMESTAMP) {
+      return null;
+    }
+    RexNode first = call.getOperands().get(0);
+    RexNode second = call.getOperands().get(1);
+    RexNode interval = second.getType().getSqlTypeName().getFamily() == SqlTypeFamily.INTERVAL_DAY_TIME ? second
+        : kind == SqlKind.PLUS && first.getType().getSqlTypeName().getFamily() == SqlTypeFamily.INTERVAL_DAY_TIME
+        ? first : null;
+    if (!(interval instanceof RexLiteral literal)) {
+      if (interval != null) {
+        throw unsupported("TIMESTAMP arithmetic with an interval that is not a literal");
+      }
+      return null;
+    }
+    long millis = literal.getValueAs(BigDecimal.class).longValueExact();
+    Expr timestamp = convert(interval == second ? first : second);
+    Literal by = new Literal(String.valueOf(kind == SqlKind.MINUS ? -millis : millis), DataType.BIGINT);
+    return Call.of(Operator.TIMESTAMP_PLUS, DataType.TIMESTAMP, timestamp, by);
   }
 
   private Expr literal(RexLiteral literal) {

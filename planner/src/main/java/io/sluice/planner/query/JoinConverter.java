@@ -2,12 +2,14 @@ package io.sluice.planner.query;
 
 import io.sluice.plan.Column;
 import io.sluice.plan.ColumnKind;
+import io.sluice.plan.EmitMode;
 import io.sluice.plan.RowSchema;
 import io.sluice.plan.SourceDescriptor;
 import io.sluice.plan.SerdeFormat;
 import io.sluice.plan.TypeName;
 import io.sluice.plan.expr.Expr;
 import io.sluice.plan.expr.InputRef;
+import io.sluice.plan.node.AggregateNode;
 import io.sluice.plan.node.FilterNode;
 import io.sluice.plan.node.JoinKey;
 import io.sluice.plan.node.JoinKind;
@@ -16,6 +18,7 @@ import io.sluice.plan.node.JoinSide;
 import io.sluice.plan.node.JoinType;
 import io.sluice.plan.node.PlanNode;
 import io.sluice.plan.node.PlanNodes;
+import io.sluice.plan.node.ProjectNode;
 import io.sluice.plan.node.SourceNode;
 import io.sluice.planner.CatalogView;
 import io.sluice.planner.PlanningException;
@@ -65,8 +68,8 @@ final class JoinConverter {
       default -> throw new PlanningException(join.getJoinType() + " joins are not supported", pos);
     };
     refuseSelfJoin(left, right);
-    boolean leftTable = PlanNodes.emitsTable(left);
-    boolean rightTable = PlanNodes.emitsTable(right);
+    boolean leftTable = joinsAsTable(left);
+    boolean rightTable = joinsAsTable(right);
     if (leftTable && !rightTable) {
       throw new PlanningException("A table cannot be joined with a stream on its right: write the stream first "
           + "(" + name(right) + " " + sql(type) + " " + name(left) + "); only stream-table joins are supported", pos);
@@ -121,6 +124,22 @@ final class JoinConverter {
         new JoinSide(left, condition.leftKeys, keying.leftRepartition()),
         new JoinSide(right, condition.rightKeys, keying.rightRepartition()),
         keying.key(), condition.window, new RowSchema(columns));
+  }
+
+  /**
+   * True if a side joins as a table: it emits a table, unless it is a windowed aggregation that
+   * writes each window's rows once, when it closes (a window table function's, in a subquery),
+   * which joins as the stream of those rows.
+   */
+  private static boolean joinsAsTable(PlanNode side) {
+    PlanNode node = side;
+    while (node instanceof ProjectNode || node instanceof FilterNode) {
+      node = node.inputs().get(0);
+    }
+    if (node instanceof AggregateNode aggregate && aggregate.window() != null && aggregate.emit() == EmitMode.FINAL) {
+      return false;
+    }
+    return PlanNodes.emitsTable(side);
   }
 
   /**

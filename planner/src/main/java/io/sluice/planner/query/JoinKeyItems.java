@@ -9,6 +9,7 @@ import io.sluice.plan.node.JoinKind;
 import io.sluice.plan.node.JoinNode;
 import io.sluice.plan.node.JoinType;
 import io.sluice.plan.node.PlanNode;
+import io.sluice.plan.node.PlanNodes;
 import io.sluice.plan.node.ProjectNode;
 import io.sluice.plan.node.SourceNode;
 import io.sluice.planner.PlanningException;
@@ -20,7 +21,9 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  * The key of a query over joins, as ksqlDB chooses it: the synthetic key when the join has one,
  * otherwise, for each join key column, the first select item (in SELECT order) that is a plain
  * reference to a column the join equates on, the left side's before the right's and, through
- * an earlier join on the same key, its columns too. A persistent query must select it.
+ * an earlier join on the same key, its columns too. A persistent query writing a table must select
+ * it; one writing a stream that does not select it writes its rows without a key (ksqlDB refuses
+ * such a query, Flink's queries, which have no keys, expect it).
  *
  * <p>A foreign-key join's key is the left table's; a stream joined with a global table keeps the
  * stream's key (the stream is not re-keyed), when the query selects it.
@@ -63,7 +66,7 @@ final class JoinKeyItems {
       viable(join, k, 0, leftWidth, viable);
       int item = firstSelected(project, selectCount, viable, keyItems);
       if (item < 0) {
-        if (required) {
+        if (required && PlanNodes.emitsTable(join)) {
           List<String> names = viable.stream().map(slot -> describe(join, slot)).toList();
           throw new PlanningException("A persistent query over a join must select the join key, which becomes its "
               + "key column: include " + String.join(" or ", names) + " in the SELECT list", pos);

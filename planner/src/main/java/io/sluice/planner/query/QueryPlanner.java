@@ -4,6 +4,7 @@ import io.sluice.parser.ast.EmitMode;
 import io.sluice.plan.Column;
 import io.sluice.plan.ColumnKind;
 import io.sluice.plan.RowSchema;
+import io.sluice.plan.WindowSpec;
 import io.sluice.plan.expr.Expr;
 import io.sluice.plan.expr.InputRef;
 import io.sluice.plan.node.AggregateNode;
@@ -71,7 +72,9 @@ public final class QueryPlanner {
    * which decides when an aggregation writes its results.
    */
   public PlannedSelect plan(SqlNode query, SqlNodeList partitionBy, EmitMode emit) {
-    WindowedQuery windowed = WindowedQuery.of(persistentSelect(ViewExpansion.expand(query, catalog)), catalog);
+    SqlSelect written = persistentSelect(ViewExpansion.expand(query, catalog));
+    List<WindowSpec> sideWindows = JoinSideWindows.rewrite(written.getFrom(), catalog);
+    WindowedQuery windowed = WindowedQuery.of(written, catalog);
     SqlSelect select = windowed.select();
     List<Integer> syntheticKeyItems = List.of();
     if (select.getFrom() instanceof SqlJoin) {
@@ -117,7 +120,7 @@ public final class QueryPlanner {
     }
     RexToExpr rex = new RexToExpr(rel.getCluster().getRexBuilder(), query.getParserPosition());
     RelToPlanNodes converter = new RelToPlanNodes(rex, catalog, query.getParserPosition(), windowed.window(),
-        emit == EmitMode.FINAL ? io.sluice.plan.EmitMode.FINAL : io.sluice.plan.EmitMode.CHANGES);
+        emit == EmitMode.FINAL ? io.sluice.plan.EmitMode.FINAL : io.sluice.plan.EmitMode.CHANGES, sideWindows);
     ProjectNode project = converter.convertToProjection(rel);
     AggregateNode aggregate = PlanNodes.aggregateOf(project);
     if (aggregate != null && !aggregating) {

@@ -21,7 +21,9 @@ import io.sluice.planner.PlanningException;
 import io.sluice.planner.calcite.RexToExpr;
 import io.sluice.planner.calcite.SourceTables;
 import io.sluice.planner.calcite.TypeMapping;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +71,9 @@ final class RelToPlanNodes {
   private final SqlParserPos pos;
   private final WindowSpec window;
   private final EmitMode emit;
+  private final Deque<WindowSpec> sideWindows;
+  private boolean outermostAggregated;
+  private int joinDepth;
   private final List<String> sourcesRead = new ArrayList<>();
   private final Map<String, SourceNode> sourceNodes = new HashMap<>();
   private int filters;
@@ -77,13 +82,18 @@ final class RelToPlanNodes {
   private int aggregates;
   private int joins;
 
-  /** {@code window} (or null) and {@code emit} are those of the query's aggregation, if it has one. */
-  RelToPlanNodes(RexToExpr rex, CatalogView catalog, SqlParserPos pos, WindowSpec window, EmitMode emit) {
+  /**
+   * {@code window} (or null) and {@code emit} are those of the outermost SELECT's aggregation, if it
+   * has one; {@code sideWindows} those of the windowed subqueries a join joins, left to right.
+   */
+  RelToPlanNodes(RexToExpr rex, CatalogView catalog, SqlParserPos pos, WindowSpec window, EmitMode emit,
+      List<WindowSpec> sideWindows) {
     this.rex = rex;
     this.catalog = catalog;
     this.pos = pos;
     this.window = window;
     this.emit = emit;
+    this.sideWindows = new ArrayDeque<>(sideWindows);
   }
 
   List<String> sourcesRead() {
@@ -140,7 +150,17 @@ final class RelToPlanNodes {
     if (rel instanceof LogicalJoin join) {
       return convertJoin(join);
     }
-    if (rel instanceof LogicalAggregate aggregate && aggregates == 0) {
+    if (rel instanceof LogicalAggregate aggregate && joinDepth > 0) {
+      WindowSpec sideWindow = sideWindows.poll();
+      if (sideWindow == null) {
+        throw new PlanningException("A join can join aggregations only of window table functions (TUMBLE or HOP), "
+            + "whose rows are written once per window", pos);
+      }
+      return new AggregateConverter(pos).convert(aggregate, inputRows(aggregate.getInput()),
+          nextId("aggregate", ++aggregates), sideWindow, EmitMode.FINAL);
+    }
+    if (rel instanceof LogicalAggregate aggregate && !outermostAggregated) {
+      outermostAggregated = true;
       return new AggregateConverter(pos).convert(
           aggregate, inputRows(aggregate.getInput()), nextId("aggregate", ++aggregates), window, emit);
     }
@@ -149,8 +169,10 @@ final class RelToPlanNodes {
 
   /** A join, and a filter of its rows by the conditions other than key equalities, if it has any. */
   private Converted convertJoin(LogicalJoin join) {
+    joinDepth++;
     Converted left = joinSide(join.getLeft());
     Converted right = joinSide(join.getRight());
+    joinDepth--;
     JoinCondition condition = JoinCondition.of(join, rex, left, right, pos);
     JoinNode node = new JoinConverter(catalog, pos).convert(join, nextId("join", ++joins), left.node(), right.node(),
         condition);

@@ -42,6 +42,15 @@ final class WindowTableFunctions {
 
   /** The select rewritten and its window, or null if FROM is not a table function. */
   static WindowedQuery rewrite(SqlSelect select, CatalogView catalog) {
+    return rewrite(select, catalog, false);
+  }
+
+  /**
+   * The select rewritten and its window, or null if FROM is not a table function; {@code perWindow}
+   * lets GROUP BY hold the window bounds alone, one group per window (for a join's side, whose
+   * rows are not a table's that would need a key).
+   */
+  static WindowedQuery rewrite(SqlSelect select, CatalogView catalog, boolean perWindow) {
     SqlNode from = select.getFrom();
     SqlBasicCall alias = null;
     if (from != null && from.getKind() == SqlKind.AS) {
@@ -92,7 +101,7 @@ final class WindowTableFunctions {
         : alias == null ? table.name()
         : SqlStdOperatorTable.AS.createCall(alias.getParserPosition(), table.name(), alias.operand(1));
     select.setFrom(replacement);
-    select.setGroupBy(groupWithoutBounds(select, function, table.partitionBy()));
+    select.setGroupBy(groupWithoutBounds(select, function, table.partitionBy(), perWindow));
     return new WindowedQuery(select, window, from.getParserPosition(), true);
   }
 
@@ -201,7 +210,8 @@ final class WindowTableFunctions {
    * The GROUP BY list without window_start and window_end, which it must hold; a SESSION's
    * PARTITION BY, if written, must list the remaining keys, as sessions are tracked per group.
    */
-  private static SqlNodeList groupWithoutBounds(SqlSelect select, SqlCall function, SqlNodeList partitionBy) {
+  private static SqlNodeList groupWithoutBounds(SqlSelect select, SqlCall function, SqlNodeList partitionBy,
+      boolean perWindow) {
     SqlNodeList group = select.getGroup();
     SqlParserPos at = group != null ? group.getParserPosition() : select.getParserPosition();
     List<SqlNode> keys = new ArrayList<>();
@@ -220,7 +230,7 @@ final class WindowTableFunctions {
       throw new PlanningException("Aggregate the rows of a window table function with GROUP BY window_start, "
           + "window_end and at least one key column", at);
     }
-    if (keys.isEmpty()) {
+    if (keys.isEmpty() && !perWindow) {
       throw new PlanningException("GROUP BY needs a key column besides window_start and window_end", at);
     }
     if (partitionBy != null && !sameKeys(partitionBy.getList(), keys)) {

@@ -53,6 +53,7 @@ final class ExprTranslator {
         Operator.UPPER, Operator.LOWER, Operator.SUBSTRING, Operator.TRIM, Operator.CHAR_LENGTH,
         Operator.POSITION, Operator.REPLACE, Operator.REGEXP_EXTRACT, Operator.SPLIT_INDEX, Operator.COUNT_CHAR, Operator.FORMAT_TIMESTAMP);
     register(table, new TimeTranslator(), Operator.EXTRACT);
+    register(table, new TimestampPlusTranslator(), Operator.TIMESTAMP_PLUS);
     register(table, new FieldTranslator(), Operator.FIELD);
     register(table, new ItemTranslator(), Operator.ITEM);
     register(table, new MathTranslator(), Operator.ABS, Operator.ROUND, Operator.FLOOR,

@@ -64,8 +64,8 @@ final class AggregateBuilder implements NodeBuilder<AggregateNode> {
     if (overTable && window != null) {
       throw new UnsupportedPlanException("a TABLE cannot be aggregated in windows; windowed GROUP BY needs a STREAM");
     }
-    if (node.groupBy().isEmpty()) {
-      throw new UnsupportedPlanException("an aggregation needs at least one GROUP BY expression");
+    if (node.groupBy().isEmpty() && window == null) {
+      throw new UnsupportedPlanException("an aggregation needs at least one GROUP BY expression, or a window");
     }
     Accumulators functions = Accumulators.of(node.aggregates(), overTable);
     RowSchema inputSchema = node.input().schema();

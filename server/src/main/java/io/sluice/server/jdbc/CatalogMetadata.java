@@ -18,13 +18,14 @@ import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.MetaImpl;
 
 /**
- * The server's catalog as JDBC metadata rows: streams and tables as tables of type STREAM and
- * TABLE, with no catalog and no schema, and their key and value columns.
+ * The server's catalog as JDBC metadata rows: streams, tables and views as tables of type STREAM,
+ * TABLE and VIEW, with no catalog and no schema, and their key and value columns.
  */
 final class CatalogMetadata {
 
   static final String STREAM = "STREAM";
   static final String TABLE = "TABLE";
+  static final String VIEW = "VIEW";
   /** The largest DECIMAL precision Sluice's SQL accepts. */
   static final int MAX_DECIMAL_PRECISION = 38;
 
@@ -39,10 +40,9 @@ final class CatalogMetadata {
     if (!noCatalogOrSchema(catalogName, schema)) {
       return rows;
     }
-    for (SourceDescriptor source : sources(name)) {
-      String type = typeOf(source);
-      if (types == null || types.contains(type)) {
-        rows.add(new MetaImpl.MetaTable(null, null, source.name(), type));
+    for (Relation relation : relations(name)) {
+      if (types == null || types.contains(relation.type())) {
+        rows.add(new MetaImpl.MetaTable(null, null, relation.name(), relation.type()));
       }
     }
     return rows;
@@ -54,12 +54,12 @@ final class CatalogMetadata {
       return rows;
     }
     Pattern columnPattern = like(column);
-    for (SourceDescriptor source : sources(table)) {
-      List<Column> columns = source.schema().columns();
+    for (Relation relation : relations(table)) {
+      List<Column> columns = relation.columns();
       for (int i = 0; i < columns.size(); i++) {
         Column c = columns.get(i);
         if (columnPattern.matcher(c.name()).matches()) {
-          rows.add(new MetaImpl.MetaColumn(null, null, source.name(), c.name(), JdbcTypes.sqlType(c.type()),
+          rows.add(new MetaImpl.MetaColumn(null, null, relation.name(), c.name(), JdbcTypes.sqlType(c.type()),
               JdbcTypes.typeName(c.type()), JdbcTypes.columnSize(c.type()), JdbcTypes.decimalDigits(c.type()),
               JdbcTypes.radix(c.type()), DatabaseMetaData.columnNullable, null, i + 1, "YES"));
         }
@@ -111,18 +111,26 @@ final class CatalogMetadata {
   }
 
   static List<Object> tableTypes() {
-    return List.of(new MetaImpl.MetaTableType(STREAM), new MetaImpl.MetaTableType(TABLE));
+    return List.of(new MetaImpl.MetaTableType(STREAM), new MetaImpl.MetaTableType(TABLE),
+        new MetaImpl.MetaTableType(VIEW));
   }
 
   private static String typeOf(SourceDescriptor source) {
     return source.type() == SourceType.TABLE ? TABLE : STREAM;
   }
 
-  private List<SourceDescriptor> sources(Meta.Pat name) {
+  /** A stream, table or view as JDBC lists it. */
+  private record Relation(String name, String type, List<Column> columns) {}
+
+  /** The streams, tables and views whose names match, by type and then name, as JDBC orders them. */
+  private List<Relation> relations(Meta.Pat name) {
     Pattern pattern = like(name);
-    return catalog.sources().stream()
-        .filter(source -> pattern.matcher(source.name()).matches())
-        .sorted(Comparator.comparing((SourceDescriptor s) -> typeOf(s)).thenComparing(SourceDescriptor::name))
+    List<Relation> relations = new ArrayList<>();
+    catalog.sources().forEach(s -> relations.add(new Relation(s.name(), typeOf(s), s.schema().columns())));
+    catalog.views().forEach(v -> relations.add(new Relation(v.name(), VIEW, v.schema().columns())));
+    return relations.stream()
+        .filter(relation -> pattern.matcher(relation.name()).matches())
+        .sorted(Comparator.comparing(Relation::type).thenComparing(Relation::name))
         .toList();
   }
 

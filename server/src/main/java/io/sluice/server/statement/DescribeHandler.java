@@ -16,13 +16,22 @@ import java.util.List;
 import java.util.Objects;
 import org.apache.kafka.clients.admin.TopicDescription;
 
-/** Runs DESCRIBE [EXTENDED] x: columns, formats, topic, the queries using x, and (EXTENDED) their counters. */
+/**
+ * Runs DESCRIBE [EXTENDED] x: columns, formats, topic, the queries using x, and (EXTENDED) their
+ * counters; for a view, its columns and defining statement, as a source of type VIEW.
+ */
 final class DescribeHandler implements StatementHandler<SqlDescribeSource> {
 
   @Override
   public KsqlEntity execute(SqlDescribeSource statement, StatementContext context) {
     Engine engine = context.engine();
     String name = statement.name().getSimple();
+    Catalog.ViewEntry view = engine.catalog().viewEntry(name).orElse(null);
+    if (view != null) {
+      return new SourceDescriptionEntity(context.text(), new SourceDescriptionEntity.SourceDescription(
+          name, null, List.of(), List.of(), view.schema().columns().stream().map(FieldInfo::of).toList(), "VIEW", "",
+          "", "", statement.extended(), "", "", "", 0, 0, view.definition().statementText(), List.of()), List.of());
+    }
     Catalog.Entry entry = engine.catalog().entry(name).orElseThrow(() -> new StatementException(
         "Could not find STREAM/TABLE '" + name + "' in the catalog.", StatementErrorEntity.UNKNOWN_SOURCE));
     SourceDescriptor source = entry.descriptor();

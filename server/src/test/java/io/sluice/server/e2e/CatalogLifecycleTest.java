@@ -88,6 +88,10 @@ class CatalogLifecycleTest {
     assertEquals("ITEMS", views.get(0).path("name").asText());
     assertEquals("`ID` BIGINT KEY, `PRICE` BIGINT", views.get(0).path("columns").asText());
 
+    JsonNode described = server.ok("DESCRIBE ITEMS;").get(0).path("sourceDescription");
+    assertEquals("VIEW", described.path("type").asText(), described.toString());
+    assertEquals(2, described.path("fields").size(), described.toString());
+    assertTrue(described.path("statement").asText().startsWith("CREATE VIEW ITEMS"), described.toString());
     assertRefused("CREATE VIEW ITEMS AS SELECT id FROM EVENTS;", "already exists");
     assertRefused("CREATE STREAM ITEMS (id BIGINT KEY) WITH (KAFKA_TOPIC='" + events + "', VALUE_FORMAT='JSON');",
         "A view with the same name already exists");

@@ -90,15 +90,17 @@ class JdbcDriverTest {
   }
 
   @Test
-  void metadataListsStreamsAndTablesWithTheirColumnTypes() throws SQLException {
+  void metadataListsStreamsTablesAndViewsWithTheirColumnTypes() throws SQLException {
     String stream = uniqueSource("orders");
     String table = uniqueSource("users");
+    String view = uniqueSource("big_orders");
     try (Connection connection = connect(); Statement statement = connection.createStatement()) {
       statement.execute("CREATE STREAM " + stream + " (id BIGINT KEY, qty INT, price DECIMAL(8, 3), note STRING, "
           + "ok BOOLEAN, dt DATE, tm TIME, ts TIMESTAMP, raw BYTES, ratio DOUBLE) "
           + "WITH (KAFKA_TOPIC='" + stream.toLowerCase() + "', VALUE_FORMAT='JSON', PARTITIONS=1);");
       statement.execute("CREATE TABLE " + table + " (uid STRING PRIMARY KEY, name STRING) "
           + "WITH (KAFKA_TOPIC='" + table.toLowerCase() + "', VALUE_FORMAT='JSON', PARTITIONS=1);");
+      statement.execute("CREATE VIEW " + view + " AS SELECT id, qty FROM " + stream + " WHERE qty > 10;");
       DatabaseMetaData metaData = connection.getMetaData();
 
       Map<String, String> types = new java.util.HashMap<>();
@@ -109,6 +111,14 @@ class JdbcDriverTest {
       }
       assertEquals("STREAM", types.get(stream));
       assertEquals("TABLE", types.get(table));
+      assertEquals("VIEW", types.get(view));
+      try (ResultSet viewColumns = metaData.getColumns(null, null, view, "%")) {
+        List<String> names = new ArrayList<>();
+        while (viewColumns.next()) {
+          names.add(viewColumns.getString("COLUMN_NAME"));
+        }
+        assertEquals(List.of("ID", "QTY"), names);
+      }
       try (ResultSet onlyTables = metaData.getTables(null, null, stream, new String[] {"TABLE"})) {
         assertFalse(onlyTables.next(), "a stream is not of type TABLE");
       }
@@ -118,7 +128,7 @@ class JdbcDriverTest {
           tableTypes.add(rs.getString(1));
         }
       }
-      assertEquals(List.of("STREAM", "TABLE"), tableTypes);
+      assertEquals(List.of("STREAM", "TABLE", "VIEW"), tableTypes);
 
       List<String> columns = new ArrayList<>();
       try (ResultSet rs = metaData.getColumns(null, null, stream, "%")) {

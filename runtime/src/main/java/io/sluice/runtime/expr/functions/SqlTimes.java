@@ -20,6 +20,11 @@ public final class SqlTimes {
   private SqlTimes() {}
 
   /** The field {@code unit} of a TIMESTAMP. */
+  /** TIMESTAMP_PLUS: {@code timestamp} moved by {@code millis} milliseconds. */
+  public static Instant plusMillis(Instant timestamp, Long millis) {
+    return timestamp.plusMillis(millis);
+  }
+
   public static long extract(String unit, Instant timestamp) {
     return extract(unit, LocalDateTime.ofInstant(timestamp, ZoneOffset.UTC));
   }
