@@ -18,6 +18,30 @@ public final class SluiceRest {
 
   private SluiceRest() {}
 
+  /** Sluice answered with an error: {@link #serverMessage} is its {@code message}, or the whole body. */
+  public static final class Rejected extends IllegalStateException {
+
+    private final String serverMessage;
+
+    Rejected(String description, String serverMessage) {
+      super(description);
+      this.serverMessage = serverMessage;
+    }
+
+    public String serverMessage() {
+      return serverMessage;
+    }
+  }
+
+  private static String serverMessage(String body) {
+    try {
+      String message = JSON.readTree(body).path("message").asText("");
+      return message.isEmpty() ? body : message;
+    } catch (IOException e) {
+      return body;
+    }
+  }
+
   /** POSTs statements to {@code restUrl}/ksql and returns the entities, or fails with Sluice's error message. */
   public static JsonNode ksql(String restUrl, String statements) throws IOException, InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(URI.create(restUrl + "/ksql"))
@@ -27,8 +51,8 @@ public final class SluiceRest {
         .build();
     HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
-      throw new IllegalStateException("Sluice rejected " + statements + " (HTTP " + response.statusCode() + "): "
-          + response.body());
+      throw new Rejected("Sluice rejected " + statements + " (HTTP " + response.statusCode() + "): "
+          + response.body(), serverMessage(response.body()));
     }
     return JSON.readTree(response.body());
   }

@@ -1,6 +1,8 @@
 package io.sluice.bench.agg;
 
 import io.sluice.bench.BenchLauncher;
+import io.sluice.bench.e2e.CatchUpWatch;
+import io.sluice.bench.e2e.Contender;
 import io.sluice.server.kafka.Topics;
 import java.io.IOException;
 import java.nio.file.Path;

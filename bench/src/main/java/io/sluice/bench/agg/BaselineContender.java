@@ -1,5 +1,6 @@
 package io.sluice.bench.agg;
 
+import io.sluice.bench.e2e.Contender;
 import io.sluice.server.config.SluiceConfig;
 import io.sluice.server.kafka.Topics;
 import io.sluice.server.query.StreamsProperties;

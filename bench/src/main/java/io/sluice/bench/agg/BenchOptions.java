@@ -3,6 +3,7 @@ package io.sluice.bench.agg;
 import io.sluice.bench.Flags;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,12 +49,9 @@ record BenchOptions(
     String compression = "lz4";
     long timeoutSeconds = 900;
     Path json = null;
-    for (int i = 0; i < args.length; i++) {
-      String flag = args[i];
-      if (i + 1 >= args.length) {
-        throw new IllegalArgumentException("flag " + flag + " needs a value");
-      }
-      String value = args[++i];
+    for (Map.Entry<String, String> pair : Flags.pairs(args)) {
+      String flag = pair.getKey();
+      String value = pair.getValue();
       switch (flag) {
         case "--events" -> events = positiveLong(flag, value);
         case "--keys" -> keys = (int) positiveLong(flag, value);

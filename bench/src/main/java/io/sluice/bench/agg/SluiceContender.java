@@ -1,7 +1,8 @@
 package io.sluice.bench.agg;
 
-import io.sluice.bench.SluiceRest;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sluice.bench.SluiceRest;
+import io.sluice.bench.e2e.Contender;
 import io.sluice.server.SluiceServer;
 import io.sluice.server.config.SluiceConfig;
 import io.sluice.server.query.StreamsProperties;

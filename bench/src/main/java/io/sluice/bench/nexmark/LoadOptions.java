@@ -2,6 +2,7 @@ package io.sluice.bench.nexmark;
 
 import io.sluice.bench.Flags;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,12 +49,9 @@ record LoadOptions(
     String bootstrap = null;
     Path dataDir = Path.of("nexmark-data");
     Path json = null;
-    for (int i = 0; i < args.length; i++) {
-      String flag = args[i];
-      if (i + 1 >= args.length) {
-        throw new IllegalArgumentException("flag " + flag + " needs a value");
-      }
-      String value = args[++i];
+    for (Map.Entry<String, String> pair : Flags.pairs(args)) {
+      String flag = pair.getKey();
+      String value = pair.getValue();
       switch (flag) {
         case "--events" -> events = Flags.positive(flag, value);
         case "--partitions" -> partitions = (int) Math.min(Flags.positive(flag, value), 10_000);

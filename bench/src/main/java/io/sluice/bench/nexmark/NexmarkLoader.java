@@ -1,5 +1,7 @@
 package io.sluice.bench.nexmark;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.server.kafka.EmbeddedKafka;
 import io.sluice.server.kafka.Topics;
 import java.io.IOException;
@@ -9,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -84,7 +87,7 @@ public final class NexmarkLoader {
    * more later; this short-lived broker is gone by then, so they would pile up, a full copy of the
    * data per reload.
    */
-  private static void removeDeletedPartitions(Path kafkaDir) throws IOException {
+  public static void removeDeletedPartitions(Path kafkaDir) throws IOException {
     if (!Files.isDirectory(kafkaDir)) {
       return;
     }
@@ -100,6 +103,48 @@ public final class NexmarkLoader {
         }
       }
     }
+  }
+
+  /**
+   * Makes sure {@code topic} holds the nested-layout load of {@code events} events (seed 42, the
+   * default rate) in {@code partitions} partitions: kept as it is when the manifest beside the
+   * in-process broker's data ({@code dataDir}) describes that load and the topic holds that many
+   * records, loaded again otherwise. For an external cluster ({@code inProcess} false), the record
+   * count alone decides.
+   *
+   * @return whether it loaded the events (false: an earlier load was reused)
+   */
+  public static boolean loadUnlessPresent(String bootstrap, boolean inProcess, Path dataDir, String topic, long events,
+      int partitions) throws Exception {
+    LoadOptions options = new LoadOptions(events, partitions, topic, 42, NexmarkGenerator.DEFAULT_EVENTS_PER_SECOND,
+        NexmarkLayout.NESTED, "lz4", inProcess ? Optional.empty() : Optional.of(bootstrap), dataDir, Optional.empty());
+    NexmarkLoader loader = new NexmarkLoader(options);
+    try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      boolean present = new Topics(admin).exists(topic)
+          && admin.describeTopics(List.of(topic)).allTopicNames().get(60, TimeUnit.SECONDS).get(topic)
+              .partitions().size() == partitions
+          && loader.recordCounts(admin, List.of(topic)).get(topic) == events
+          && (!inProcess || manifestMatches(dataDir.resolve(manifestName(topic, NexmarkLayout.NESTED)), options));
+      if (present) {
+        return false;
+      }
+    }
+    if (loader.load(bootstrap, (short) (inProcess ? 1 : -1)) != 0) {
+      throw new IllegalStateException("loading " + events + " Nexmark events into " + topic + " failed");
+    }
+    return true;
+  }
+
+  private static boolean manifestMatches(Path file, LoadOptions options) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      return false;
+    }
+    JsonNode manifest = new ObjectMapper().readTree(file.toFile());
+    return manifest.path("events").asLong() == options.events()
+        && manifest.path("seed").asLong() == options.seed()
+        && manifest.path("eventsPerSecond").asLong() == options.eventsPerSecond()
+        && manifest.path("layout").asText().equals(options.layout().flagName())
+        && manifest.path("partitions").asInt() == options.partitions();
   }
 
   private int load(String bootstrap, short replicas) throws Exception {

@@ -4,6 +4,7 @@ import io.sluice.bench.Flags;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -59,12 +60,9 @@ record PullOptions(
     int freshnessRate = 1_000;
     int freshnessKeys = 10;
     Path json = null;
-    for (int i = 0; i < args.length; i++) {
-      String flag = args[i];
-      if (i + 1 >= args.length) {
-        throw new IllegalArgumentException("flag " + flag + " needs a value");
-      }
-      String value = args[++i];
+    for (Map.Entry<String, String> pair : Flags.pairs(args)) {
+      String flag = pair.getKey();
+      String value = pair.getValue();
       switch (flag) {
         case "--keys" -> keys = (int) Math.min(Integer.MAX_VALUE, Flags.positive(flag, value));
         case "--events" -> events = Flags.positive(flag, value);

@@ -1,30 +1,39 @@
-package io.sluice.bench.agg;
+package io.sluice.bench.e2e;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
  * Watches a consumer group through the Admin API until its committed offsets reach the input's end
- * offsets on every partition. With exactly-once, offsets commit in the same transaction as the
- * output they account for, so by then every result is in the output topic too.
+ * offsets on every partition, and then those of its repartition topics (Kafka Streams names them
+ * {@code <group>-...-repartition}) reach theirs. With exactly-once, offsets commit in the same
+ * transaction as the records they produced (output, or repartitioned records for a later stage),
+ * so once the input is committed the repartition topics hold everything they will get, and once
+ * those are committed too every result is in the output topic. (Kafka Streams commits a
+ * partition's consumer position when it has processed everything read, past the transaction
+ * markers, so a finished group's committed offset is the end offset.)
  */
-final class CatchUpWatch {
+public final class CatchUpWatch {
 
-  static final Duration POLL_INTERVAL = Duration.ofMillis(200);
+  public static final Duration POLL_INTERVAL = Duration.ofMillis(200);
   private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
 
   private final Admin admin;
   private final Map<TopicPartition, Long> endOffsets;
   private final long events;
 
-  CatchUpWatch(Admin admin, Map<TopicPartition, Long> endOffsets) {
+  public CatchUpWatch(Admin admin, Map<TopicPartition, Long> endOffsets) {
     this.admin = admin;
     this.endOffsets = Map.copyOf(endOffsets);
     this.events = endOffsets.values().stream().mapToLong(Long::longValue).sum();
@@ -34,7 +43,7 @@ final class CatchUpWatch {
    * When a group caught up, and its rate in the middle of the run, away from start-up and the last
    * commit: events committed per second between the first polls that saw 10% and 90% committed.
    */
-  record CatchUp(long nanoTime, double steadyEventsPerSecond) {}
+  public record CatchUp(long nanoTime, double steadyEventsPerSecond) {}
 
   /**
    * Polls every {@link #POLL_INTERVAL} until the group has caught up, printing progress and checking
@@ -42,7 +51,7 @@ final class CatchUpWatch {
    *
    * @throws IllegalStateException if the group has not caught up within {@code timeout} of {@code startNanos}
    */
-  CatchUp awaitCaughtUp(Contender side, String groupId, long startNanos, Duration timeout) throws Exception {
+  public CatchUp awaitCaughtUp(Contender side, String groupId, long startNanos, Duration timeout) throws Exception {
     long deadline = startNanos + timeout.toNanos();
     long nextProgress = startNanos + PROGRESS_INTERVAL.toNanos();
     long tenPercentNanos = 0;
@@ -61,7 +70,7 @@ final class CatchUpWatch {
         ninetyPercentNanos = now;
         ninetyPercentCommitted = committed;
       }
-      if (lag == 0) {
+      if (lag == 0 && repartitionLag(groupId) == 0) {
         double steady = ninetyPercentNanos > tenPercentNanos
             ? (ninetyPercentCommitted - tenPercentCommitted) / ((ninetyPercentNanos - tenPercentNanos) / 1e9)
             : Double.NaN;
@@ -81,6 +90,34 @@ final class CatchUpWatch {
         nextProgress += PROGRESS_INTERVAL.toNanos();
       }
       Thread.sleep(POLL_INTERVAL.toMillis());
+    }
+  }
+
+  /** Records of the group's repartition topics it has not committed yet. */
+  private long repartitionLag(String groupId) throws InterruptedException {
+    try {
+      List<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+          .filter(name -> name.startsWith(groupId + "-") && name.endsWith("-repartition"))
+          .toList();
+      if (topics.isEmpty()) {
+        return 0;
+      }
+      Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+      admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).forEach((name, description) ->
+          description.partitions().forEach(
+              partition -> request.put(new TopicPartition(name, partition.partition()), OffsetSpec.latest())));
+      Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
+          admin.listOffsets(request).all().get(30, TimeUnit.SECONDS);
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+      long lag = 0;
+      for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end : ends.entrySet()) {
+        OffsetAndMetadata offset = committed.get(end.getKey());
+        lag += Math.max(0, end.getValue().offset() - (offset == null ? 0 : offset.offset()));
+      }
+      return lag;
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("Cannot read the repartition offsets of group " + groupId + ": " + e, e);
     }
   }
 

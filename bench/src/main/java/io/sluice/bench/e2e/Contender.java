@@ -1,4 +1,4 @@
-package io.sluice.bench.agg;
+package io.sluice.bench.e2e;
 
 import java.util.Optional;
 
@@ -6,9 +6,9 @@ import java.util.Optional;
  * One side of the comparison: something that processes the input topic into an output topic as a
  * consumer group. {@link #prepare} is not timed; the clock runs from just before {@link #start}.
  */
-interface Contender extends AutoCloseable {
+public interface Contender extends AutoCloseable {
 
-  /** The side's name in the results, {@code sluice} or {@code baseline}. */
+  /** The side's name in the results, e.g. {@code sluice} or {@code baseline}. */
   String name();
 
   /** The topic this side writes its results to. */

@@ -1,0 +1,178 @@
+package io.sluice.bench.nexmark.harness;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sluice.bench.Flags;
+import io.sluice.bench.SluiceRest;
+import io.sluice.bench.nexmark.twin.Twins;
+import io.sluice.server.SluiceServer;
+import io.sluice.server.config.SluiceConfig;
+import io.sluice.server.kafka.Topics;
+import io.sluice.server.query.StreamsProperties;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * One side of one Nexmark query in a JVM of its own, so that its CPU time and memory are its own:
+ * the SQL side (a Sluice server given the DDL and the query over REST) or the hand-written twin.
+ * Driven by the harness over stdin and stdout, one line each way: it prepares and answers
+ * {@code READY} (or {@code REFUSED <message>}); on {@code START} it starts processing and answers
+ * {@code GROUP <consumer group>} (or {@code REFUSED ...}); on {@code STATUS} it answers {@code OK}
+ * or {@code FAILED <why>}; on {@code STOP} (or end of input) it stops and exits. Protocol lines
+ * start with {@value #PREFIX}; anything else on stdout is not for the harness.
+ */
+public final class SideMain {
+
+  static final String PREFIX = "@side ";
+
+  private final Map<String, String> flags;
+  private final PrintStream out;
+  private SluiceServer server;
+  private String queryId;
+  private KafkaStreams streams;
+
+  private SideMain(Map<String, String> flags, PrintStream out) {
+    this.flags = flags;
+    this.out = out;
+  }
+
+  /** Flags: --side sql|twin, --query, --bootstrap, --input, --output, --partitions, --service-id, --data-dir. */
+  public static void main(String[] args) throws Exception {
+    PrintStream protocol = System.out;
+    // Libraries may print to stdout; keep the protocol channel for the harness alone.
+    System.setOut(System.err);
+    Map<String, String> flags = new HashMap<>();
+    Flags.pairs(args).forEach(pair -> flags.put(pair.getKey(), pair.getValue()));
+    SideMain side = new SideMain(flags, protocol);
+    int status = 0;
+    try {
+      side.run();
+    } catch (Exception e) {
+      e.printStackTrace();
+      side.say("FAILED " + oneLine(e.toString()));
+      status = 1;
+    } finally {
+      side.stop();
+    }
+    System.exit(status);
+  }
+
+  private void run() throws Exception {
+    boolean sql = flags.get("--side").equals("sql");
+    String refusal = sql ? prepareSql() : prepareTwin();
+    say(refusal == null ? "READY" : "REFUSED " + refusal);
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    for (String line = in.readLine(); line != null && !line.equals("STOP"); line = in.readLine()) {
+      switch (line) {
+        case "START" -> say(refusal != null ? "REFUSED " + refusal : sql ? startSql() : startTwin());
+        case "STATUS" -> say(status(sql));
+        default -> say("FAILED unknown command " + line);
+      }
+    }
+  }
+
+  private SluiceConfig config() {
+    return SluiceConfig.of(Map.of(
+        SluiceConfig.REST_PORT, "0",
+        SluiceConfig.BOOTSTRAP_SERVERS, flags.get("--bootstrap"),
+        SluiceConfig.SERVICE_ID, flags.get("--service-id"),
+        SluiceConfig.DATA_DIR, flags.get("--data-dir")));
+  }
+
+  /** Starts the server and declares the source and views; returns Sluice's refusal, if any. */
+  private String prepareSql() throws Exception {
+    server = SluiceServer.start(config());
+    return refusal(() -> SluiceRest.ksql(server.restUrl(), QuerySql.ddl(flags.get("--input"))));
+  }
+
+  private String startSql() throws Exception {
+    String query = QuerySql.query(flags.get("--query"), flags.get("--output"));
+    JsonNode[] response = new JsonNode[1];
+    String refused = refusal(() -> response[0] = SluiceRest.ksql(server.restUrl(), query));
+    if (refused != null) {
+      return "REFUSED " + refused;
+    }
+    queryId = response[0].path(0).path("commandStatus").path("queryId").asText("");
+    if (queryId.isEmpty()) {
+      return "FAILED Sluice started no query: " + oneLine(response[0].toString());
+    }
+    return "GROUP " + StreamsProperties.applicationId(config(), queryId);
+  }
+
+  private String prepareTwin() {
+    String output = flags.get("--output");
+    int partitions = Integer.parseInt(flags.get("--partitions"));
+    try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, flags.get("--bootstrap")))) {
+      // Sluice creates its output topic with the input's partition count before its query starts; so does the twin.
+      new Topics(admin).create(output, partitions, (short) 1, Map.of());
+    }
+    Properties properties =
+        StreamsProperties.forQuery(config(), flags.get("--bootstrap"), "TWIN_" + flags.get("--query"), Map.of());
+    streams = new KafkaStreams(
+        Twins.named(flags.get("--query")).topology(flags.get("--input"), output, partitions), properties);
+    return null;
+  }
+
+  private String startTwin() {
+    streams.start();
+    return "GROUP " + StreamsProperties.applicationId(config(), "TWIN_" + flags.get("--query"));
+  }
+
+  private String status(boolean sql) throws Exception {
+    if (!sql) {
+      KafkaStreams.State state = streams.state();
+      return state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR
+          ? "FAILED the twin's Kafka Streams application is in state " + state
+          : "OK";
+    }
+    for (JsonNode running : SluiceRest.ksql(server.restUrl(), "SHOW QUERIES;").path(0).path("queries")) {
+      if (queryId.equals(running.path("id").asText())) {
+        String state = running.path("state").asText();
+        return state.equals("ERROR") || state.equals("NOT_RUNNING")
+            ? "FAILED Sluice query " + queryId + " is " + state
+            : "OK";
+      }
+    }
+    return "FAILED Sluice no longer lists query " + queryId;
+  }
+
+  private interface Request {
+    void send() throws Exception;
+  }
+
+  /** Runs a REST request; Sluice's error message if it refused the statements, null if it took them. */
+  private static String refusal(Request request) throws Exception {
+    try {
+      request.send();
+      return null;
+    } catch (SluiceRest.Rejected e) {
+      return oneLine(e.serverMessage());
+    }
+  }
+
+  private void say(String line) {
+    out.println(PREFIX + line);
+    out.flush();
+  }
+
+  private void stop() {
+    if (streams != null) {
+      streams.close(Duration.ofSeconds(60));
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  static String oneLine(String text) {
+    return text.replaceAll("\\s+", " ").trim();
+  }
+}
