@@ -27,9 +27,9 @@ public final class Q1 extends Twin {
   @Override
   protected void build(StreamsBuilder builder, KStream<byte[], NexmarkEvent> events, String outputTopic,
       int partitions) {
-    writeKeyless(events, (event, json) -> {
+    writeKeyedByAuction(events, (event, json) -> {
       Bid bid = (Bid) event;
-      return json.start().number("AUCTION", bid.auction()).number("BIDDER", bid.bidder())
+      return json.start().number("BIDDER", bid.bidder())
           .number("PRICE", euros(bid.price())).number("dateTime", bid.dateTime()).string("EXTRA", bid.extra())
           .end();
     }, outputTopic);

@@ -29,13 +29,13 @@ public final class Q14 extends Twin {
   @Override
   protected void build(StreamsBuilder builder, KStream<byte[], NexmarkEvent> events, String outputTopic,
       int partitions) {
-    writeKeyless(events, (event, json) -> {
+    writeKeyedByAuction(events, (event, json) -> {
       Bid bid = (Bid) event;
       BigDecimal euros = Q1.euros(bid.price());
       if (euros.compareTo(LOW) <= 0 || euros.compareTo(HIGH) >= 0) {
         return null;
       }
-      return json.start().number("AUCTION", bid.auction()).number("BIDDER", bid.bidder())
+      return json.start().number("BIDDER", bid.bidder())
           .number("PRICE", euros).string("BIDTIMETYPE", timeType(bid.dateTime()))
           .number("dateTime", bid.dateTime()).string("EXTRA", bid.extra()).number("C_COUNTS", count(bid.extra(), 'c'))
           .end();

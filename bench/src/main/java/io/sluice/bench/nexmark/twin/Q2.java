@@ -21,10 +21,10 @@ public final class Q2 extends Twin {
   @Override
   protected void build(StreamsBuilder builder, KStream<byte[], NexmarkEvent> events, String outputTopic,
       int partitions) {
-    writeKeyless(events, (event, json) -> {
+    writeKeyedByAuction(events, (event, json) -> {
       Bid bid = (Bid) event;
       return bid.auction() % 123 != 0 ? null
-          : json.start().number("AUCTION", bid.auction()).number("PRICE", bid.price()).end();
+          : json.start().number("PRICE", bid.price()).end();
     }, outputTopic);
   }
 }

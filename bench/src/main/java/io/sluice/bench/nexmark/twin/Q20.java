@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -21,19 +20,18 @@ import org.apache.kafka.streams.state.Stores;
  * q20 by hand: every bid on a category-10 auction, with the auction's fields; an unbounded inner
  * join on {@code bid.auction = auction.id}, whatever order the two arrive in.
  *
- * <p>Bids and auctions are both keyed by auction id, so the join needs no repartition. What a
- * hand-writer knows of the model: an auction id names one auction. So the processor remembers
- * every auction it has seen (category-10 ones with their output fields, others as a marker), joins
- * a bid at once when its auction is known (or drops it, if that auction is not in category 10),
- * and otherwise keeps the bid until its auction comes. Output key: the bid's auction (the SQL's
- * first selected join column, AUCTION); the value its other columns, as Sluice names them
- * ({@code B_dateTime}, {@code A_EXTRA}: names both sides have get their source's alias).
+ * <p>Bids and auctions are both keyed by auction id, so the join needs no repartition. The join
+ * keeps the SQL's semantics, not a shortcut the data would allow: every bid is kept (an auction
+ * with its id may come later, even a second one), and every category-10 auction (one outside it
+ * joins nothing the query keeps), each under its auction id and input offset, so that one id's
+ * records are one range of a store. Output key: the bid's auction (the SQL's first selected join
+ * column, AUCTION); the value its other columns, as Sluice names them ({@code B_dateTime},
+ * {@code A_EXTRA}: names both sides have get their source's alias).
  */
 public final class Q20 extends Twin {
 
   private static final String AUCTIONS = "q20-auctions";
-  private static final String WAITING_BIDS = "q20-waiting-bids";
-  private static final byte[] NOT_IN_CATEGORY = new byte[0];
+  private static final String BIDS = "q20-bids";
 
   @Override
   public String name() {
@@ -51,8 +49,8 @@ public final class Q20 extends Twin {
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(AUCTIONS), Serdes.Bytes(), Serdes.ByteArray()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(WAITING_BIDS), Serdes.Bytes(), Serdes.ByteArray()));
-    write(events.process(Join::new, AUCTIONS, WAITING_BIDS), outputTopic);
+        Stores.persistentKeyValueStore(BIDS), Serdes.Bytes(), Serdes.ByteArray()));
+    write(events.process(Join::new, AUCTIONS, BIDS), outputTopic);
   }
 
   private static final class Join implements Processor<byte[], NexmarkEvent, byte[], byte[]> {
@@ -60,42 +58,45 @@ public final class Q20 extends Twin {
     private final JsonOut json = new JsonOut();
     private ProcessorContext<byte[], byte[]> context;
     private KeyValueStore<Bytes, byte[]> auctions;
-    private KeyValueStore<Bytes, byte[]> waitingBids;
+    private KeyValueStore<Bytes, byte[]> bids;
 
     @Override
     public void init(ProcessorContext<byte[], byte[]> context) {
       this.context = context;
       this.auctions = context.getStateStore(AUCTIONS);
-      this.waitingBids = context.getStateStore(WAITING_BIDS);
+      this.bids = context.getStateStore(BIDS);
     }
 
     @Override
     public void process(Record<byte[], NexmarkEvent> record) {
+      long offset = context.recordMetadata().map(m -> m.offset()).orElse(0L);
       if (record.value() instanceof Bid bid) {
-        byte[] auction = auctions.get(Bytes.wrap(Keys.bigint(bid.auction())));
-        if (auction == null) {
-          long offset = context.recordMetadata().map(m -> m.offset()).orElse(0L);
-          waitingBids.put(Bytes.wrap(Keys.pair(bid.auction(), offset)), bidFields(bid));
-        } else if (auction.length > 0) {
-          forward(bid.auction(), bidFields(bid), auction, record.timestamp());
+        byte[] fields = bidFields(bid);
+        bids.put(Bytes.wrap(Keys.pair(bid.auction(), offset)), fields);
+        for (byte[] auction : sameId(auctions, bid.auction())) {
+          forward(bid.auction(), fields, auction, record.timestamp());
         }
       } else {
         Auction auction = (Auction) record.value();
-        byte[] fields = auction.category() == 10 ? auctionFields(auction) : NOT_IN_CATEGORY;
-        auctions.put(Bytes.wrap(Keys.bigint(auction.id())), fields);
-        List<KeyValue<Bytes, byte[]>> waiting = new ArrayList<>();
-        // Offsets are never negative, so one auction's waiting bids are one range of the store.
-        try (KeyValueIterator<Bytes, byte[]> bids = waitingBids.range(
-            Bytes.wrap(Keys.pair(auction.id(), 0L)), Bytes.wrap(Keys.pair(auction.id(), Long.MAX_VALUE)))) {
-          bids.forEachRemaining(waiting::add);
+        if (auction.category() != 10) {
+          return;
         }
-        for (KeyValue<Bytes, byte[]> bid : waiting) {
-          waitingBids.delete(bid.key);
-          if (fields.length > 0) {
-            forward(auction.id(), bid.value, fields, record.timestamp());
-          }
+        byte[] fields = auctionFields(auction);
+        auctions.put(Bytes.wrap(Keys.pair(auction.id(), offset)), fields);
+        for (byte[] bid : sameId(bids, auction.id())) {
+          forward(auction.id(), bid, fields, record.timestamp());
         }
       }
+    }
+
+    /** The records a store keeps for one auction id: offsets are never negative, so they are one range. */
+    private static List<byte[]> sameId(KeyValueStore<Bytes, byte[]> store, long id) {
+      List<byte[]> found = new ArrayList<>();
+      try (KeyValueIterator<Bytes, byte[]> records = store.range(
+          Bytes.wrap(Keys.pair(id, 0L)), Bytes.wrap(Keys.pair(id, Long.MAX_VALUE)))) {
+        records.forEachRemaining(kv -> found.add(kv.value));
+      }
+      return found;
     }
 
     /** The bid's output columns, as the inside of a JSON object. */

@@ -29,11 +29,11 @@ public final class Q21 extends Twin {
   @Override
   protected void build(StreamsBuilder builder, KStream<byte[], NexmarkEvent> events, String outputTopic,
       int partitions) {
-    writeKeyless(events, (event, json) -> {
+    writeKeyedByAuction(events, (event, json) -> {
       Bid bid = (Bid) event;
       String id = channelId(bid.channel(), bid.url());
       return id == null ? null
-          : json.start().number("AUCTION", bid.auction()).number("BIDDER", bid.bidder())
+          : json.start().number("BIDDER", bid.bidder())
               .number("PRICE", bid.price()).string("CHANNEL", bid.channel()).string("CHANNEL_ID", id).end();
     }, outputTopic);
   }

@@ -21,9 +21,9 @@ public final class Q22 extends Twin {
   @Override
   protected void build(StreamsBuilder builder, KStream<byte[], NexmarkEvent> events, String outputTopic,
       int partitions) {
-    writeKeyless(events, (event, json) -> {
+    writeKeyedByAuction(events, (event, json) -> {
       Bid bid = (Bid) event;
-      return json.start().number("AUCTION", bid.auction()).number("BIDDER", bid.bidder())
+      return json.start().number("BIDDER", bid.bidder())
           .number("PRICE", bid.price()).string("CHANNEL", bid.channel())
           .string("DIR1", piece(bid.url(), '/', 3)).string("DIR2", piece(bid.url(), '/', 4))
           .string("DIR3", piece(bid.url(), '/', 5)).end();

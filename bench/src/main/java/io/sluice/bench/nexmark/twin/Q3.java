@@ -28,16 +28,16 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <p>People are keyed by id already; only category-10 auctions are re-keyed by seller, through
  * one repartition topic with the input's partition count (so partition n of both holds the same
- * sellers), carrying the auction id alone. A person id names one person, so the processor
- * remembers every person (kept ones with their output fields, others as a marker), joins an
- * auction at once when its seller is known, and otherwise keeps it until the seller comes. The SQL
- * selects no join column, which Sluice's CREATE STREAM AS SELECT requires for its key; the twin
- * keys its output by the join key, the seller's id.
+ * sellers), carrying the auction id alone. The join keeps the SQL's semantics, not a shortcut the
+ * data would allow: every person in Oregon, Idaho or California and every category-10 auction is
+ * kept (another record with the same id may come), under the seller id and input offset, so one
+ * seller's records are one range of a store. Like the SQL, which selects no join column, the output
+ * has no key.
  */
 public final class Q3 extends Twin {
 
   private static final String PEOPLE = "q3-people";
-  private static final String WAITING_AUCTIONS = "q3-waiting-auctions";
+  private static final String AUCTIONS = "q3-auctions";
   private static final Set<String> STATES = Set.of("OR", "ID", "CA");
   private static final byte PERSON = 'P';
   private static final byte AUCTION = 'A';
@@ -58,10 +58,10 @@ public final class Q3 extends Twin {
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(PEOPLE), Serdes.Bytes(), Serdes.ByteArray()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(WAITING_AUCTIONS), Serdes.Bytes(), Serdes.ByteArray()));
+        Stores.persistentKeyValueStore(AUCTIONS), Serdes.Bytes(), Serdes.ByteArray()));
     ThreadLocal<JsonOut> json = ThreadLocal.withInitial(JsonOut::new);
     KStream<byte[], byte[]> people = events
-        .filter((key, event) -> event instanceof Person)
+        .filter((key, event) -> event instanceof Person person && STATES.contains(person.state()))
         .mapValues(event -> tagged(PERSON, personFields((Person) event, json.get())));
     KStream<byte[], byte[]> auctionsBySeller = events
         .filter((key, event) -> event instanceof Auction auction && auction.category() == 10)
@@ -69,15 +69,13 @@ public final class Q3 extends Twin {
             tagged(AUCTION, Keys.bigint(((Auction) event).id()))))
         .repartition(Repartitioned.with(Serdes.ByteArray(), Serdes.ByteArray())
             .withName("q3-auctions-by-seller").withNumberOfPartitions(partitions));
-    write(people.merge(auctionsBySeller).process(Join::new, PEOPLE, WAITING_AUCTIONS), outputTopic);
+    write(people.merge(auctionsBySeller).process(Join::new, PEOPLE, AUCTIONS), outputTopic);
   }
 
-  /** The person's output columns as the inside of a JSON object, or nothing when the state is not wanted. */
+  /** The person's output columns as the inside of a JSON object. */
   private static byte[] personFields(Person person, JsonOut json) {
-    return STATES.contains(person.state())
-        ? Q20.inside(json.start().string("NAME", person.name()).string("CITY", person.city())
-            .string("STATE", person.state()).end())
-        : new byte[0];
+    return Q20.inside(json.start().string("NAME", person.name()).string("CITY", person.city())
+        .string("STATE", person.state()).end());
   }
 
   private static byte[] tagged(byte tag, byte[] bytes) {
@@ -91,53 +89,53 @@ public final class Q3 extends Twin {
 
     private ProcessorContext<byte[], byte[]> context;
     private KeyValueStore<Bytes, byte[]> people;
-    private KeyValueStore<Bytes, byte[]> waitingAuctions;
+    private KeyValueStore<Bytes, byte[]> auctions;
 
     @Override
     public void init(ProcessorContext<byte[], byte[]> context) {
       this.context = context;
       this.people = context.getStateStore(PEOPLE);
-      this.waitingAuctions = context.getStateStore(WAITING_AUCTIONS);
+      this.auctions = context.getStateStore(AUCTIONS);
     }
 
     @Override
     public void process(Record<byte[], byte[]> record) {
       byte[] value = record.value();
-      long id = Keys.first(record.key());
-      if (value[0] == AUCTION) {
-        long auction = ByteBuffer.wrap(value, 1, Long.BYTES).getLong();
-        byte[] seller = people.get(Bytes.wrap(record.key()));
-        if (seller == null) {
-          waitingAuctions.put(Bytes.wrap(Keys.pair(id, auction)), new byte[0]);
-        } else if (seller.length > 0) {
-          forward(id, seller, auction, record.timestamp());
-        }
-        return;
-      }
+      long seller = Keys.first(record.key());
+      long offset = context.recordMetadata().map(m -> m.offset()).orElse(0L);
       byte[] fields = new byte[value.length - 1];
       System.arraycopy(value, 1, fields, 0, fields.length);
-      people.put(Bytes.wrap(record.key()), fields);
-      List<KeyValue<Bytes, byte[]>> waiting = new ArrayList<>();
-      // Auction ids are never negative, so one seller's waiting auctions are one range of the store.
-      try (KeyValueIterator<Bytes, byte[]> auctions = waitingAuctions.range(
-          Bytes.wrap(Keys.pair(id, 0L)), Bytes.wrap(Keys.pair(id, Long.MAX_VALUE)))) {
-        auctions.forEachRemaining(waiting::add);
-      }
-      for (KeyValue<Bytes, byte[]> auction : waiting) {
-        waitingAuctions.delete(auction.key);
-        if (fields.length > 0) {
-          forward(id, fields, Keys.second(auction.key.get()), record.timestamp());
+      if (value[0] == AUCTION) {
+        auctions.put(Bytes.wrap(Keys.pair(seller, offset)), fields);
+        long auction = ByteBuffer.wrap(fields).getLong();
+        for (byte[] person : sameSeller(people, seller)) {
+          forward(person, auction, record.timestamp());
+        }
+      } else {
+        people.put(Bytes.wrap(Keys.pair(seller, offset)), fields);
+        for (byte[] auction : sameSeller(auctions, seller)) {
+          forward(fields, ByteBuffer.wrap(auction).getLong(), record.timestamp());
         }
       }
     }
 
-    private void forward(long seller, byte[] personFields, long auction, long timestamp) {
+    /** The records a store keeps for one seller: offsets are never negative, so they are one range. */
+    private static List<byte[]> sameSeller(KeyValueStore<Bytes, byte[]> store, long seller) {
+      List<byte[]> found = new ArrayList<>();
+      try (KeyValueIterator<Bytes, byte[]> records = store.range(
+          Bytes.wrap(Keys.pair(seller, 0L)), Bytes.wrap(Keys.pair(seller, Long.MAX_VALUE)))) {
+        records.forEachRemaining(kv -> found.add(kv.value));
+      }
+      return found;
+    }
+
+    private void forward(byte[] personFields, long auction, long timestamp) {
       byte[] tail = (",\"ID\":" + auction + "}").getBytes(StandardCharsets.US_ASCII);
       byte[] value = new byte[1 + personFields.length + tail.length];
       value[0] = '{';
       System.arraycopy(personFields, 0, value, 1, personFields.length);
       System.arraycopy(tail, 0, value, 1 + personFields.length, tail.length);
-      context.forward(new Record<>(Keys.bigint(seller), value, timestamp));
+      context.forward(new Record<>(null, value, timestamp));
     }
   }
 }

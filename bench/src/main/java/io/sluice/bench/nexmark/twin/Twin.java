@@ -60,15 +60,16 @@ public abstract class Twin {
   }
 
   /**
-   * For the stateless queries: each event's output value (or null to drop it), written without a key,
-   * as Sluice writes a stream whose source has no key columns.
+   * For the stateless queries over bids: each event's output value (or null to drop it), written
+   * under the record's own key, the bid's auction id: the SQL selects the view's {@code auction},
+   * which the view takes from the key, so it stays the key and is not in the value.
    */
-  protected static void writeKeyless(KStream<byte[], NexmarkEvent> events, ValueMapper mapper, String outputTopic) {
+  protected static void writeKeyedByAuction(KStream<byte[], NexmarkEvent> events, ValueMapper mapper,
+      String outputTopic) {
     ThreadLocal<JsonOut> json = ThreadLocal.withInitial(JsonOut::new);
     KStream<byte[], byte[]> out = events
         .mapValues(event -> mapper.value(event, json.get()))
-        .filter((key, value) -> value != null)
-        .selectKey((key, value) -> null);
+        .filter((key, value) -> value != null);
     write(out, outputTopic);
   }
 
