@@ -39,8 +39,9 @@ final class ChildSide implements Contender {
   private Writer commands;
   private Duration cpuAtStart = Duration.ZERO;
 
+  /** @param recording where the JVM writes a flight recording of its whole run, if anywhere */
   ChildSide(String name, String heap, String side, String query, String bootstrap, String inputTopic,
-      String outputTopic, int partitions, String serviceId, Path dataDir) {
+      String outputTopic, int partitions, String serviceId, Path dataDir, Optional<Path> recording) {
     this.name = name;
     this.outputTopic = outputTopic;
     this.log = dataDir.resolve("side.log");
@@ -49,6 +50,8 @@ final class ChildSide implements Contender {
         SideMain.class.getName(), "--side", side, "--query", query, "--bootstrap", bootstrap, "--input", inputTopic,
         "--output", outputTopic, "--partitions", Integer.toString(partitions), "--service-id", serviceId,
         "--data-dir", dataDir.toString()));
+    recording.ifPresent(file -> command.add(2,
+        "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + file.toAbsolutePath()));
   }
 
   @Override

@@ -92,6 +92,9 @@ public final class NexmarkBenchmark {
   }
 
   private int run() throws Exception {
+    if (options.profile().isPresent()) {
+      Files.createDirectories(options.profile().get());
+    }
     System.out.printf("Nexmark: %,d events, %d partitions, queries %s, %d round(s), check %s; %s%n",
         options.events(), options.partitions(), String.join(",", options.queries()), options.rounds(),
         options.check() ? "on" : "off", NexmarkReport.machine());
@@ -121,8 +124,8 @@ public final class NexmarkBenchmark {
   /** Both sides of one query (the SQL side first in odd rounds), their outputs compared, then their topics deleted. */
   private QueryResult runQuery(String query, int round, CatchUpWatch watch) throws Exception {
     String prefix = runPrefix + "-" + query + "-r" + round;
-    ChildSide sql = side("sql", "sql", query, prefix);
-    ChildSide twin = side("hand-written", "twin", query, prefix);
+    ChildSide sql = side("sql", "sql", query, round, prefix);
+    ChildSide twin = side("hand-written", "twin", query, round, prefix);
     SideOutcome sqlOutcome = null;
     SideOutcome twinOutcome = null;
     for (ChildSide side : round % 2 == 1 ? List.of(sql, twin) : List.of(twin, sql)) {
@@ -148,10 +151,11 @@ public final class NexmarkBenchmark {
     return new QueryResult(query, round, sqlOutcome, twinOutcome, check);
   }
 
-  private ChildSide side(String name, String side, String query, String prefix) {
+  private ChildSide side(String name, String side, String query, int round, String prefix) {
     String serviceId = prefix + "-" + side;
+    Optional<Path> recording = options.profile().map(dir -> dir.resolve(query + "-r" + round + "-" + side + ".jfr"));
     return new ChildSide(name, options.heap(), side, query, bootstrap, options.topic(), serviceId + "-out",
-        options.partitions(), serviceId, workDir.resolve(serviceId));
+        options.partitions(), serviceId, workDir.resolve(serviceId), recording);
   }
 
   private SideOutcome measure(ChildSide side, CatchUpWatch watch) {

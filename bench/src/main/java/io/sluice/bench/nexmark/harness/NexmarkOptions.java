@@ -23,10 +23,11 @@ import java.util.Optional;
  * @param topic the input topic
  * @param dataDir the in-process broker's data directory, kept between runs
  * @param json where to write the results as JSON (the Markdown table goes beside it), if anywhere
+ * @param profile where each side's JVM writes a Java Flight Recorder profile, if anywhere
  */
 record NexmarkOptions(
     long events, int partitions, List<String> queries, Optional<String> bootstrap, int rounds, boolean check,
-    String heap, Duration timeout, String topic, Path dataDir, Optional<Path> json) {
+    String heap, Duration timeout, String topic, Path dataDir, Optional<Path> json, Optional<Path> profile) {
 
   static final List<String> ALL_QUERIES =
       List.of("q0", "q1", "q2", "q3", "q5", "q7", "q8", "q12", "q14", "q17", "q20", "q21", "q22");
@@ -48,7 +49,9 @@ record NexmarkOptions(
         --topic T         the input topic (default nexmark)
         --data-dir DIR    the in-process broker's data, kept for later runs
                           (bench/run passes bench/data/nexmark; default ./nexmark-data)
-        --json FILE       write the results as JSON to FILE and as Markdown beside it (bench/run sets this)""";
+        --json FILE       write the results as JSON to FILE and as Markdown beside it (bench/run sets this)
+        --profile DIR     record each side with Java Flight Recorder (settings=profile) into
+                          DIR/<query>-r<round>-<side>.jfr; read with `jfr print` or JDK Mission Control""";
 
   static NexmarkOptions parse(String[] args) {
     long events = 1_000_000;
@@ -62,6 +65,7 @@ record NexmarkOptions(
     String topic = "nexmark";
     Path dataDir = Path.of("nexmark-data");
     Path json = null;
+    Path profile = null;
     for (Map.Entry<String, String> pair : Flags.pairs(args)) {
       String flag = pair.getKey();
       String value = pair.getValue();
@@ -77,12 +81,13 @@ record NexmarkOptions(
         case "--topic" -> topic = value;
         case "--data-dir" -> dataDir = Path.of(value);
         case "--json" -> json = Path.of(value);
+        case "--profile" -> profile = Path.of(value);
         default -> throw new IllegalArgumentException("unknown flag " + flag);
       }
     }
     return new NexmarkOptions(events, partitions, queries, Optional.ofNullable(bootstrap), rounds,
         check == null ? events <= CHECK_BY_DEFAULT_UP_TO : check, heap, Duration.ofSeconds(timeoutSeconds), topic,
-        dataDir, Optional.ofNullable(json));
+        dataDir, Optional.ofNullable(json), Optional.ofNullable(profile));
   }
 
   private static List<String> queryList(String value) {
