@@ -101,6 +101,11 @@ final class JsonColumnReader {
         return i;
       }
     }
+    // Fields mostly come in declaration order, named in another case (`auction` for AUCTION): try
+    // the expected one before comparing every name case-insensitively.
+    if (next < n && fields.get(next).name().equalsIgnoreCase(member)) {
+      return next;
+    }
     for (int i = 0; i < n; i++) {
       if (fields.get(i).name().equalsIgnoreCase(member)) {
         return i;

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The JSON layout of several columns: an object with one field per column. On read, fields match
@@ -21,12 +22,19 @@ import java.util.Map;
  */
 final class JsonObjectFormat implements ColumnsFormat {
 
+  private static final int MAX_SPELLINGS = 1000;
+
   private final String part;
   private final String[] names;
   private final DataType[] types;
   private final String[] wheres;
   private final Map<String, Integer> exactNames = new HashMap<>();
   private final Map<String, Integer> upperNames = new HashMap<>();
+  /**
+   * The columns (-1 for none) of the field names records spelled otherwise than the columns, such
+   * as {@code event_type} for EVENT_TYPE, so each is upper-cased and looked up once, not per record.
+   */
+  private final Map<String, Integer> spellings = new ConcurrentHashMap<>();
 
   /** @param part {@code key} or {@code value}, as errors name it */
   JsonObjectFormat(List<Column> columns, String part) {
@@ -141,10 +149,18 @@ final class JsonObjectFormat implements ColumnsFormat {
 
   private int columnOf(String field) {
     Integer index = exactNames.get(field);
-    if (index == null) {
-      index = upperNames.get(field.toUpperCase(Locale.ROOT));
+    if (index != null) {
+      return index;
     }
-    return index == null ? -1 : index;
+    index = spellings.get(field);
+    if (index == null) {
+      Integer matched = upperNames.get(field.toUpperCase(Locale.ROOT));
+      index = matched == null ? -1 : matched;
+      if (spellings.size() < MAX_SPELLINGS) {
+        spellings.put(field, index);
+      }
+    }
+    return index;
   }
 
   private RecordFormatException notJson(JsonProcessingException e) {
