@@ -29,6 +29,11 @@ public record RowSchema(List<Column> columns) {
     return columns.get(index);
   }
 
+  /** The columns' types, in order. */
+  public List<DataType> types() {
+    return columns.stream().map(Column::type).toList();
+  }
+
   /** The index of the column named {@code name}, or -1. */
   public int indexOf(String name) {
     for (int i = 0; i < columns.size(); i++) {

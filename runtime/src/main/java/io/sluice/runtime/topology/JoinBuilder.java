@@ -1,7 +1,6 @@
 package io.sluice.runtime.topology;
 
 import io.sluice.plan.Column;
-import io.sluice.plan.DataType;
 import io.sluice.plan.PseudoColumn;
 import io.sluice.plan.RowSchema;
 import io.sluice.plan.node.FilterNode;
@@ -107,9 +106,9 @@ final class JoinBuilder implements NodeBuilder<JoinNode> {
     String leftStore = node.storeNames().get(0);
     String rightStore = node.storeNames().get(1);
     context.builder().addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(leftStore),
-        Serdes.Bytes(), new BinaryRowSerde(types(node.left().input().schema()))));
+        Serdes.Bytes(), new BinaryRowSerde(node.left().input().schema().types())));
     context.builder().addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(rightStore),
-        Serdes.Bytes(), new BinaryRowSerde(types(node.right().input().schema()))));
+        Serdes.Bytes(), new BinaryRowSerde(node.right().input().schema().types())));
     String leftStep = node.id() + "-left";
     String rightStep = node.id() + "-right";
     Downstream leftDownstream = context.downstreamOf(leftStep);
@@ -121,10 +120,6 @@ final class JoinBuilder implements NodeBuilder<JoinNode> {
         () -> new UnboundedJoinProcessor(false, rightStore, leftStore, rows, rightDownstream),
         Named.as(rightStep), leftStore, rightStore);
     return fromLeft.merge(fromRight, Named.as(node.id() + "-merge"));
-  }
-
-  private static List<DataType> types(RowSchema schema) {
-    return schema.columns().stream().map(Column::type).toList();
   }
 
   private static KStream<Object, Object> streamTable(JoinNode node, JoinRows rows, BuildContext context) {
@@ -205,7 +200,7 @@ final class JoinBuilder implements NodeBuilder<JoinNode> {
     String changes = node.id() + "-changes";
     StoreBuilder<KeyValueStore<Bytes, Object[]>> previous = Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(stores.get(3)), Serdes.Bytes(),
-        new BinaryRowSerde(node.schema().columns().stream().map(Column::type).toList()));
+        new BinaryRowSerde(node.schema().types()));
     ProcessingLogger logger = context.loggerFor(node, changes);
     Downstream downstream = context.downstreamOf(changes);
     @SuppressWarnings("unchecked")
@@ -242,7 +237,7 @@ final class JoinBuilder implements NodeBuilder<JoinNode> {
     String step = node.repartitionName(sideName) + "-materialize";
     StoreBuilder<KeyValueStore<Bytes, Object[]>> store = Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(storeName), Serdes.Bytes(),
-        new BinaryRowSerde(side.schema().columns().stream().map(Column::type).toList()));
+        new BinaryRowSerde(side.schema().types()));
     KStream<Object, Object> kept = changes.processValues(
         new ChangeStoreProcessor.Supplier(store, context.downstreamOf(step)), Named.as(step));
     return new TableSide(kept, storeName, () -> new TableView(storeName, List.of()));
@@ -334,7 +329,7 @@ final class JoinBuilder implements NodeBuilder<JoinNode> {
 
   @SuppressWarnings("unchecked")
   private static Serde<Object> rowSerde(RowSchema schema) {
-    Serde<?> serde = new BinaryRowSerde(types(schema));
+    Serde<?> serde = new BinaryRowSerde(schema.types());
     return (Serde<Object>) serde;
   }
 

@@ -62,7 +62,7 @@ final class SourceBuilder implements NodeBuilder<SourceNode> {
     StoreBuilder<KeyValueStore<Bytes, Object[]>> store = Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(node.storeName()),
         Serdes.Bytes(),
-        new BinaryRowSerde(node.schema().columns().stream().map(Column::type).toList()));
+        new BinaryRowSerde(node.schema().types()));
     return widen(rows.processValues(new TableChangesProcessor.Supplier(store, downstream, logger), Named.as(changes)));
   }
 
