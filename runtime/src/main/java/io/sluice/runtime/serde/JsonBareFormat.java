@@ -1,11 +1,9 @@
 package io.sluice.runtime.serde;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.sluice.plan.Column;
 import io.sluice.plan.DataType;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -13,12 +11,14 @@ import java.io.UncheckedIOException;
 final class JsonBareFormat implements ColumnsFormat {
 
   private final DataType type;
+  private final JsonValueWriter writer;
   private final String part;
 
   /** @param part {@code key} or {@code value}, as errors name it */
   JsonBareFormat(Column column, String part) {
     this.type = column.type();
     this.part = part;
+    this.writer = JsonValueWriter.of(type, part);
   }
 
   @Override
@@ -27,12 +27,8 @@ final class JsonBareFormat implements ColumnsFormat {
     if (value == null) {
       return null;
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(32);
-    try (JsonGenerator g = JsonText.FACTORY.createGenerator(out)) {
-      JsonColumnWriter.write(g, value, type, part);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    JsonOutput out = JsonOutput.forThread();
+    writer.write(out, value);
     return out.toByteArray();
   }
 

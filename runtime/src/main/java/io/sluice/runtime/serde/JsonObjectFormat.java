@@ -1,12 +1,10 @@
 package io.sluice.runtime.serde;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.sluice.plan.Column;
 import io.sluice.plan.DataType;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
@@ -28,6 +26,9 @@ final class JsonObjectFormat implements ColumnsFormat {
   private final String[] names;
   private final DataType[] types;
   private final String[] wheres;
+  /** Per column, the bytes of {@code "NAME":}, after a comma for all but the first. */
+  private final byte[][] memberPrefixes;
+  private final JsonValueWriter[] writers;
   private final Map<String, Integer> exactNames = new HashMap<>();
   private final Map<String, Integer> upperNames = new HashMap<>();
   /**
@@ -43,11 +44,15 @@ final class JsonObjectFormat implements ColumnsFormat {
     names = new String[n];
     types = new DataType[n];
     wheres = new String[n];
+    memberPrefixes = new byte[n][];
+    writers = new JsonValueWriter[n];
     for (int i = 0; i < n; i++) {
       Column column = columns.get(i);
       names[i] = column.name();
       types[i] = column.type();
       wheres[i] = ("value".equals(part) ? "field " : part + " field ") + column.name();
+      memberPrefixes[i] = JsonValueWriter.memberPrefix(column.name(), i > 0);
+      writers[i] = JsonValueWriter.of(column.type(), wheres[i]);
       exactNames.put(column.name(), i);
       upperNames.putIfAbsent(column.name().toUpperCase(Locale.ROOT), i);
     }
@@ -55,17 +60,13 @@ final class JsonObjectFormat implements ColumnsFormat {
 
   @Override
   public byte[] write(Object[] row, int[] positions) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 16 * names.length);
-    try (JsonGenerator g = JsonText.FACTORY.createGenerator(out)) {
-      g.writeStartObject();
-      for (int i = 0; i < names.length; i++) {
-        g.writeFieldName(names[i]);
-        JsonColumnWriter.write(g, row[positions[i]], types[i], wheres[i]);
-      }
-      g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    JsonOutput out = JsonOutput.forThread();
+    out.raw((byte) '{');
+    for (int i = 0; i < writers.length; i++) {
+      out.raw(memberPrefixes[i]);
+      writers[i].write(out, row[positions[i]]);
     }
+    out.raw((byte) '}');
     return out.toByteArray();
   }
 
