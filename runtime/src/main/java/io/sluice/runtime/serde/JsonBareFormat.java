@@ -3,22 +3,21 @@ package io.sluice.runtime.serde;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.sluice.plan.Column;
-import io.sluice.plan.DataType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /** The JSON layout of a single key column: its bare JSON value, such as {@code 42} or {@code "abc"}. */
 final class JsonBareFormat implements ColumnsFormat {
 
-  private final DataType type;
   private final JsonValueWriter writer;
+  private final JsonColumnReader reader;
   private final String part;
 
   /** @param part {@code key} or {@code value}, as errors name it */
   JsonBareFormat(Column column, String part) {
-    this.type = column.type();
     this.part = part;
-    this.writer = JsonValueWriter.of(type, part);
+    this.writer = JsonValueWriter.of(column.type(), part);
+    this.reader = JsonColumnReader.of(column.type(), part);
   }
 
   @Override
@@ -46,7 +45,7 @@ final class JsonBareFormat implements ColumnsFormat {
       if (p.nextToken() == null) {
         throw new RecordFormatException(part + " is empty, not JSON");
       }
-      Object value = JsonColumnReader.read(p, type, part);
+      Object value = reader.read(p);
       if (p.nextToken() != null) {
         throw new RecordFormatException(part + " has more after its JSON value");
       }

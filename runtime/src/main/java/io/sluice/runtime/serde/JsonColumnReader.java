@@ -30,14 +30,65 @@ final class JsonColumnReader {
 
   private static final int SHOWN_CHARS = 40;
 
-  private JsonColumnReader() {}
+  private final DataType type;
+  /** How an error names the value, e.g. {@code field PRICE}. */
+  private final String where;
+  /** A STRUCT's fields' readers, or an ARRAY's or MAP's element reader; else null. */
+  private final JsonColumnReader[] children;
+  /** A STRUCT's field names as declared; else null. */
+  private final String[] fieldNames;
+  /**
+   * Per STRUCT field, the member name a record last spelled it with, such as {@code emailAddress}
+   * for EMAILADDRESS. Jackson hands out one String instance per distinct name, so a reference
+   * comparison finds the field without comparing characters. Threads may race on an entry; any
+   * value they write is a correct spelling.
+   */
+  private final String[] spellings;
+
+  private JsonColumnReader(DataType type, String where) {
+    this.type = type;
+    this.where = where;
+    switch (type.name()) {
+      case STRUCT -> {
+        List<DataType.Field> fields = type.fields();
+        children = new JsonColumnReader[fields.size()];
+        fieldNames = new String[fields.size()];
+        for (int i = 0; i < children.length; i++) {
+          fieldNames[i] = fields.get(i).name();
+          // The field's name alone, and the path only on error: no string building per field read.
+          children[i] = new JsonColumnReader(fields.get(i).type(), fieldNames[i]);
+        }
+        spellings = new String[fields.size()];
+      }
+      case ARRAY -> {
+        children = new JsonColumnReader[] {new JsonColumnReader(type.element(), where + " element")};
+        fieldNames = null;
+        spellings = null;
+      }
+      case MAP -> {
+        children = new JsonColumnReader[] {new JsonColumnReader(type.element(), where + " entry")};
+        fieldNames = null;
+        spellings = null;
+      }
+      default -> {
+        children = null;
+        fieldNames = null;
+        spellings = null;
+      }
+    }
+  }
 
   /**
-   * The value at the parser's current token, consuming it (and its children).
+   * The reader of {@code type}'s values, built once per column.
    *
    * @param where how the reason names the column, e.g. {@code field PRICE}
    */
-  static Object read(JsonParser p, DataType type, String where) throws IOException {
+  static JsonColumnReader of(DataType type, String where) {
+    return new JsonColumnReader(type, where);
+  }
+
+  /** The value at the parser's current token, consuming it (and its children). */
+  Object read(JsonParser p) throws IOException {
     JsonToken token = p.currentToken();
     if (token == JsonToken.VALUE_NULL) {
       return null;
@@ -53,9 +104,9 @@ final class JsonColumnReader {
       case DATE -> readDate(p, token, where);
       case TIME -> readTime(p, token, where);
       case TIMESTAMP -> readTimestamp(p, token, where);
-      case ARRAY -> readArray(p, token, type, where);
-      case MAP -> readMap(p, token, type, where);
-      case STRUCT -> readStruct(p, token, type, where);
+      case ARRAY -> readArray(p, token);
+      case MAP -> readMap(p, token);
+      case STRUCT -> readStruct(p, token);
     };
   }
 
@@ -64,24 +115,20 @@ final class JsonColumnReader {
    * fields are null and extra members skipped. Members usually come in field order, so the field
    * after the last one matched is tried first.
    */
-  private static StructValue readStruct(JsonParser p, JsonToken token, DataType type, String where)
-      throws IOException {
+  private StructValue readStruct(JsonParser p, JsonToken token) throws IOException {
     if (token != JsonToken.START_OBJECT) {
       throw mismatch(p, where, "an object");
     }
-    List<DataType.Field> fields = type.fields();
-    Object[] values = new Object[fields.size()];
+    Object[] values = new Object[children.length];
     int next = 0;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
-      int index = fieldOf(fields, p.currentName(), next);
+      int index = fieldOf(p.currentName(), next);
       p.nextToken();
       if (index < 0) {
         p.skipChildren();
       } else {
-        DataType.Field field = fields.get(index);
         try {
-          // The field's name alone, and the path only on error: no string building per field read.
-          values[index] = read(p, field.type(), field.name());
+          values[index] = children[index].read(p);
         } catch (RecordFormatException e) {
           throw new RecordFormatException(where + "->" + e.getMessage());
         }
@@ -91,43 +138,50 @@ final class JsonColumnReader {
     return StructValue.wrap(values);
   }
 
-  private static int fieldOf(List<DataType.Field> fields, String member, int next) {
-    int n = fields.size();
-    if (next < n && fields.get(next).name().equals(member)) {
+  private int fieldOf(String member, int next) {
+    int n = fieldNames.length;
+    if (next < n && spellings[next] == member) {
       return next;
     }
+    int index = matchField(member, next);
+    if (index >= 0) {
+      spellings[index] = member;
+    }
+    return index;
+  }
+
+  private int matchField(String member, int next) {
+    int n = fieldNames.length;
     for (int i = 0; i < n; i++) {
-      if (fields.get(i).name().equals(member)) {
+      if (fieldNames[i].equals(member)) {
         return i;
       }
     }
     // Fields mostly come in declaration order, named in another case (`auction` for AUCTION): try
     // the expected one before comparing every name case-insensitively.
-    if (next < n && fields.get(next).name().equalsIgnoreCase(member)) {
+    if (next < n && fieldNames[next].equalsIgnoreCase(member)) {
       return next;
     }
     for (int i = 0; i < n; i++) {
-      if (fields.get(i).name().equalsIgnoreCase(member)) {
+      if (fieldNames[i].equalsIgnoreCase(member)) {
         return i;
       }
     }
     return -1;
   }
 
-  private static List<Object> readArray(JsonParser p, JsonToken token, DataType type, String where)
-      throws IOException {
+  private List<Object> readArray(JsonParser p, JsonToken token) throws IOException {
     if (token != JsonToken.START_ARRAY) {
       throw mismatch(p, where, "an array");
     }
     List<Object> elements = new ArrayList<>();
     while (p.nextToken() != JsonToken.END_ARRAY) {
-      elements.add(read(p, type.element(), where + " element"));
+      elements.add(children[0].read(p));
     }
     return elements;
   }
 
-  private static Map<String, Object> readMap(JsonParser p, JsonToken token, DataType type, String where)
-      throws IOException {
+  private Map<String, Object> readMap(JsonParser p, JsonToken token) throws IOException {
     if (token != JsonToken.START_OBJECT) {
       throw mismatch(p, where, "an object");
     }
@@ -135,7 +189,13 @@ final class JsonColumnReader {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       p.nextToken();
-      entries.put(name, read(p, type.element(), where + " entry " + name));
+      try {
+        entries.put(name, children[0].read(p));
+      } catch (RecordFormatException e) {
+        // The entry reader names the value "<where> entry"; the key is added only on error.
+        String entry = children[0].where;
+        throw new RecordFormatException(entry + " " + name + e.getMessage().substring(entry.length()));
+      }
     }
     return entries;
   }

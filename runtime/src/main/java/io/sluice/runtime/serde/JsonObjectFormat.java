@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.sluice.plan.Column;
-import io.sluice.plan.DataType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
@@ -24,11 +23,11 @@ final class JsonObjectFormat implements ColumnsFormat {
 
   private final String part;
   private final String[] names;
-  private final DataType[] types;
   private final String[] wheres;
   /** Per column, the bytes of {@code "NAME":}, after a comma for all but the first. */
   private final byte[][] memberPrefixes;
   private final JsonValueWriter[] writers;
+  private final JsonColumnReader[] readers;
   private final Map<String, Integer> exactNames = new HashMap<>();
   private final Map<String, Integer> upperNames = new HashMap<>();
   /**
@@ -42,17 +41,17 @@ final class JsonObjectFormat implements ColumnsFormat {
     this.part = part;
     int n = columns.size();
     names = new String[n];
-    types = new DataType[n];
     wheres = new String[n];
     memberPrefixes = new byte[n][];
     writers = new JsonValueWriter[n];
+    readers = new JsonColumnReader[n];
     for (int i = 0; i < n; i++) {
       Column column = columns.get(i);
       names[i] = column.name();
-      types[i] = column.type();
       wheres[i] = ("value".equals(part) ? "field " : part + " field ") + column.name();
       memberPrefixes[i] = JsonValueWriter.memberPrefix(column.name(), i > 0);
       writers[i] = JsonValueWriter.of(column.type(), wheres[i]);
+      readers[i] = JsonColumnReader.of(column.type(), wheres[i]);
       exactNames.put(column.name(), i);
       upperNames.putIfAbsent(column.name().toUpperCase(Locale.ROOT), i);
     }
@@ -85,7 +84,7 @@ final class JsonObjectFormat implements ColumnsFormat {
         if (index < 0) {
           p.skipChildren();
         } else {
-          row[positions[index]] = JsonColumnReader.read(p, types[index], wheres[index]);
+          row[positions[index]] = readers[index].read(p);
         }
       }
       if (p.nextToken() != null) {
@@ -108,7 +107,7 @@ final class JsonObjectFormat implements ColumnsFormat {
         boolean wanted = columnOf(p.currentName()) == index;
         p.nextToken();
         if (wanted) {
-          return JsonColumnReader.read(p, types[index], wheres[index]);
+          return readers[index].read(p);
         }
         p.skipChildren();
       }

@@ -33,6 +33,6 @@ public final class JsonText {
    * @throws RecordFormatException if the JSON value does not fit the type
    */
   public static Object readValue(JsonParser p, DataType type) throws IOException {
-    return JsonColumnReader.read(p, type, "value");
+    return JsonColumnReader.of(type, "value").read(p);
   }
 }

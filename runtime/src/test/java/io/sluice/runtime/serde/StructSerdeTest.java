@@ -79,6 +79,21 @@ class StructSerdeTest {
   }
 
   @Test
+  void aBadValueInAMapOfArraysNamesTheEntryKeyAndTheElement() {
+    RecordFormatException e = assertThrows(RecordFormatException.class,
+        () -> read("{\"P\":{\"SCORES\":{\"ok\":[],\"bad\":[{\"ZIP\":\"seven\"}]}}}"));
+    assertEquals("field P->SCORES entry bad element->ZIP: expected an integer, got \"seven\"", e.getMessage());
+  }
+
+  @Test
+  void membersSpelledInAnotherCaseAreFoundRecordAfterRecord() {
+    for (int i = 0; i < 3; i++) {
+      assertEquals(StructValue.of("ann", null, StructValue.of("Oslo", i), null, null),
+          read("{\"p\":{\"name\":\"ann\",\"address\":{\"city\":\"Oslo\",\"zip\":" + i + "}}}")[0]);
+    }
+  }
+
+  @Test
   void binaryEncodingRoundTripsNestedValuesAndNulls() {
     for (Object value : new Object[] {person(), null, StructValue.of(null, null, null, null, null)}) {
       BinaryWriter out = BinaryWriter.reset();
