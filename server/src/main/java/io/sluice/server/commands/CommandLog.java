@@ -37,6 +37,9 @@ public final class CommandLog implements AutoCloseable {
   private final Map<String, Object> clientConfig;
   private final KafkaProducer<String, String> producer;
   private KafkaConsumer<String, String> reader;
+  /** Asks for the log's end alone, under its own lock, so that asking never waits for a read. */
+  private final Object endLock = new Object();
+  private KafkaConsumer<String, String> endReader;
 
   private CommandLog(String topic, Map<String, Object> clientConfig) {
     this.topic = topic;
@@ -132,6 +135,27 @@ public final class CommandLog implements AutoCloseable {
     }
   }
 
+  /**
+   * The offset the next command will get: how far the log reaches now. It takes its own consumer,
+   * so a node that only checks for other nodes' commands holds no lock a statement needs.
+   */
+  public long endOffset() {
+    synchronized (endLock) {
+      try {
+        if (endReader == null) {
+          endReader = new KafkaConsumer<>(consumerConfig(clientConfig), new StringDeserializer(), new StringDeserializer());
+        }
+        return endReader.endOffsets(List.of(partition), TIMEOUT).get(partition);
+      } catch (KafkaException e) {
+        if (endReader != null) {
+          endReader.close(Duration.ofSeconds(5));
+          endReader = null;
+        }
+        throw new CommandLogException("Cannot read the end of the command log " + topic + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
   /** The consumer that reads the log, kept between reads since a node reads it again and again. */
   private KafkaConsumer<String, String> reader() {
     if (reader == null) {
@@ -152,6 +176,12 @@ public final class CommandLog implements AutoCloseable {
   public void close() {
     synchronized (this) {
       closeReader();
+    }
+    synchronized (endLock) {
+      if (endReader != null) {
+        endReader.close(Duration.ofSeconds(5));
+        endReader = null;
+      }
     }
     producer.close(Duration.ofSeconds(10));
   }

@@ -44,6 +44,11 @@ final class CommandFollower implements AutoCloseable {
 
   private void followOnce() {
     try {
+      // Most checks find nothing new: ask for the log's end without the executor's lock, so a
+      // statement never waits for this round trip.
+      if (!engine.behindCommandLog()) {
+        return;
+      }
       // The executor's lock: a statement validates against the catalog and appends its command
       // without another command being applied in between.
       synchronized (executor) {

@@ -117,6 +117,11 @@ public final class Engine implements AutoCloseable {
     return sequence;
   }
 
+  /** Whether the command log holds commands not applied here yet; takes no lock a statement needs. */
+  public boolean behindCommandLog() {
+    return commandLog.endOffset() > nextSequence.get();
+  }
+
   /**
    * Applies the commands other nodes (or this node before a failed acknowledgement) appended
    * since the last one applied here. Callers serialize this with statement execution.

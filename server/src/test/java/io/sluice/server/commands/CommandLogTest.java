@@ -63,6 +63,17 @@ class CommandLogTest {
     }
   }
 
+  @Test
+  void endOffsetIsTheOffsetTheNextCommandGets() {
+    try (CommandLog log = open(SharedKafka.uniqueName("end"))) {
+      assertEquals(0, log.endOffset());
+      log.append("{\"n\":1}");
+      assertEquals(1, log.endOffset());
+      assertEquals(1, log.append("{\"n\":2}"));
+      assertEquals(2, log.endOffset());
+    }
+  }
+
   private static CommandLog open(String serviceId) {
     return CommandLog.open(SharedKafka.admin(), SharedKafka.clientConfig(), serviceId);
   }
