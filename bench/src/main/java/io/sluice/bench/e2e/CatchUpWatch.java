@@ -41,9 +41,10 @@ public final class CatchUpWatch {
 
   /**
    * When a group caught up, and its rate in the middle of the run, away from start-up and the last
-   * commit: events committed per second between the first polls that saw 10% and 90% committed.
+   * commit: events committed per second between the first polls that saw 10% and 90% committed;
+   * and when the first poll saw any event committed (start-up: joining the group, first commit).
    */
-  public record CatchUp(long nanoTime, double steadyEventsPerSecond) {}
+  public record CatchUp(long nanoTime, double steadyEventsPerSecond, long firstCommitNanoTime) {}
 
   /**
    * Polls every {@link #POLL_INTERVAL} until the group has caught up, printing progress and checking
@@ -58,10 +59,14 @@ public final class CatchUpWatch {
     long tenPercentCommitted = 0;
     long ninetyPercentNanos = 0;
     long ninetyPercentCommitted = 0;
+    long firstCommitNanos = 0;
     while (true) {
       long lag = lag(groupId);
       long now = System.nanoTime();
       long committed = events - lag;
+      if (firstCommitNanos == 0 && committed > 0) {
+        firstCommitNanos = now;
+      }
       if (tenPercentNanos == 0 && committed >= events / 10) {
         tenPercentNanos = now;
         tenPercentCommitted = committed;
@@ -74,7 +79,7 @@ public final class CatchUpWatch {
         double steady = ninetyPercentNanos > tenPercentNanos
             ? (ninetyPercentCommitted - tenPercentCommitted) / ((ninetyPercentNanos - tenPercentNanos) / 1e9)
             : Double.NaN;
-        return new CatchUp(now, steady);
+        return new CatchUp(now, steady, firstCommitNanos == 0 ? now : firstCommitNanos);
       }
       if (now - deadline > 0) {
         throw new IllegalStateException(side.name() + " did not process the input within " + timeout.toSeconds()

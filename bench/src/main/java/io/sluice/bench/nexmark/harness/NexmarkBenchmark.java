@@ -163,7 +163,10 @@ public final class NexmarkBenchmark {
       side.prepare();
       long start = System.nanoTime();
       String group = side.start();
+      double started = (System.nanoTime() - start) / 1e9;
       CatchUpWatch.CatchUp caughtUp = watch.awaitCaughtUp(side, group, start, options.timeout());
+      System.out.printf("  %-12s start-up: query started after %.2f s, first events committed after %.2f s%n",
+          side.name(), started, (caughtUp.firstCommitNanoTime() - start) / 1e9);
       // Read before the side is told to stop, so that shutting down is not counted.
       double cpu = side.cpuSecondsSinceStart();
       double peak = side.peakMegabytes();

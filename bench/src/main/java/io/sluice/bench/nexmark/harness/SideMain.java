@@ -87,10 +87,19 @@ public final class SideMain {
         SluiceConfig.DATA_DIR, flags.get("--data-dir")));
   }
 
-  /** Starts the server and declares the source and views; returns Sluice's refusal, if any. */
+  /**
+   * Starts the server, declares the source and views, and explains the query (planning it and
+   * building its topology, as the twin builds its topology before the clock starts); returns
+   * Sluice's refusal, if any.
+   */
   private String prepareSql() throws Exception {
     server = SluiceServer.start(config());
-    return refusal(() -> SluiceRest.ksql(server.restUrl(), QuerySql.ddl(flags.get("--input"))));
+    String refused = refusal(() -> SluiceRest.ksql(server.restUrl(), QuerySql.ddl(flags.get("--input"))));
+    if (refused != null) {
+      return refused;
+    }
+    return refusal(() -> SluiceRest.ksql(server.restUrl(),
+        "EXPLAIN " + QuerySql.query(flags.get("--query"), flags.get("--output"))));
   }
 
   private String startSql() throws Exception {
