@@ -83,7 +83,14 @@ final class ExprTranslator {
       return constant(LiteralValues.parse(literal), literal.type());
     }
     Call call = (Call) expr;
-    return OPERATORS.get(call.op()).translate(call, this, body);
+    // Every operator is deterministic, so a call computed earlier where this code runs has this value.
+    Value known = body.computed(call);
+    if (known != null) {
+      return known;
+    }
+    Value value = OPERATORS.get(call.op()).translate(call, this, body);
+    body.remember(call, value);
+    return value;
   }
 
   /** Translates every operand of {@code call}, left to right. */
