@@ -10,17 +10,17 @@ import java.nio.charset.StandardCharsets;
  * views ({@code ddl.sql}) and one statement per query, with {@code ${INPUT}} and {@code ${OUTPUT}}
  * replaced by the topics of the run.
  */
-final class QuerySql {
+public final class QuerySql {
 
   private QuerySql() {}
 
   /** The statements that declare the Nexmark source on {@code inputTopic} and its views. */
-  static String ddl(String inputTopic) {
+  public static String ddl(String inputTopic) {
     return resource("ddl").replace("${INPUT}", inputTopic);
   }
 
   /** Query {@code name}'s CREATE ... AS SELECT, writing to {@code outputTopic}. */
-  static String query(String name, String outputTopic) {
+  public static String query(String name, String outputTopic) {
     return resource(name).replace("${OUTPUT}", outputTopic);
   }
 
