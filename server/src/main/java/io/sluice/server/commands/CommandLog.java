@@ -144,6 +144,8 @@ public final class CommandLog implements AutoCloseable {
       try {
         if (endReader == null) {
           endReader = new KafkaConsumer<>(consumerConfig(clientConfig), new StringDeserializer(), new StringDeserializer());
+          // Assigned, or a read_committed consumer warns on every answer that the partition is not its own.
+          endReader.assign(List.of(partition));
         }
         return endReader.endOffsets(List.of(partition), TIMEOUT).get(partition);
       } catch (KafkaException e) {
