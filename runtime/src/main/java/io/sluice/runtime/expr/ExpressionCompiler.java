@@ -3,10 +3,13 @@ package io.sluice.runtime.expr;
 import io.sluice.plan.Column;
 import io.sluice.plan.RowSchema;
 import io.sluice.plan.TypeName;
+import io.sluice.plan.expr.Call;
 import io.sluice.plan.expr.Expr;
 import io.sluice.plan.expr.InputRef;
 import io.sluice.runtime.UnsupportedPlanException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.codehaus.commons.compiler.CompileException;
 import org.codehaus.janino.SimpleCompiler;
@@ -49,13 +52,55 @@ public final class ExpressionCompiler {
    * that column's type. A failure is reported as an {@link EvaluationException} naming the column.
    */
   public static RowProjector compileProjector(List<Expr> expressions, RowSchema input, RowSchema output) {
+    ClassSource cls = new ClassSource();
+    ExprTranslator translator = new ExprTranslator(cls, input);
+    cls.addMethod(projection(cls, translator, expressions, input, output, Map.of(), "apply(Object[] row)", "row"));
+    return instantiate(cls, "SluiceProjector", RowProjector.class);
+  }
+
+  /**
+   * Compiles a filter's {@code predicate} and the {@code expressions} of the projection that reads
+   * its rows into one class (see {@link #compileProjector} and {@link #compilePredicate}), where the
+   * projection reuses the calls the predicate computed.
+   */
+  public static FilteredProjector compileFilteredProjector(Expr predicate, List<Expr> expressions, RowSchema input,
+      RowSchema output) {
+    if (predicate.type().name() != TypeName.BOOLEAN) {
+      throw new UnsupportedPlanException("a filter condition must be BOOLEAN, got " + predicate.type().sql());
+    }
+    ClassSource cls = new ClassSource();
+    ExprTranslator translator = new ExprTranslator(cls, input);
+    MethodBody body = new MethodBody();
+    Value value = translator.translate(predicate, body);
+    // The calls computed at the predicate's top level are left in the scratch array, typed, for the projection.
+    Map<Call, Value> shared = new LinkedHashMap<>();
+    for (Map.Entry<Call, Value> computed : body.computedEverywhere().entrySet()) {
+      Value local = computed.getValue();
+      int slot = shared.size();
+      body.line("scratch[" + slot + "] = " + local.code() + ";");
+      shared.put(computed.getKey(), new Value("((" + JavaTypes.name(local.type()) + ") scratch[" + slot + "])",
+          local.type(), local.neverNull()));
+    }
+    cls.addMethod("  public Object[] scratch() {\n    return new Object[" + shared.size() + "];\n  }");
+    cls.addMethod("  public boolean test(Object[] row, Object[] scratch) {\n" + body.code()
+        + "    return " + value.code() + " != null && " + value.code() + ".booleanValue();\n  }");
+    cls.addMethod(projection(cls, translator, expressions, input, output, shared,
+        "apply(Object[] row, Object[] scratch)", "row, scratch"));
+    return instantiate(cls, "SluiceFilteredProjector", FilteredProjector.class);
+  }
+
+  /**
+   * The public method {@code signature} computing the output row, one private method per computed
+   * column (taking {@code arguments}), in which the calls of {@code known} are already computed.
+   */
+  private static String projection(ClassSource cls, ExprTranslator translator, List<Expr> expressions,
+      RowSchema input, RowSchema output, Map<Call, Value> known, String signature, String arguments) {
     if (expressions.size() != output.size()) {
       throw new UnsupportedPlanException(
           expressions.size() + " expressions for " + output.size() + " output columns");
     }
-    ClassSource cls = new ClassSource();
-    ExprTranslator translator = new ExprTranslator(cls, input);
-    StringBuilder apply = new StringBuilder("  public Object[] apply(Object[] row) {\n")
+    String parameters = signature.substring(signature.indexOf('('));
+    StringBuilder apply = new StringBuilder("  public Object[] ").append(signature).append(" {\n")
         .append("    Object[] out = new Object[").append(output.size()).append("];\n");
     for (int i = 0; i < expressions.size(); i++) {
       Expr expr = expressions.get(i);
@@ -66,17 +111,18 @@ public final class ExpressionCompiler {
       }
       String method = cls.newMethodName();
       MethodBody body = new MethodBody();
+      known.forEach(body::remember);
       Value value = translator.convert(translator.translate(expr, body), column.type(), body);
-      cls.addMethod("  private Object " + method + "(Object[] row) {\n" + body.code()
+      cls.addMethod("  private Object " + method + parameters + " {\n" + body.code()
           + "    return " + value.code() + ";\n  }");
       String name = cls.constant(column.name(), "String");
-      apply.append("    try {\n      out[").append(i).append("] = ").append(method).append("(row);\n")
+      apply.append("    try {\n      out[").append(i).append("] = ").append(method).append("(").append(arguments)
+          .append(");\n")
           .append("    } catch (RuntimeException e) {\n")
           .append("      throw io.sluice.runtime.expr.EvaluationException.inColumn(").append(name).append(", e);\n")
           .append("    }\n");
     }
-    cls.addMethod(apply.append("    return out;\n  }").toString());
-    return instantiate(cls, "SluiceProjector", RowProjector.class);
+    return apply.append("    return out;\n  }").toString();
   }
 
   /** How many classes this JVM has generated so far; expression compilation is counted here. */

@@ -38,6 +38,11 @@ final class MethodBody {
     return null;
   }
 
+  /** The calls computed at the method's top level, visible to whatever code follows. */
+  Map<Call, Value> computedEverywhere() {
+    return computed.getLast();
+  }
+
   /** Records that {@code call}'s value is in {@code value} from here to the end of the current block. */
   void remember(Call call, Value value) {
     computed.peek().put(call, value);

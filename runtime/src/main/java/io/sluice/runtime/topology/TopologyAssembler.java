@@ -14,10 +14,12 @@ import io.sluice.runtime.ResultListener;
 import io.sluice.runtime.RuntimeOptions;
 import io.sluice.runtime.UnsupportedPlanException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -39,6 +41,7 @@ public final class TopologyAssembler {
       AggregateNode.class, new AggregateBuilder(),
       JoinNode.class, new JoinBuilder(),
       SinkNode.class, new SinkBuilder());
+  private static final FilteredProjectBuilder FILTERED_PROJECT = new FilteredProjectBuilder();
 
   private TopologyAssembler() {}
 
@@ -51,13 +54,26 @@ public final class TopologyAssembler {
     List<PlanNode> nodes = distinctNodes(plan);
     StreamsBuilder builder = newStreamsBuilder();
     BuildContext context = new BuildContext(builder, plan, options, stats, listener);
+    Set<String> fusedFilters = new HashSet<>();
+    for (PlanNode node : nodes) {
+      if (node instanceof ProjectNode project && FilteredProjectBuilder.fuses(project, nodes)) {
+        fusedFilters.add(project.input().id());
+      }
+    }
     for (PlanNode node : nodes) {
       KStream<Object, Object> input = node.inputs().isEmpty() ? null : context.streamOf(node.inputs().get(0));
       if (input == null && node.inputs().size() == 1) {
         // Steps over a global table have no stream: the join that reads the table applies them.
         continue;
       }
-      context.setStream(node, builderFor(node).build(node, input, context));
+      if (fusedFilters.contains(node.id())) {
+        // The projection reading it runs it: the filter's stream is its input's.
+        context.setStream(node, input);
+      } else if (node instanceof ProjectNode project && fusedFilters.contains(project.input().id())) {
+        context.setStream(node, FILTERED_PROJECT.build(project, input, context));
+      } else {
+        context.setStream(node, builderFor(node).build(node, input, context));
+      }
     }
     Topology topology = builder.build();
     context.finish(topology);
