@@ -88,9 +88,40 @@ final class ExprTranslator {
     if (known != null) {
       return known;
     }
-    Value value = OPERATORS.get(call.op()).translate(call, this, body);
+    Value value = body.readFrom() == null ? null : fromScratch(call, body);
+    if (value == null) {
+      value = OPERATORS.get(call.op()).translate(call, this, body);
+      if (body.publishTo() != null) {
+        body.publishTo().publish(call, value, body);
+      }
+    }
     body.remember(call, value);
     return value;
+  }
+
+  /**
+   * The value of a call the fused filter's condition computed, read from the scratch array: as it
+   * is when the condition computes it on every row, else read when set and computed here when not.
+   * Null when the condition never computes the call.
+   */
+  private Value fromScratch(Call call, MethodBody body) {
+    int slot = body.readFrom().slotOf(call);
+    if (slot < 0) {
+      return null;
+    }
+    String javaType = JavaTypes.name(call.type());
+    String read = "((" + javaType + ") scratch[" + slot + "])";
+    if (body.readFrom().alwaysSet(call)) {
+      return new Value(read, call.type());
+    }
+    String result = body.local(call.type(), "null");
+    body.open("if (scratch[" + slot + "] != " + FilteredProjector.class.getName() + ".UNSET)");
+    body.line(result + " = " + read + ";");
+    body.orElse();
+    Value computed = OPERATORS.get(call.op()).translate(call, this, body);
+    body.line(result + " = " + computed.code() + ";");
+    body.close();
+    return new Value(result, call.type());
   }
 
   /** Translates every operand of {@code call}, left to right. */

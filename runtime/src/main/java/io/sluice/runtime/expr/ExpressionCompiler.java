@@ -3,13 +3,10 @@ package io.sluice.runtime.expr;
 import io.sluice.plan.Column;
 import io.sluice.plan.RowSchema;
 import io.sluice.plan.TypeName;
-import io.sluice.plan.expr.Call;
 import io.sluice.plan.expr.Expr;
 import io.sluice.plan.expr.InputRef;
 import io.sluice.runtime.UnsupportedPlanException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.codehaus.commons.compiler.CompileException;
 import org.codehaus.janino.SimpleCompiler;
@@ -54,7 +51,7 @@ public final class ExpressionCompiler {
   public static RowProjector compileProjector(List<Expr> expressions, RowSchema input, RowSchema output) {
     ClassSource cls = new ClassSource();
     ExprTranslator translator = new ExprTranslator(cls, input);
-    cls.addMethod(projection(cls, translator, expressions, input, output, Map.of(), "apply(Object[] row)", "row"));
+    cls.addMethod(projection(cls, translator, expressions, input, output, null, "apply(Object[] row)", "row"));
     return instantiate(cls, "SluiceProjector", RowProjector.class);
   }
 
@@ -70,31 +67,26 @@ public final class ExpressionCompiler {
     }
     ClassSource cls = new ClassSource();
     ExprTranslator translator = new ExprTranslator(cls, input);
-    MethodBody body = new MethodBody();
+    ScratchCalls scratch = new ScratchCalls();
+    MethodBody body = MethodBody.publishing(scratch);
     Value value = translator.translate(predicate, body);
-    // The calls computed at the predicate's top level are left in the scratch array, typed, for the projection.
-    Map<Call, Value> shared = new LinkedHashMap<>();
-    for (Map.Entry<Call, Value> computed : body.computedEverywhere().entrySet()) {
-      Value local = computed.getValue();
-      int slot = shared.size();
-      body.line("scratch[" + slot + "] = " + local.code() + ";");
-      shared.put(computed.getKey(), new Value("((" + JavaTypes.name(local.type()) + ") scratch[" + slot + "])",
-          local.type(), local.neverNull()));
-    }
-    cls.addMethod("  public Object[] scratch() {\n    return new Object[" + shared.size() + "];\n  }");
+    cls.addMethod("  public Object[] scratch() {\n    Object[] scratch = new Object[" + scratch.size() + "];\n"
+        + "    java.util.Arrays.fill(scratch, " + FilteredProjector.class.getName() + ".UNSET);\n"
+        + "    return scratch;\n  }");
     cls.addMethod("  public boolean test(Object[] row, Object[] scratch) {\n" + body.code()
         + "    return " + value.code() + " != null && " + value.code() + ".booleanValue();\n  }");
-    cls.addMethod(projection(cls, translator, expressions, input, output, shared,
+    cls.addMethod(projection(cls, translator, expressions, input, output, scratch,
         "apply(Object[] row, Object[] scratch)", "row, scratch"));
     return instantiate(cls, "SluiceFilteredProjector", FilteredProjector.class);
   }
 
   /**
    * The public method {@code signature} computing the output row, one private method per computed
-   * column (taking {@code arguments}), in which the calls of {@code known} are already computed.
+   * column (taking {@code arguments}), which read the calls a fused filter's condition computed from
+   * {@code scratch} (null when there is no filter).
    */
   private static String projection(ClassSource cls, ExprTranslator translator, List<Expr> expressions,
-      RowSchema input, RowSchema output, Map<Call, Value> known, String signature, String arguments) {
+      RowSchema input, RowSchema output, ScratchCalls scratch, String signature, String arguments) {
     if (expressions.size() != output.size()) {
       throw new UnsupportedPlanException(
           expressions.size() + " expressions for " + output.size() + " output columns");
@@ -110,8 +102,7 @@ public final class ExpressionCompiler {
         continue;
       }
       String method = cls.newMethodName();
-      MethodBody body = new MethodBody();
-      known.forEach(body::remember);
+      MethodBody body = scratch == null ? new MethodBody() : MethodBody.reading(scratch);
       Value value = translator.convert(translator.translate(expr, body), column.type(), body);
       cls.addMethod("  private Object " + method + parameters + " {\n" + body.code()
           + "    return " + value.code() + ";\n  }");

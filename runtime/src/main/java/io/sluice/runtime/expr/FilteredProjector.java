@@ -8,6 +8,9 @@ package io.sluice.runtime.expr;
  */
 public interface FilteredProjector {
 
+  /** What a scratch slot holds until the condition computes its call (a computed value may be null). */
+  Object UNSET = new Object();
+
   /** A scratch array for one row, to pass to {@link #test} and then {@link #apply}. */
   Object[] scratch();
 

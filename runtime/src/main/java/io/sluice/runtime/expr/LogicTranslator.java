@@ -4,6 +4,7 @@ import io.sluice.plan.DataType;
 import io.sluice.plan.expr.Call;
 import io.sluice.plan.expr.Expr;
 import io.sluice.plan.expr.Operator;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -25,7 +26,10 @@ final class LogicTranslator implements OperatorTranslator {
     boolean and = call.op() == Operator.AND;
     String decisive = and ? "java.lang.Boolean.FALSE" : "java.lang.Boolean.TRUE";
     String result = body.local(DataType.BOOLEAN, and ? "java.lang.Boolean.TRUE" : "java.lang.Boolean.FALSE");
-    for (Expr operand : call.operands()) {
+    // Cheapest first: q21's `REGEXP_EXTRACT(...) IS NOT NULL OR lower(channel) IN (...)` then runs the
+    // regular expression only for the rows the named channels do not decide.
+    List<Expr> operands = call.operands().stream().sorted(Comparator.comparingInt(ExprCost::of)).toList();
+    for (Expr operand : operands) {
       Value value = t.translate(operand, body);
       ExprTranslator.requireBoolean(call.op(), value);
       body.open("if (" + decisive + ".equals(" + value.code() + "))");

@@ -22,9 +22,42 @@ final class MethodBody {
    * only by code in that block and the blocks it opens, where it is declared and already assigned.
    */
   private final Deque<Map<Call, Value>> computed = new ArrayDeque<>();
+  /** Where a fused filter's condition leaves the calls it computes, or null. */
+  private final ScratchCalls publishTo;
+  /** Where the projection compiled with a filter finds the calls the condition computed, or null. */
+  private final ScratchCalls readFrom;
 
   MethodBody() {
+    this(null, null);
+  }
+
+  private MethodBody(ScratchCalls publishTo, ScratchCalls readFrom) {
+    this.publishTo = publishTo;
+    this.readFrom = readFrom;
     computed.push(new HashMap<>());
+  }
+
+  /** The body of a filter's condition that leaves every call it computes in {@code scratch}. */
+  static MethodBody publishing(ScratchCalls scratch) {
+    return new MethodBody(scratch, null);
+  }
+
+  /** The body of a projection column that finds the calls its filter's condition computed in {@code scratch}. */
+  static MethodBody reading(ScratchCalls scratch) {
+    return new MethodBody(null, scratch);
+  }
+
+  ScratchCalls publishTo() {
+    return publishTo;
+  }
+
+  ScratchCalls readFrom() {
+    return readFrom;
+  }
+
+  /** Whether code written now runs on every execution of the method (it is in no block). */
+  boolean atTopLevel() {
+    return computed.size() == 1;
   }
 
   /** Where {@code call}'s value already is at this point of the method, or null. */
@@ -36,11 +69,6 @@ final class MethodBody {
       }
     }
     return null;
-  }
-
-  /** The calls computed at the method's top level, visible to whatever code follows. */
-  Map<Call, Value> computedEverywhere() {
-    return computed.getLast();
   }
 
   /** Records that {@code call}'s value is in {@code value} from here to the end of the current block. */
