@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Each hand-written twin computes its query on a few hand-made events, written as Sluice writes
- * the query's output. Window-close queries see a last event a day and a minute later, past the
- * 24-hour grace of the SQL forms, so their windows close.
+ * the query's output. Window-close queries see a last event a day and a minute later, far past the
+ * 4 s grace of the SQL forms (the nexmark stream's GRACE_PERIOD), so their windows close.
  */
 class TwinsTest {
 
