@@ -73,7 +73,7 @@ public final class QueryPlanner {
    */
   public PlannedSelect plan(SqlNode query, SqlNodeList partitionBy, EmitMode emit) {
     SqlSelect written = persistentSelect(ViewExpansion.expand(query, catalog));
-    List<WindowSpec> sideWindows = JoinSideWindows.rewrite(written.getFrom(), catalog);
+    List<JoinSideWindows.SideWindow> sideWindows = JoinSideWindows.rewrite(written.getFrom(), catalog);
     WindowedQuery windowed = WindowedQuery.of(written, catalog);
     SqlSelect select = windowed.select();
     List<Integer> syntheticKeyItems = List.of();
