@@ -26,12 +26,14 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.StreamPartitioner;
 import org.apache.kafka.streams.state.Stores;
 
 /**
  * Builds an aggregation per window of the windowed aggregation it reads (Nexmark's q5, the highest
  * count of each window): {@code <id>-input} keys each row by its group-by values and the window
- * its record key carries; {@code <id>-repartition} brings each window's groups to one task;
+ * its record key carries; {@code <id>-repartition} brings each group, all its windows, to one task
+ * (partitioned by the group values alone, {@link WindowGroupPartitioner});
  * {@code <id>-final} ({@link WindowReaggregateProcessor}) keeps the groups in the store the plan
  * names and writes each window's once, when it closes; {@code <id>-output} turns them into rows
  * shaped as any windowed aggregation's.
@@ -66,14 +68,15 @@ final class WindowReaggregationBuilder {
         () -> new WindowRekeyProcessor(new AggregateInputs(groupBy, arguments, groupNames), inputDownstream, inputLogger),
         Named.as(inputStep)));
     AggregateInputSerde inputSerde = new AggregateInputSerde(functions.argumentTypes());
+    GroupKeySerde groupSerde = new GroupKeySerde(groupTypes);
     inputs = inputs.repartition(Repartitioned.<Object, AggregateInput>as(node.id())
-        .withKeySerde(untyped(new GroupKeySerde(keyTypes))).withValueSerde(inputSerde));
+        .withKeySerde(untyped(new GroupKeySerde(keyTypes))).withValueSerde(inputSerde)
+        .withStreamPartitioner(partitioner(groupSerde)));
 
     context.builder().addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(node.storeName()),
         Serdes.Bytes(), Serdes.ByteArray()));
     String closing = NodeNames.finalResults(node.id());
     Downstream closingDownstream = context.downstreamOf(closing);
-    GroupKeySerde groupSerde = new GroupKeySerde(groupTypes);
     AggregateStateSerde stateSerde = new AggregateStateSerde(functions);
     long grace = node.window().grace();
     KStream<Object, AggregateState> closed = inputs.process(
@@ -97,6 +100,11 @@ final class WindowReaggregationBuilder {
     }
     return upstream instanceof AggregateNode aggregate && aggregate.window() != null
         && aggregate.emit() == EmitMode.FINAL;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static StreamPartitioner<Object, AggregateInput> partitioner(GroupKeySerde groupSerde) {
+    return (StreamPartitioner) new WindowGroupPartitioner(groupSerde);
   }
 
   @SuppressWarnings("unchecked")

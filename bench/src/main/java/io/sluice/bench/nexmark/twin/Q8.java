@@ -21,8 +21,8 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * q8 by hand: the people who joined and put an item up for auction in the same 10 s tumbling
- * window of event time: person id (the key, as the SQL's first selected join column), name and
- * window start, once per window, when it closes: when the task's stream time passes the window's
+ * window of event time: person id, name and window start, without a key (the SQL joins on three
+ * columns, the id and the window bounds, and selects only one of them), once per window, when it closes: when the task's stream time passes the window's
  * end plus {@link #SQL_DEFAULT_GRACE_MS}; rows of closed windows are dropped, as late.
  *
  * <p>People are keyed by id already; auctions are re-keyed by seller through one repartition
@@ -111,9 +111,9 @@ public final class Q8 extends Twin {
         windows.delete(entry.key);
         if (entry.value[0] == (JOINED | SOLD)) {
           long start = Keys.first(entry.key.get());
-          byte[] value = json.start().string("NAME", new String(rest(entry.value), StandardCharsets.UTF_8))
-              .number("STARTTIME", start).end();
-          context.forward(new Record<>(Keys.bigint(Keys.second(entry.key.get())), value, start + SIZE_MS - 1));
+          byte[] value = json.start().number("ID", Keys.second(entry.key.get()))
+              .string("NAME", new String(rest(entry.value), StandardCharsets.UTF_8)).number("STARTTIME", start).end();
+          context.forward(new Record<>(null, value, start + SIZE_MS - 1));
         }
       }
     }

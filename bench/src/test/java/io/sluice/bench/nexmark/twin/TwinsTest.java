@@ -73,7 +73,7 @@ class TwinsTest {
         Arguments.of("q8 finds people who joined and sold in the same window, once it closes", "q8",
             List.of(person(1, "Ann", "OR", T0 + 1000), auction(1000, 1, 10, T0 + 2000), auction(1001, 1, 10, T0 + 3000),
                 person(2, "Bob", "OR", T0 + 4000), auction(1002, 2, 10, T0 + 12_000), person(3, "Cy", "OR", LATER)),
-            List.of("1 | {\"NAME\":\"Ann\",\"STARTTIME\":" + T0 + "}")),
+            List.of("- | {\"ID\":1,\"NAME\":\"Ann\",\"STARTTIME\":" + T0 + "}")),
         Arguments.of("q5 writes the auctions with the most bids of each hopping window, once it closes", "q5",
             List.of(bid(1000, 7, 5, T0 + 1000), bid(1000, 8, 5, T0 + 1500), bid(1001, 9, 5, T0 + 1800),
                 bid(1002, 9, 5, LATER), bid(1003, 9, 5, LATER + 24 * HOUR)),
@@ -127,6 +127,6 @@ class TwinsTest {
   }
 
   private static String highest(long auction, long bidder, long time) {
-    return "9 | {\"AUCTION\":" + auction + ",\"BIDDER\":" + bidder + ",\"B_dateTime\":" + time + ",\"EXTRA\":\"\"}";
+    return "9 | {\"AUCTION\":" + auction + ",\"BIDDER\":" + bidder + ",\"dateTime\":" + time + ",\"EXTRA\":\"\"}";
   }
 }
