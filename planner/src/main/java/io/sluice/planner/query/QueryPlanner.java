@@ -4,7 +4,6 @@ import io.sluice.parser.ast.EmitMode;
 import io.sluice.plan.Column;
 import io.sluice.plan.ColumnKind;
 import io.sluice.plan.RowSchema;
-import io.sluice.plan.WindowSpec;
 import io.sluice.plan.expr.Expr;
 import io.sluice.plan.expr.InputRef;
 import io.sluice.plan.node.AggregateNode;
