@@ -87,6 +87,9 @@ public final class PlanPrinter {
       }
       out.append(" grace ").append(Durations.print(window.grace()))
           .append(" retention ").append(Durations.print(window.retention()));
+      if (aggregate.reaggregatesWindows()) {
+        out.append(", per window of its input");
+      }
     }
     return out.append(", emit ").append(aggregate.emit()).append(", store ").append(aggregate.storeName()).toString();
   }

@@ -13,7 +13,9 @@ import java.util.Objects;
  * aggregation: its records are keyed by the key columns and the window; it is null otherwise (and
  * absent from the JSON of catalogs written before windows existed). {@code global} is TRUE for a
  * table declared GLOBAL: a stream joined with it looks its rows up in a full copy that every task
- * keeps, so the two need not be co-partitioned (null otherwise).
+ * keeps, so the two need not be co-partitioned (null otherwise). {@code gracePeriod} is a stream's
+ * GRACE_PERIOD in milliseconds: the grace period of every window over the stream that gives none
+ * itself (Flink's watermark delay); null when not given, for ksqlDB's 24 hours.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SourceDescriptor(
@@ -25,7 +27,8 @@ public record SourceDescriptor(
     String timestampColumn,
     String timestampFormat,
     WindowSpec window,
-    Boolean global) {
+    Boolean global,
+    Long gracePeriod) {
 
   public SourceDescriptor {
     Objects.requireNonNull(name, "name");
@@ -35,16 +38,22 @@ public record SourceDescriptor(
     Objects.requireNonNull(formats, "formats");
   }
 
+  /** A source without a GRACE_PERIOD of its own. */
+  public SourceDescriptor(String name, SourceType type, String topic, RowSchema schema, Formats formats,
+      String timestampColumn, String timestampFormat, WindowSpec window, Boolean global) {
+    this(name, type, topic, schema, formats, timestampColumn, timestampFormat, window, global, null);
+  }
+
   /** A source that is not a global table. */
   public SourceDescriptor(String name, SourceType type, String topic, RowSchema schema, Formats formats,
       String timestampColumn, String timestampFormat, WindowSpec window) {
-    this(name, type, topic, schema, formats, timestampColumn, timestampFormat, window, null);
+    this(name, type, topic, schema, formats, timestampColumn, timestampFormat, window, null, null);
   }
 
   /** A source whose records are not windowed, and that is not a global table. */
   public SourceDescriptor(String name, SourceType type, String topic, RowSchema schema, Formats formats,
       String timestampColumn, String timestampFormat) {
-    this(name, type, topic, schema, formats, timestampColumn, timestampFormat, null, null);
+    this(name, type, topic, schema, formats, timestampColumn, timestampFormat, null, null, null);
   }
 
   /** The schema of the rows a query reads from this source: key, value, then pseudo columns. */

@@ -29,4 +29,15 @@ class SourceDescriptorJsonTest {
     assertFalse(json.contains("window"), json);
     assertNull(MAPPER.readValue(json, SourceDescriptor.class).window());
   }
+
+  @Test
+  void streamKeepsItsGracePeriodThroughJsonAndOldJsonHasNone() throws Exception {
+    SourceDescriptor stream = new SourceDescriptor("S", SourceType.STREAM, "s",
+        RowSchema.of(Column.value("N", DataType.BIGINT)), new Formats(SerdeFormat.KAFKA, SerdeFormat.JSON),
+        null, null, null, null, 4_000L);
+    String json = MAPPER.writeValueAsString(stream);
+    assertEquals(stream, MAPPER.readValue(json, SourceDescriptor.class));
+    assertEquals(4_000L, MAPPER.readValue(json, SourceDescriptor.class).gracePeriod());
+    assertNull(MAPPER.readValue(MAPPER.writeValueAsString(table(null)), SourceDescriptor.class).gracePeriod());
+  }
 }

@@ -64,7 +64,7 @@ public final class CreateSourcePlanner {
     String timestampColumn = timestampColumn(with, schema);
     String timestampFormat = timestampFormat(with, schema, timestampColumn);
     SourceDescriptor descriptor = new SourceDescriptor(name, ddl.table() ? SourceType.TABLE : SourceType.STREAM, topic,
-        schema, formats, timestampColumn, timestampFormat, null, global(with, ddl));
+        schema, formats, timestampColumn, timestampFormat, null, global(with, ddl), gracePeriod(with, ddl));
     return new CreateSourcePlan(descriptor,
         with.positiveInt(SourceProperties.PARTITIONS).orElse(null),
         with.positiveInt(SourceProperties.REPLICAS, Short.MAX_VALUE).orElse(null),
@@ -78,6 +78,19 @@ public final class CreateSourcePlanner {
       throw new PlanningException("Only a table can be GLOBAL", with.literal(SourceProperties.GLOBAL).orElseThrow().position());
     }
     return global ? Boolean.TRUE : null;
+  }
+
+  /** A stream's GRACE_PERIOD in milliseconds, null when not given; a table has none. */
+  private static Long gracePeriod(WithProperties with, SqlCreateSource ddl) {
+    SqlProperty property = with.literal(SourceProperties.GRACE_PERIOD).orElse(null);
+    if (property == null) {
+      return null;
+    }
+    if (ddl.table()) {
+      throw new PlanningException("GRACE_PERIOD is a stream's: it sets the grace period of the windows over the "
+          + "stream, and a table is not windowed", property.position());
+    }
+    return with.duration(SourceProperties.GRACE_PERIOD).orElseThrow().toMillis();
   }
 
   private static void checkConstraint(boolean table, SqlColumnDeclaration declared) {

@@ -16,8 +16,11 @@ final class SourceProperties {
   /** A table small enough for every task of a query joining it to hold all of it (Kafka Streams' global table). */
   static final String GLOBAL = "GLOBAL";
 
-  static final Set<String> CREATE_SOURCE =
-      Set.of(KAFKA_TOPIC, VALUE_FORMAT, KEY_FORMAT, FORMAT, PARTITIONS, REPLICAS, TIMESTAMP, TIMESTAMP_FORMAT, GLOBAL);
+  /** A stream's default grace period for the windows over it (Flink's watermark delay); Sluice's own. */
+  static final String GRACE_PERIOD = "GRACE_PERIOD";
+
+  static final Set<String> CREATE_SOURCE = Set.of(KAFKA_TOPIC, VALUE_FORMAT, KEY_FORMAT, FORMAT, PARTITIONS,
+      REPLICAS, TIMESTAMP, TIMESTAMP_FORMAT, GLOBAL, GRACE_PERIOD);
 
   static final Set<String> CREATE_AS_SELECT =
       Set.of(KAFKA_TOPIC, VALUE_FORMAT, KEY_FORMAT, FORMAT, PARTITIONS, REPLICAS);

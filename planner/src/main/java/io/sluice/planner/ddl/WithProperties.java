@@ -5,15 +5,28 @@ import io.sluice.parser.ast.SqlProperty;
 import io.sluice.plan.SerdeFormat;
 import io.sluice.planner.PlanningException;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.NlsString;
 
 /** Typed, checked access to a statement's WITH (...) properties; every error names the property. */
 public final class WithProperties {
+
+  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s+([A-Za-z]+)");
+  private static final Map<String, ChronoUnit> UNITS = Map.of(
+      "MILLISECOND", ChronoUnit.MILLIS, "MILLISECONDS", ChronoUnit.MILLIS,
+      "SECOND", ChronoUnit.SECONDS, "SECONDS", ChronoUnit.SECONDS,
+      "MINUTE", ChronoUnit.MINUTES, "MINUTES", ChronoUnit.MINUTES,
+      "HOUR", ChronoUnit.HOURS, "HOURS", ChronoUnit.HOURS,
+      "DAY", ChronoUnit.DAYS, "DAYS", ChronoUnit.DAYS);
 
   private final SqlProperties properties;
 
@@ -78,6 +91,27 @@ public final class WithProperties {
         throw new PlanningException(key + " must be TRUE or FALSE", p.position());
       }
       return Boolean.parseBoolean(text.toLowerCase(Locale.ROOT));
+    });
+  }
+
+  /**
+   * A duration of zero or more, written as a quoted {@code '<n> <unit>'} with one of the time
+   * units of ksqlDB's WINDOW clause, singular or plural, in any case: {@code '4 SECONDS'}.
+   */
+  public Optional<Duration> duration(String key) {
+    return literal(key).map(p -> {
+      String text = p.value().getTypeName() == SqlTypeName.CHAR ? string(key).orElseThrow().trim() : "";
+      Matcher written = DURATION.matcher(text);
+      ChronoUnit unit = written.matches() ? UNITS.get(written.group(2).toUpperCase(Locale.ROOT)) : null;
+      if (unit == null) {
+        throw new PlanningException(key + " must be a duration written as a quoted number and time unit, such as "
+            + "'4 SECONDS' (units: MILLISECONDS, SECONDS, MINUTES, HOURS, DAYS), not " + p.value(), p.position());
+      }
+      try {
+        return Duration.ofMillis(Math.multiplyExact(Long.parseLong(written.group(1)), unit.getDuration().toMillis()));
+      } catch (NumberFormatException | ArithmeticException e) {
+        throw new PlanningException(key + " is too long: " + text, p.position());
+      }
     });
   }
 

@@ -44,8 +44,12 @@ final class AggregateConverter {
     this.pos = pos;
   }
 
+  /**
+   * The aggregation over {@code input}'s rows; {@code windowsOfInput} for one per window of the
+   * windowed aggregation it reads (see {@link AggregateNode}).
+   */
   RelToPlanNodes.Converted convert(LogicalAggregate aggregate, RelToPlanNodes.Converted input, String id,
-      WindowSpec window, EmitMode emit) {
+      WindowSpec window, EmitMode emit, boolean windowsOfInput) {
     if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
       throw new PlanningException("GROUPING SETS, ROLLUP and CUBE are not supported", pos);
     }
@@ -77,7 +81,7 @@ final class AggregateConverter {
       throw new PlanningException("Window bounds need a windowed aggregation", pos);
     }
     AggregateNode node = new AggregateNode(id, input.node(), groupBy, calls, window, emit, id + "-store",
-        new RowSchema(columns));
+        new RowSchema(columns), windowsOfInput ? Boolean.TRUE : null);
     return new RelToPlanNodes.Converted(node, outputColumns(aggregate, groupBy.size(), windowStart, columns));
   }
 

@@ -23,9 +23,6 @@ import org.apache.calcite.util.ImmutableBitSet;
  */
 final class JoinCondition {
 
-  /** The default grace period of a join window, as ksqlDB's: 24 hours. */
-  private static final long DEFAULT_GRACE = WindowSpecs.DEFAULT_GRACE_MILLIS;
-
   final List<Expr> leftKeys = new ArrayList<>();
   final List<Expr> rightKeys = new ArrayList<>();
   final List<Expr> others = new ArrayList<>();
@@ -52,6 +49,8 @@ final class JoinCondition {
     int leftNodeWidth = left.node().schema().size();
     rightColumns.forEach(column -> joined.add(ExprRebase.shift(column, leftNodeWidth)));
     TimeBounds times = TimeBounds.of(left, right, leftWidth);
+    // Without GRACE PERIOD, the larger of the two sides' streams' GRACE_PERIODs, else ksqlDB's 24 hours.
+    long defaultGrace = StreamGrace.orDefault(StreamGrace.of(join));
     for (RexNode conjunct : RelOptUtil.conjunctions(join.getCondition())) {
       if (times.accept(conjunct)) {
         continue;
@@ -59,7 +58,7 @@ final class JoinCondition {
       if (JoinWithinMarker.is(conjunct)) {
         long grace = JoinWithinMarker.operand(conjunct, 2);
         condition.window = new JoinWindow(JoinWithinMarker.operand(conjunct, 0), JoinWithinMarker.operand(conjunct, 1),
-            grace == JoinWithinMarker.NO_GRACE ? DEFAULT_GRACE : grace);
+            grace == JoinWithinMarker.NO_GRACE ? defaultGrace : grace);
         continue;
       }
       if (conjunct.getKind() == SqlKind.EQUALS) {
@@ -85,7 +84,7 @@ final class JoinCondition {
         throw new PlanningException("A join's window is given either by WITHIN or by conditions on the two sides' "
             + "times, not both", pos);
       }
-      condition.window = times.window(DEFAULT_GRACE, pos);
+      condition.window = times.window(defaultGrace, pos);
     }
     if (condition.leftKeys.isEmpty()) {
       throw new PlanningException("A join needs an ON condition with an equality between an expression of each "

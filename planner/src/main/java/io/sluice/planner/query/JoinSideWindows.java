@@ -19,22 +19,28 @@ import org.apache.calcite.sql.SqlSelect;
  * window_start, window_end) AS p}, is rewritten as the outermost SELECT's window table function
  * would be, and its window is returned, sides left to right, for the aggregation Calcite makes of
  * it. Such an aggregation writes each window's rows once, when the window closes (EMIT FINAL), so
- * the join reads it as a stream.
+ * the join reads it as a stream. A side may also aggregate such a subquery again per window.
  */
 final class JoinSideWindows {
+
+  /**
+   * The window of a join side's aggregation; {@code ofInput} for one that aggregates a windowed
+   * aggregation again per window (see {@link WindowReaggregation}), whose rows come with their windows.
+   */
+  record SideWindow(WindowSpec window, boolean ofInput) {}
 
   private JoinSideWindows() {}
 
   /** The windows of the windowed subqueries {@code from} joins, left to right; each subquery rewritten in place. */
-  static List<WindowSpec> rewrite(SqlNode from, CatalogView catalog) {
-    List<WindowSpec> windows = new ArrayList<>();
+  static List<SideWindow> rewrite(SqlNode from, CatalogView catalog) {
+    List<SideWindow> windows = new ArrayList<>();
     if (from instanceof SqlJoin) {
       collect(from, catalog, windows);
     }
     return windows;
   }
 
-  private static void collect(SqlNode from, CatalogView catalog, List<WindowSpec> windows) {
+  private static void collect(SqlNode from, CatalogView catalog, List<SideWindow> windows) {
     if (from instanceof SqlJoin join) {
       collect(join.getLeft(), catalog, windows);
       collect(join.getRight(), catalog, windows);
@@ -43,6 +49,12 @@ final class JoinSideWindows {
     } else if (from.getKind() == SqlKind.AS && ((SqlBasicCall) from).operand(0) instanceof SqlSelect side) {
       WindowedQuery windowed = WindowTableFunctions.rewrite(side, catalog, true);
       if (windowed == null) {
+        WindowedQuery inner = WindowReaggregation.rewrite(side, catalog);
+        if (inner != null) {
+          // Calcite's plan meets the outer aggregation first, then the inner one below it.
+          windows.add(new SideWindow(inner.window(), true));
+          windows.add(new SideWindow(inner.window(), false));
+        }
         return;
       }
       if (windowed.window().type() == WindowType.SESSION) {
@@ -50,7 +62,7 @@ final class JoinSideWindows {
             windowed.windowPosition());
       }
       WindowBoundRewriter.rewrite(side, true);
-      windows.add(windowed.window());
+      windows.add(new SideWindow(windowed.window(), false));
     }
   }
 }

@@ -4,7 +4,6 @@ import io.sluice.parser.ast.EmitMode;
 import io.sluice.plan.Column;
 import io.sluice.plan.ColumnKind;
 import io.sluice.plan.RowSchema;
-import io.sluice.plan.WindowSpec;
 import io.sluice.plan.expr.Expr;
 import io.sluice.plan.expr.InputRef;
 import io.sluice.plan.node.AggregateNode;
@@ -73,7 +72,7 @@ public final class QueryPlanner {
    */
   public PlannedSelect plan(SqlNode query, SqlNodeList partitionBy, EmitMode emit) {
     SqlSelect written = persistentSelect(ViewExpansion.expand(query, catalog));
-    List<WindowSpec> sideWindows = JoinSideWindows.rewrite(written.getFrom(), catalog);
+    List<JoinSideWindows.SideWindow> sideWindows = JoinSideWindows.rewrite(written.getFrom(), catalog);
     WindowedQuery windowed = WindowedQuery.of(written, catalog);
     SqlSelect select = windowed.select();
     List<Integer> syntheticKeyItems = List.of();

@@ -10,6 +10,7 @@ import io.sluice.plan.expr.Call;
 import io.sluice.plan.expr.Expr;
 import io.sluice.plan.expr.InputRef;
 import io.sluice.plan.expr.Operator;
+import io.sluice.plan.node.AggregateNode;
 import io.sluice.plan.node.FilterNode;
 import io.sluice.plan.node.JoinNode;
 import io.sluice.plan.node.JoinType;
@@ -71,7 +72,7 @@ final class RelToPlanNodes {
   private final SqlParserPos pos;
   private final WindowSpec window;
   private final EmitMode emit;
-  private final Deque<WindowSpec> sideWindows;
+  private final Deque<JoinSideWindows.SideWindow> sideWindows;
   private boolean outermostAggregated;
   private int joinDepth;
   private final List<String> sourcesRead = new ArrayList<>();
@@ -87,7 +88,7 @@ final class RelToPlanNodes {
    * has one; {@code sideWindows} those of the windowed subqueries a join joins, left to right.
    */
   RelToPlanNodes(RexToExpr rex, CatalogView catalog, SqlParserPos pos, WindowSpec window, EmitMode emit,
-      List<WindowSpec> sideWindows) {
+      List<JoinSideWindows.SideWindow> sideWindows) {
     this.rex = rex;
     this.catalog = catalog;
     this.pos = pos;
@@ -151,20 +152,38 @@ final class RelToPlanNodes {
       return convertJoin(join);
     }
     if (rel instanceof LogicalAggregate aggregate && joinDepth > 0) {
-      WindowSpec sideWindow = sideWindows.poll();
+      JoinSideWindows.SideWindow sideWindow = sideWindows.poll();
       if (sideWindow == null) {
         throw new PlanningException("A join can join aggregations only of window table functions (TUMBLE or HOP), "
-            + "whose rows are written once per window", pos);
+            + "whose rows are written once per window, or of such aggregations per window", pos);
       }
-      return new AggregateConverter(pos).convert(aggregate, inputRows(aggregate.getInput()),
-          nextId("aggregate", ++aggregates), sideWindow, EmitMode.FINAL);
+      String id = nextId("aggregate", ++aggregates);
+      Converted input = inputRows(aggregate.getInput());
+      if (sideWindow.ofInput() && !readsFinalWindows(input.node())) {
+        throw new PlanningException("An aggregation per window must read a windowed aggregation's rows directly", pos);
+      }
+      return new AggregateConverter(pos).convert(aggregate, input, id, sideWindow.window(), EmitMode.FINAL,
+          sideWindow.ofInput());
     }
     if (rel instanceof LogicalAggregate aggregate && !outermostAggregated) {
       outermostAggregated = true;
       return new AggregateConverter(pos).convert(
-          aggregate, inputRows(aggregate.getInput()), nextId("aggregate", ++aggregates), window, emit);
+          aggregate, inputRows(aggregate.getInput()), nextId("aggregate", ++aggregates), window, emit, false);
     }
     throw new PlanningException(describe(rel) + " is not supported yet in this kind of query", pos);
+  }
+
+  /**
+   * True if {@code node}'s rows are a windowed aggregation's EMIT FINAL rows, through projections
+   * and filters only, which keep each row's window in its record key.
+   */
+  private static boolean readsFinalWindows(PlanNode node) {
+    PlanNode upstream = node;
+    while (upstream instanceof ProjectNode || upstream instanceof FilterNode) {
+      upstream = upstream.inputs().get(0);
+    }
+    return upstream instanceof AggregateNode aggregate && aggregate.window() != null
+        && aggregate.emit() == EmitMode.FINAL;
   }
 
   /** A join, and a filter of its rows by the conditions other than key equalities, if it has any. */

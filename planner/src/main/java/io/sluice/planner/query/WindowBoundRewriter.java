@@ -26,16 +26,29 @@ final class WindowBoundRewriter extends SqlShuttle {
   private final SqlAggFunction start;
   private final SqlAggFunction end;
 
-  private WindowBoundRewriter(boolean tableFunction) {
-    this.startName = tableFunction ? WindowTableFunctions.START : WindowSpec.START_COLUMN;
-    this.endName = tableFunction ? WindowTableFunctions.END : WindowSpec.END_COLUMN;
+  private WindowBoundRewriter(String startName, String endName, boolean tableFunction) {
+    this.startName = startName;
+    this.endName = endName;
     this.start = tableFunction ? WindowBoundFunctions.WINDOW_START : WindowBoundFunctions.WINDOWSTART;
     this.end = tableFunction ? WindowBoundFunctions.WINDOW_END : WindowBoundFunctions.WINDOWEND;
   }
 
   /** Rewrites {@code select}'s SELECT list and HAVING clause in place. */
   static void rewrite(SqlSelect select, boolean tableFunction) {
-    WindowBoundRewriter rewriter = new WindowBoundRewriter(tableFunction);
+    rewrite(select, tableFunction ? new WindowBoundRewriter(WindowTableFunctions.START, WindowTableFunctions.END, true)
+        : new WindowBoundRewriter(WindowSpec.START_COLUMN, WindowSpec.END_COLUMN, false));
+  }
+
+  /**
+   * Rewrites the columns {@code startName} and {@code endName} of {@code select}'s SELECT list and
+   * HAVING clause in place as window_start and window_end (TIMESTAMP): a re-aggregation's names
+   * for the window bounds of the aggregation it reads.
+   */
+  static void rewrite(SqlSelect select, String startName, String endName) {
+    rewrite(select, new WindowBoundRewriter(startName, endName, true));
+  }
+
+  private static void rewrite(SqlSelect select, WindowBoundRewriter rewriter) {
     List<SqlNode> items = new ArrayList<>();
     for (SqlNode item : select.getSelectList()) {
       items.add(item.accept(rewriter));

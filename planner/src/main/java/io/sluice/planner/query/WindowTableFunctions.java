@@ -29,7 +29,8 @@ import org.apache.calcite.util.Litmus;
  * size))}, {@code TABLE(HOP(TABLE s, DESCRIPTOR(ts), slide, size))} and {@code TABLE(SESSION(TABLE s
  * [PARTITION BY keys], DESCRIPTOR(ts), gap))}, grouped by window_start and window_end, as the same
  * windowed aggregation as ksqlDB's WINDOW clause: FROM becomes the source itself (or the view's
- * query) and window_start and window_end leave GROUP BY. The grace period is ksqlDB's default; the
+ * query) and window_start and window_end leave GROUP BY. The grace period is the stream's
+ * GRACE_PERIOD, or ksqlDB's default (see {@link StreamGrace}); the
  * time column must be the source's event time, ROWTIME or its TIMESTAMP column (a view's column
  * passing one of them on), as windows follow event time.
  */
@@ -92,9 +93,10 @@ final class WindowTableFunctions {
       checkTimeColumn(operands.get(1), source, name);
     }
     long first = positiveMillis(operands.get(2), name);
+    Long defaultGrace = StreamGrace.of(from, catalog);
     WindowSpec window = type == WindowType.HOPPING
-        ? hopping(first, positiveMillis(operands.get(3), name), operands.get(2))
-        : WindowSpecs.withDefaults(type, first, null, null, null, null);
+        ? hopping(first, positiveMillis(operands.get(3), name), operands.get(2), defaultGrace)
+        : WindowSpecs.withDefaults(type, first, null, null, defaultGrace, null, null);
     SqlNode replacement = table.view() != null
         ? SqlStdOperatorTable.AS.createCall(table.name().getParserPosition(), table.view(),
             alias == null ? table.name() : alias.operand(1))
@@ -186,11 +188,11 @@ final class WindowTableFunctions {
     return column;
   }
 
-  private static WindowSpec hopping(long slide, long size, SqlNode slideNode) {
+  private static WindowSpec hopping(long slide, long size, SqlNode slideNode, Long defaultGrace) {
     if (slide > size) {
       throw new PlanningException("HOP's slide must not exceed its size", slideNode.getParserPosition());
     }
-    return WindowSpecs.withDefaults(WindowType.HOPPING, size, slide, null, null, null);
+    return WindowSpecs.withDefaults(WindowType.HOPPING, size, slide, null, defaultGrace, null, null);
   }
 
   private static long positiveMillis(SqlNode operand, String function) {

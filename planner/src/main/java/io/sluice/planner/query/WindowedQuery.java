@@ -22,7 +22,8 @@ record WindowedQuery(SqlSelect select, WindowSpec window, SqlParserPos windowPos
   static WindowedQuery of(SqlSelect written, CatalogView catalog) {
     refuseNestedWindows(written.getFrom());
     if (written instanceof SqlWindowedSelect windowed) {
-      return new WindowedQuery(windowed.withoutKsqlWindow(), WindowSpecs.of(windowed.ksqlWindow()),
+      return new WindowedQuery(windowed.withoutKsqlWindow(), WindowSpecs.of(windowed.ksqlWindow(),
+          StreamGrace.of(written.getFrom(), catalog)),
           windowed.ksqlWindow().position(), false);
     }
     WindowedQuery fromFunction = WindowTableFunctions.rewrite(written, catalog);

@@ -59,6 +59,9 @@ final class AggregateBuilder implements NodeBuilder<AggregateNode> {
 
   @Override
   public KStream<Object, Object> build(AggregateNode node, KStream<Object, Object> input, BuildContext context) {
+    if (node.reaggregatesWindows()) {
+      return WindowReaggregationBuilder.build(node, input, context);
+    }
     boolean overTable = PlanNodes.emitsTable(node.input());
     WindowSpec window = node.window();
     if (overTable && window != null) {
@@ -173,7 +176,8 @@ final class AggregateBuilder implements NodeBuilder<AggregateNode> {
     return ((KTable) windowed).suppress(suppressed);
   }
 
-  private static RowProjector argumentsProjector(AggregateNode node, Accumulators functions, RowSchema inputSchema) {
+  /** The compiled arguments of the aggregate calls that take any, or null when none does. */
+  static RowProjector argumentsProjector(AggregateNode node, Accumulators functions, RowSchema inputSchema) {
     List<Expr> arguments = functions.arguments();
     if (arguments.isEmpty()) {
       return null;

@@ -79,12 +79,19 @@ public final class SideMain {
     }
   }
 
+  /**
+   * Both sides' settings. Consumers fetch at most 64 KB per partition at a time: the input is all
+   * in the topic when a side starts, and whole 1 MB fetches let one partition run seconds of event
+   * time ahead of another, so a task after a repartition saw rows of the first windows arrive
+   * after the 4 s grace had closed them, dropping a different few on each run and each side.
+   */
   private SluiceConfig config() {
     return SluiceConfig.of(Map.of(
         SluiceConfig.REST_PORT, "0",
         SluiceConfig.BOOTSTRAP_SERVERS, flags.get("--bootstrap"),
         SluiceConfig.SERVICE_ID, flags.get("--service-id"),
-        SluiceConfig.DATA_DIR, flags.get("--data-dir")));
+        SluiceConfig.DATA_DIR, flags.get("--data-dir"),
+        "streams.consumer.max.partition.fetch.bytes", "65536"));
   }
 
   /**

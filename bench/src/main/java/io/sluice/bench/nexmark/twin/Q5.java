@@ -22,9 +22,14 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * q5 by hand: per hopping window of 10 s every 2 s (event time), the auctions with the most bids in
- * the window, written once per window when it closes (end plus {@link #SQL_DEFAULT_GRACE_MS}), key
- * the auction id, value its bid count {@code NUM}. The SQL selects no join column for a key; the
- * twin keys by auction.
+ * the window, with their bid count, written without a key (the SQL selects no column its join
+ * equates on) as {@code {"AUCTION":..,"NUM":..}}.
+ *
+ * <p>When a window is written follows the SQL's plan: the per-auction counts of a window exist once
+ * every partition's stream time has passed its end plus {@link #SQL_DEFAULT_GRACE_MS}; the SQL's
+ * highest count per window re-aggregates those counts and closes a window when the greatest window
+ * end it has read passes the window's end plus the grace (docs/sql.md, "Window joins"), so a window
+ * is written once both hold.
  *
  * <p>Two stages. Bids are keyed by auction already, so each input partition counts its own auctions
  * without a repartition, per 2 s pane in RocksDB (keyed by pane start then auction); when windows
@@ -41,6 +46,8 @@ public final class Q5 extends Twin {
   private static final String PARTIAL = "q5-partial";
   private static final String PROGRESS = "q5-progress";
   private static final byte[] COMBINER = Keys.bigint(0);
+  /** Where the combiner keeps the greatest end of the non-empty windows reported, as the SQL's re-aggregation does. */
+  private static final Bytes GREATEST_END = Bytes.wrap(new byte[] {-1});
 
   @Override
   public String name() {
@@ -189,12 +196,19 @@ public final class Q5 extends Twin {
       }
       WindowClock.reportProgress(progress, partition, closedBefore);
       long done = WindowClock.closedEverywhereBefore(progress, partitions);
-      if (done == Long.MIN_VALUE) {
+      byte[] greatest = progress.get(GREATEST_END);
+      if (done == Long.MIN_VALUE || greatest == null) {
+        return;
+      }
+      // The SQL's re-aggregation closes a window when the greatest window end read passes its end plus grace.
+      long reaggregated = Keys.first(greatest) - SQL_DEFAULT_GRACE_MS - SIZE_MS;
+      long through = Math.min(done - 1, reaggregated - 1);
+      if (through < 0) {
         return;
       }
       List<KeyValue<Bytes, byte[]>> complete = new ArrayList<>();
       try (KeyValueIterator<Bytes, byte[]> entries =
-          partial.range(Bytes.wrap(Keys.bigint(0)), Bytes.wrap(Keys.bigint(done - 1)))) {
+          partial.range(Bytes.wrap(Keys.bigint(0)), Bytes.wrap(Keys.bigint(through)))) {
         entries.forEachRemaining(complete::add);
       }
       for (KeyValue<Bytes, byte[]> window : complete) {
@@ -202,7 +216,7 @@ public final class Q5 extends Twin {
         ByteBuffer w = ByteBuffer.wrap(window.value);
         long max = w.getLong();
         while (w.hasRemaining()) {
-          context.forward(new Record<>(Keys.bigint(w.getLong()), json.start().number("NUM", max).end(),
+          context.forward(new Record<>(null, json.start().number("AUCTION", w.getLong()).number("NUM", max).end(),
               Keys.first(window.key.get()) + SIZE_MS - 1));
         }
       }
@@ -210,6 +224,10 @@ public final class Q5 extends Twin {
 
     /** Keeps, per window, the highest count seen and the auctions with it: {@code [max, auction ids...]}. */
     private void merge(long start, long max, long[] auctions) {
+      byte[] greatest = progress.get(GREATEST_END);
+      if (greatest == null || Keys.first(greatest) < start + SIZE_MS) {
+        progress.put(GREATEST_END, Keys.bigint(start + SIZE_MS));
+      }
       Bytes key = Bytes.wrap(Keys.bigint(start));
       byte[] old = partial.get(key);
       long oldMax = old == null ? -1 : ByteBuffer.wrap(old).getLong();

@@ -24,7 +24,8 @@ import org.apache.kafka.streams.state.Stores;
  * most 10 s after the bid ({@code B.dateTime BETWEEN window_end - 10 s AND window_end}: the
  * window's own bids, and those made exactly at its end), written once per window when it closes
  * (end plus {@link #SQL_DEFAULT_GRACE_MS}). Key: the price (the SQL's first selected join column,
- * PRICE); value: AUCTION, BIDDER, {@code B_dateTime} (the other side has a dateTime too), EXTRA.
+ * PRICE); value: AUCTION, BIDDER, {@code dateTime}, EXTRA (the other side, a subquery, has a dateTime
+ * too, but only sources' columns clash in Sluice's names for a join's select items).
  *
  * <p>Two stages, as q5: each input partition keeps per window its highest price and only the bids
  * at that price (no other bid can be the window's highest), plus the bids made exactly at the
@@ -131,7 +132,7 @@ public final class Q7 extends Twin {
 
     private byte[] value(Bid bid) {
       return json.start().number("AUCTION", bid.auction()).number("BIDDER", bid.bidder())
-          .number("B_dateTime", bid.dateTime()).string("EXTRA", bid.extra()).end();
+          .number("dateTime", bid.dateTime()).string("EXTRA", bid.extra()).end();
     }
 
     private byte[] closeBefore(long firstOpen) {

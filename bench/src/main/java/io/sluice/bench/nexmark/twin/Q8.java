@@ -21,9 +21,12 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * q8 by hand: the people who joined and put an item up for auction in the same 10 s tumbling
- * window of event time: person id (the key, as the SQL's first selected join column), name and
- * window start, once per window, when it closes: when the task's stream time passes the window's
- * end plus {@link #SQL_DEFAULT_GRACE_MS}; rows of closed windows are dropped, as late.
+ * window of event time: person id, name and window start, without a key (the SQL joins on three
+ * columns, the id and the window bounds, and selects only one of them), once per window, when it
+ * closes: as the SQL aggregates people and sellers per window each on its own, each side's rows
+ * count until that side's stream time (in the task) passes the window's end plus
+ * {@link #SQL_DEFAULT_GRACE_MS}, later ones are dropped as late, and a window is written once both
+ * sides have closed it.
  *
  * <p>People are keyed by id already; auctions are re-keyed by seller through one repartition
  * topic with the input's partition count, carrying only their time. One RocksDB store, keyed by
@@ -69,7 +72,9 @@ public final class Q8 extends Twin {
     private final JsonOut json = new JsonOut();
     private ProcessorContext<byte[], byte[]> context;
     private KeyValueStore<Bytes, byte[]> windows;
-    private long streamTime = Long.MIN_VALUE;
+    // Each side's own stream time, as the SQL's two window aggregations each close windows on theirs.
+    private long personTime = Long.MIN_VALUE;
+    private long sellerTime = Long.MIN_VALUE;
     private long closedBefore = Long.MIN_VALUE;
 
     @Override
@@ -80,9 +85,14 @@ public final class Q8 extends Twin {
 
     @Override
     public void process(Record<byte[], byte[]> record) {
-      streamTime = Math.max(streamTime, record.timestamp());
+      boolean person = record.value() != null;
+      if (person) {
+        personTime = Math.max(personTime, record.timestamp());
+      } else {
+        sellerTime = Math.max(sellerTime, record.timestamp());
+      }
       long start = record.timestamp() - Math.floorMod(record.timestamp(), SIZE_MS);
-      if (WindowClock.open(start, SIZE_MS, streamTime)) {
+      if (WindowClock.open(start, SIZE_MS, person ? personTime : sellerTime)) {
         Bytes key = Bytes.wrap(Keys.pair(start, Keys.first(record.key())));
         byte[] old = windows.get(key);
         byte flags = (byte) ((old == null ? 0 : old[0]) | (record.value() == null ? SOLD : JOINED));
@@ -95,9 +105,12 @@ public final class Q8 extends Twin {
       closeWindows();
     }
 
-    /** Emits and forgets every window whose end plus grace stream time has reached. */
+    /** Emits and forgets every window whose end plus grace both sides' stream times have reached. */
     private void closeWindows() {
-      long firstOpen = WindowClock.firstOpenStart(streamTime, SIZE_MS, SIZE_MS);
+      if (personTime == Long.MIN_VALUE || sellerTime == Long.MIN_VALUE) {
+        return;
+      }
+      long firstOpen = WindowClock.firstOpenStart(Math.min(personTime, sellerTime), SIZE_MS, SIZE_MS);
       if (firstOpen <= closedBefore || firstOpen <= 0) {
         return;
       }
@@ -111,9 +124,9 @@ public final class Q8 extends Twin {
         windows.delete(entry.key);
         if (entry.value[0] == (JOINED | SOLD)) {
           long start = Keys.first(entry.key.get());
-          byte[] value = json.start().string("NAME", new String(rest(entry.value), StandardCharsets.UTF_8))
-              .number("STARTTIME", start).end();
-          context.forward(new Record<>(Keys.bigint(Keys.second(entry.key.get())), value, start + SIZE_MS - 1));
+          byte[] value = json.start().number("ID", Keys.second(entry.key.get()))
+              .string("NAME", new String(rest(entry.value), StandardCharsets.UTF_8)).number("STARTTIME", start).end();
+          context.forward(new Record<>(null, value, start + SIZE_MS - 1));
         }
       }
     }

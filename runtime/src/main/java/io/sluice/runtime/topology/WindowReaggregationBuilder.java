@@ -1,0 +1,119 @@
+package io.sluice.runtime.topology;
+
+import io.sluice.plan.Column;
+import io.sluice.plan.ColumnKind;
+import io.sluice.plan.DataType;
+import io.sluice.plan.EmitMode;
+import io.sluice.plan.RowSchema;
+import io.sluice.plan.node.AggregateNode;
+import io.sluice.plan.node.FilterNode;
+import io.sluice.plan.node.PlanNode;
+import io.sluice.plan.node.ProjectNode;
+import io.sluice.runtime.UnsupportedPlanException;
+import io.sluice.runtime.aggregate.Accumulators;
+import io.sluice.runtime.aggregate.AggregateInput;
+import io.sluice.runtime.aggregate.AggregateInputSerde;
+import io.sluice.runtime.aggregate.AggregateRows;
+import io.sluice.runtime.aggregate.AggregateState;
+import io.sluice.runtime.aggregate.AggregateStateSerde;
+import io.sluice.runtime.aggregate.GroupKeySerde;
+import io.sluice.runtime.expr.ExpressionCompiler;
+import io.sluice.runtime.expr.RowProjector;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.StreamPartitioner;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Builds an aggregation per window of the windowed aggregation it reads (Nexmark's q5, the highest
+ * count of each window): {@code <id>-input} keys each row by its group-by values and the window
+ * its record key carries; {@code <id>-repartition} brings each group, all its windows, to one task
+ * (partitioned by the group values alone, {@link WindowGroupPartitioner});
+ * {@code <id>-final} ({@link WindowReaggregateProcessor}) keeps the groups in the store the plan
+ * names and writes each window's once, when it closes; {@code <id>-output} turns them into rows
+ * shaped as any windowed aggregation's.
+ */
+final class WindowReaggregationBuilder {
+
+  private WindowReaggregationBuilder() {}
+
+  static KStream<Object, Object> build(AggregateNode node, KStream<Object, Object> input, BuildContext context) {
+    if (!readsFinalWindows(node.input())) {
+      throw new UnsupportedPlanException("a re-aggregation per window must read a windowed aggregation's EMIT FINAL "
+          + "rows, through projections and filters only");
+    }
+    Accumulators functions = Accumulators.of(node.aggregates(), false);
+    RowSchema inputSchema = node.input().schema();
+    List<Column> groupColumns = new ArrayList<>();
+    for (int i = 0; i < node.groupBy().size(); i++) {
+      groupColumns.add(new Column(node.schema().column(i).name(), node.groupBy().get(i).type(), ColumnKind.KEY));
+    }
+    RowProjector groupBy = ExpressionCompiler.compileProjector(node.groupBy(), inputSchema, new RowSchema(groupColumns));
+    RowProjector arguments = AggregateBuilder.argumentsProjector(node, functions, inputSchema);
+    List<String> groupNames = groupColumns.stream().map(Column::name).toList();
+    List<DataType> groupTypes = groupColumns.stream().map(Column::type).toList();
+    List<DataType> keyTypes = new ArrayList<>(groupTypes);
+    keyTypes.add(DataType.BIGINT);
+    keyTypes.add(DataType.BIGINT);
+
+    String inputStep = NodeNames.aggregateInput(node.id());
+    Downstream inputDownstream = context.downstreamOf(inputStep);
+    ProcessingLogger inputLogger = context.loggerFor(node, inputStep);
+    KStream<Object, AggregateInput> inputs = narrow(input.process(
+        () -> new WindowRekeyProcessor(new AggregateInputs(groupBy, arguments, groupNames), inputDownstream, inputLogger),
+        Named.as(inputStep)));
+    AggregateInputSerde inputSerde = new AggregateInputSerde(functions.argumentTypes());
+    GroupKeySerde groupSerde = new GroupKeySerde(groupTypes);
+    inputs = inputs.repartition(Repartitioned.<Object, AggregateInput>as(node.id())
+        .withKeySerde(untyped(new GroupKeySerde(keyTypes))).withValueSerde(inputSerde)
+        .withStreamPartitioner(partitioner(groupSerde)));
+
+    context.builder().addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(node.storeName()),
+        Serdes.Bytes(), Serdes.ByteArray()));
+    String closing = NodeNames.finalResults(node.id());
+    Downstream closingDownstream = context.downstreamOf(closing);
+    AggregateStateSerde stateSerde = new AggregateStateSerde(functions);
+    long grace = node.window().grace();
+    KStream<Object, AggregateState> closed = inputs.process(
+        () -> new WindowReaggregateProcessor(node.storeName(), grace, groupSerde, stateSerde, functions::newState,
+            context.stats(), closingDownstream),
+        Named.as(closing), node.storeName());
+
+    String output = NodeNames.aggregateOutput(node.id());
+    Downstream outputDownstream = context.downstreamOf(output);
+    ProcessingLogger outputLogger = context.loggerFor(node, output, NodeNames.outputProcessingLog(node.id()));
+    AggregateRows rows = new AggregateRows(node);
+    return SourceBuilder.widen(closed.processValues(
+        () -> new AggregateOutputProcessor(rows, outputDownstream, outputLogger), Named.as(output)));
+  }
+
+  /** True if {@code node}'s rows are a windowed aggregation's EMIT FINAL rows, through projections and filters. */
+  private static boolean readsFinalWindows(PlanNode node) {
+    PlanNode upstream = node;
+    while (upstream instanceof ProjectNode || upstream instanceof FilterNode) {
+      upstream = upstream.inputs().get(0);
+    }
+    return upstream instanceof AggregateNode aggregate && aggregate.window() != null
+        && aggregate.emit() == EmitMode.FINAL;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static StreamPartitioner<Object, AggregateInput> partitioner(GroupKeySerde groupSerde) {
+    return (StreamPartitioner) new WindowGroupPartitioner(groupSerde);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <V> KStream<Object, V> narrow(KStream<?, ?> stream) {
+    return (KStream<Object, V>) stream;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Serde<Object> untyped(Serde<?> serde) {
+    return (Serde<Object>) serde;
+  }
+}
