@@ -83,7 +83,8 @@ public final class SideMain {
    * Both sides' settings. Consumers fetch at most 64 KB per partition at a time: the input is all
    * in the topic when a side starts, and whole 1 MB fetches let one partition run seconds of event
    * time ahead of another, so a task after a repartition saw rows of the first windows arrive
-   * after the 4 s grace had closed them, dropping a different few on each run and each side.
+   * after a short grace (Flink's 4 s) had closed them, dropping a different few on each run and
+   * each side.
    */
   private SluiceConfig config() {
     return SluiceConfig.of(Map.of(
@@ -124,20 +125,21 @@ public final class SideMain {
   }
 
   private String prepareTwin() {
-    String output = flags.get("--output");
-    int partitions = Integer.parseInt(flags.get("--partitions"));
-    try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, flags.get("--bootstrap")))) {
-      // Sluice creates its output topic with the input's partition count before its query starts; so does the twin.
-      new Topics(admin).create(output, partitions, (short) 1, Map.of());
-    }
     Properties properties =
         StreamsProperties.forQuery(config(), flags.get("--bootstrap"), "TWIN_" + flags.get("--query"), Map.of());
-    streams = new KafkaStreams(
-        Twins.named(flags.get("--query")).topology(flags.get("--input"), output, partitions), properties);
+    streams = new KafkaStreams(Twins.named(flags.get("--query")).topology(flags.get("--input"), flags.get("--output"),
+        Integer.parseInt(flags.get("--partitions"))), properties);
     return null;
   }
 
+  /**
+   * Creates the output topic, then starts the topology: Sluice's CREATE ... AS SELECT creates its
+   * output topic (with the input's partition count) inside the clock, so the twin does too.
+   */
   private String startTwin() {
+    try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, flags.get("--bootstrap")))) {
+      new Topics(admin).create(flags.get("--output"), Integer.parseInt(flags.get("--partitions")), (short) 1, Map.of());
+    }
     streams.start();
     return "GROUP " + StreamsProperties.applicationId(config(), "TWIN_" + flags.get("--query"));
   }

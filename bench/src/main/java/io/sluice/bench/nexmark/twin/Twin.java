@@ -16,12 +16,12 @@ import org.apache.kafka.streams.kstream.Produced;
 public abstract class Twin {
 
   /**
-   * The grace period of the SQL forms' windows: the nexmark stream's {@code GRACE_PERIOD='4 SECONDS'}
+   * The grace period of the SQL forms' windows: the nexmark stream's {@code GRACE_PERIOD='30 SECONDS'}
    * (ddl.sql, Flink Nexmark's watermark delay), which every window over its views takes. A twin
    * that emits when a window closes closes it when stream time passes its end plus this, and drops
    * rows of closed windows as late, as Sluice's windows do.
    */
-  public static final long SQL_DEFAULT_GRACE_MS = 4_000L;
+  public static final long SQL_DEFAULT_GRACE_MS = 30_000L;
 
   /** The query's name, {@code q0} ... */
   public abstract String name();

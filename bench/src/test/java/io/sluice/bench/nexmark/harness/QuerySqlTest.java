@@ -38,7 +38,7 @@ class QuerySqlTest {
   @Test
   void ddlDeclaresTheSourceOnTheInputAndOneViewPerEventType() {
     String ddl = QuerySql.ddl("in");
-    assertTrue(ddl.contains("WITH (KAFKA_TOPIC='in', VALUE_FORMAT='JSON', GRACE_PERIOD='4 SECONDS');"), ddl);
+    assertTrue(ddl.contains("WITH (KAFKA_TOPIC='in', VALUE_FORMAT='JSON', GRACE_PERIOD='30 SECONDS');"), ddl);
     for (String view : new String[] {"person", "auction", "bid"}) {
       assertTrue(ddl.contains("CREATE VIEW " + view + " AS SELECT "), view);
     }
