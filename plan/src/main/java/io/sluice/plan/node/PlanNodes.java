@@ -1,5 +1,6 @@
 package io.sluice.plan.node;
 
+import io.sluice.plan.EmitMode;
 import io.sluice.plan.WindowSpec;
 
 /** Facts about the rows a plan node emits that follow from the nodes upstream of it. */
@@ -45,5 +46,18 @@ public final class PlanNodes {
       }
     }
     return null;
+  }
+
+  /**
+   * True if {@code node}'s rows are a windowed aggregation's EMIT FINAL rows, through projections
+   * and filters only, which keep each row's window in its record key.
+   */
+  public static boolean readsFinalWindows(PlanNode node) {
+    PlanNode upstream = node;
+    while (upstream instanceof ProjectNode || upstream instanceof FilterNode) {
+      upstream = upstream.inputs().get(0);
+    }
+    return upstream instanceof AggregateNode aggregate && aggregate.window() != null
+        && aggregate.emit() == EmitMode.FINAL;
   }
 }

@@ -10,11 +10,11 @@ import io.sluice.plan.expr.Call;
 import io.sluice.plan.expr.Expr;
 import io.sluice.plan.expr.InputRef;
 import io.sluice.plan.expr.Operator;
-import io.sluice.plan.node.AggregateNode;
 import io.sluice.plan.node.FilterNode;
 import io.sluice.plan.node.JoinNode;
 import io.sluice.plan.node.JoinType;
 import io.sluice.plan.node.PlanNode;
+import io.sluice.plan.node.PlanNodes;
 import io.sluice.plan.node.ProjectNode;
 import io.sluice.plan.node.SourceNode;
 import io.sluice.planner.CatalogView;
@@ -159,7 +159,7 @@ final class RelToPlanNodes {
       }
       String id = nextId("aggregate", ++aggregates);
       Converted input = inputRows(aggregate.getInput());
-      if (sideWindow.ofInput() && !readsFinalWindows(input.node())) {
+      if (sideWindow.ofInput() && !PlanNodes.readsFinalWindows(input.node())) {
         throw new PlanningException("An aggregation per window must read a windowed aggregation's rows directly", pos);
       }
       return new AggregateConverter(pos).convert(aggregate, input, id, sideWindow.window(), EmitMode.FINAL,
@@ -171,19 +171,6 @@ final class RelToPlanNodes {
           aggregate, inputRows(aggregate.getInput()), nextId("aggregate", ++aggregates), window, emit, false);
     }
     throw new PlanningException(describe(rel) + " is not supported yet in this kind of query", pos);
-  }
-
-  /**
-   * True if {@code node}'s rows are a windowed aggregation's EMIT FINAL rows, through projections
-   * and filters only, which keep each row's window in its record key.
-   */
-  private static boolean readsFinalWindows(PlanNode node) {
-    PlanNode upstream = node;
-    while (upstream instanceof ProjectNode || upstream instanceof FilterNode) {
-      upstream = upstream.inputs().get(0);
-    }
-    return upstream instanceof AggregateNode aggregate && aggregate.window() != null
-        && aggregate.emit() == EmitMode.FINAL;
   }
 
   /** A join, and a filter of its rows by the conditions other than key equalities, if it has any. */

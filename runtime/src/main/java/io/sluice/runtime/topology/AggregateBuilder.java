@@ -87,15 +87,16 @@ final class AggregateBuilder implements NodeBuilder<AggregateNode> {
     KStream<Object, AggregateInput> inputs;
     Serde<Object> keySerde;
     if (keyedSource != null) {
-      inputs = narrow(input.processValues(
+      inputs = Untyped.stream(input.processValues(
           () -> new AggregateInputProcessor(new AggregateInputs(groupBy, arguments, groupNames), inputDownstream, inputLogger),
           Named.as(inputStep)));
-      keySerde = untyped(Serdes.ByteArray());
+      keySerde = Untyped.serde(Serdes.ByteArray());
     } else {
-      inputs = narrow(input.process(
-          () -> new RekeyingAggregateInputProcessor(new AggregateInputs(groupBy, arguments, groupNames), inputDownstream, inputLogger),
+      inputs = Untyped.stream(input.process(
+          () -> new RekeyingAggregateInputProcessor(new AggregateInputs(groupBy, arguments, groupNames), inputDownstream, inputLogger,
+              false),
           Named.as(inputStep)));
-      keySerde = untyped(new GroupKeySerde(groupColumns.stream().map(Column::type).toList()));
+      keySerde = Untyped.serde(new GroupKeySerde(groupColumns.stream().map(Column::type).toList()));
     }
     AggregateInputSerde inputSerde = new AggregateInputSerde(functions.argumentTypes());
     if (window != null) {
@@ -112,7 +113,7 @@ final class AggregateBuilder implements NodeBuilder<AggregateNode> {
       QueryStats stats = context.stats();
       KStream<Object, Object> gated = SourceBuilder.widen(inputs).processValues(
           () -> new LateRecordGate(window, sessionStore, stats), Named.as(gate));
-      inputs = narrow(gated);
+      inputs = Untyped.stream(gated);
     }
     KGroupedStream<Object, AggregateInput> grouped = inputs.groupByKey(Grouped.with(node.id(), keySerde, inputSerde));
     KTable<Object, AggregateState> groups = aggregate(node, grouped, functions, keySerde, overTable);
@@ -191,15 +192,5 @@ final class AggregateBuilder implements NodeBuilder<AggregateNode> {
       }
     }
     return ExpressionCompiler.compileProjector(arguments, inputSchema, new RowSchema(columns));
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <V> KStream<Object, V> narrow(KStream<?, ?> stream) {
-    return (KStream<Object, V>) stream;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Serde<Object> untyped(Serde<?> serde) {
-    return (Serde<Object>) serde;
   }
 }

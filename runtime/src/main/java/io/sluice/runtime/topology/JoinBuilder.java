@@ -79,7 +79,7 @@ final class JoinBuilder implements NodeBuilder<JoinNode> {
         .before(Duration.ofMillis(window.before())).after(Duration.ofMillis(window.after()));
     Serde<Object> leftRows = rowSerde(node.left().input().schema());
     Serde<Object> rightRows = rowSerde(node.right().input().schema());
-    Serde<Object> keys = untyped(Serdes.ByteArray());
+    Serde<Object> keys = Untyped.serde(Serdes.ByteArray());
     ValueJoiner<Object, Object, Object> joiner = (l, r) -> rows.join((Object[]) l, (Object[]) r);
     if (rightDrives) {
       // As ksqlDB: the right side drives, and the window is measured from its records.
@@ -192,7 +192,7 @@ final class JoinBuilder implements NodeBuilder<JoinNode> {
     TableJoined<Object, Object> named = TableJoined.as(node.id());
     Materialized<Object, Object, KeyValueStore<Bytes, byte[]>> result =
         Materialized.<Object, Object, KeyValueStore<Bytes, byte[]>>as(stores.get(2))
-            .withKeySerde(untyped(Serdes.ByteArray())).withValueSerde(rowSerde(node.schema()));
+            .withKeySerde(Untyped.serde(Serdes.ByteArray())).withValueSerde(rowSerde(node.schema()));
     KTable<Object, Object> joined = node.type() == JoinType.LEFT
         ? left.leftJoin(right, extractor, joiner, named, result)
         : left.join(right, extractor, joiner, named, result);
@@ -216,7 +216,7 @@ final class JoinBuilder implements NodeBuilder<JoinNode> {
     return context.streamOf(side)
         .mapValues(change -> (Object) ((Change) change).newRow(), Named.as(prefix + "-rows"))
         .toTable(Named.as(prefix + "-table"), Materialized.<Object, Object, KeyValueStore<Bytes, byte[]>>as(store)
-            .withKeySerde(untyped(Serdes.ByteArray())).withValueSerde(rowSerde(side.schema())));
+            .withKeySerde(Untyped.serde(Serdes.ByteArray())).withValueSerde(rowSerde(side.schema())));
   }
 
   /** A table side's changes, and how to see its current rows (one view per processor). */
@@ -269,7 +269,7 @@ final class JoinBuilder implements NodeBuilder<JoinNode> {
     KStream<Object, Object> rekeyed = stream.process(() -> new JoinKeyProcessor(keys, downstream, logger),
         Named.as(step));
     return rekeyed.repartition(Repartitioned.<Object, Object>as(node.repartitionName(sideName))
-        .withKeySerde(untyped(Serdes.ByteArray()))
+        .withKeySerde(Untyped.serde(Serdes.ByteArray()))
         .withValueSerde(rowSerde(schema))
         .withNumberOfPartitions(side.repartition()));
   }
@@ -327,14 +327,7 @@ final class JoinBuilder implements NodeBuilder<JoinNode> {
     return -1;
   }
 
-  @SuppressWarnings("unchecked")
   private static Serde<Object> rowSerde(RowSchema schema) {
-    Serde<?> serde = new BinaryRowSerde(schema.types());
-    return (Serde<Object>) serde;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Serde<Object> untyped(Serde<?> serde) {
-    return (Serde<Object>) serde;
+    return Untyped.serde(new BinaryRowSerde(schema.types()));
   }
 }

@@ -1,6 +1,9 @@
 package io.sluice.runtime.topology;
 
 import io.sluice.runtime.aggregate.GroupKey;
+import java.util.Arrays;
+import org.apache.kafka.streams.kstream.Window;
+import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -8,19 +11,25 @@ import org.apache.kafka.streams.processor.api.Record;
 /**
  * Turns rows, or a table's {@link Change}s, into aggregate inputs (see {@link AggregateInputs})
  * keyed by their {@link GroupKey}, ahead of the repartition that brings each group to one task. A
- * new row that cannot be aggregated is reported.
+ * new row that cannot be aggregated is reported. For a re-aggregation per window (see
+ * {@link WindowReaggregationBuilder}), the key also holds the start and end of the window that each
+ * windowed aggregation's row carries in its record key.
  */
 final class RekeyingAggregateInputProcessor implements Processor<Object, Object, Object, Object> {
 
   private final AggregateInputs inputs;
   private final Downstream downstream;
   private final ProcessingLogger logger;
+  private final boolean perWindow;
   private ProcessorContext<Object, Object> context;
 
-  RekeyingAggregateInputProcessor(AggregateInputs inputs, Downstream downstream, ProcessingLogger logger) {
+  /** @param perWindow whether rows are a windowed aggregation's, whose window goes into the key */
+  RekeyingAggregateInputProcessor(AggregateInputs inputs, Downstream downstream, ProcessingLogger logger,
+      boolean perWindow) {
     this.inputs = inputs;
     this.downstream = downstream;
     this.logger = logger;
+    this.perWindow = perWindow;
   }
 
   @Override
@@ -30,13 +39,26 @@ final class RekeyingAggregateInputProcessor implements Processor<Object, Object,
 
   @Override
   public void process(Record<Object, Object> record) {
+    Window window = perWindow ? windowOf(record) : null;
     int n = inputs.compute(record.value());
     for (int i = 0; i < n; i++) {
-      downstream.forward(context,
-          new Record<>(new GroupKey(inputs.group(i)), inputs.input(i), record.timestamp(), record.headers()));
+      Object[] group = inputs.group(i);
+      if (window != null) {
+        group = Arrays.copyOf(group, group.length + 2);
+        group[group.length - 2] = window.start();
+        group[group.length - 1] = window.end();
+      }
+      downstream.forward(context, new Record<>(new GroupKey(group), inputs.input(i), record.timestamp(), record.headers()));
     }
     if (inputs.failure() != null) {
       logger.log(context, ErrorType.EVALUATION_ERROR, inputs.failure(), record.timestamp());
     }
+  }
+
+  private static Window windowOf(Record<Object, Object> record) {
+    if (!(record.key() instanceof Windowed<?> windowed)) {
+      throw new IllegalStateException("a re-aggregation per window reads rows without a window: " + record.key());
+    }
+    return windowed.window();
   }
 }

@@ -3,12 +3,9 @@ package io.sluice.runtime.topology;
 import io.sluice.plan.Column;
 import io.sluice.plan.ColumnKind;
 import io.sluice.plan.DataType;
-import io.sluice.plan.EmitMode;
 import io.sluice.plan.RowSchema;
 import io.sluice.plan.node.AggregateNode;
-import io.sluice.plan.node.FilterNode;
-import io.sluice.plan.node.PlanNode;
-import io.sluice.plan.node.ProjectNode;
+import io.sluice.plan.node.PlanNodes;
 import io.sluice.runtime.UnsupportedPlanException;
 import io.sluice.runtime.aggregate.Accumulators;
 import io.sluice.runtime.aggregate.AggregateInput;
@@ -43,7 +40,7 @@ final class WindowReaggregationBuilder {
   private WindowReaggregationBuilder() {}
 
   static KStream<Object, Object> build(AggregateNode node, KStream<Object, Object> input, BuildContext context) {
-    if (!readsFinalWindows(node.input())) {
+    if (!PlanNodes.readsFinalWindows(node.input())) {
       throw new UnsupportedPlanException("a re-aggregation per window must read a windowed aggregation's EMIT FINAL "
           + "rows, through projections and filters only");
     }
@@ -64,13 +61,14 @@ final class WindowReaggregationBuilder {
     String inputStep = NodeNames.aggregateInput(node.id());
     Downstream inputDownstream = context.downstreamOf(inputStep);
     ProcessingLogger inputLogger = context.loggerFor(node, inputStep);
-    KStream<Object, AggregateInput> inputs = narrow(input.process(
-        () -> new WindowRekeyProcessor(new AggregateInputs(groupBy, arguments, groupNames), inputDownstream, inputLogger),
+    KStream<Object, AggregateInput> inputs = Untyped.stream(input.process(
+        () -> new RekeyingAggregateInputProcessor(new AggregateInputs(groupBy, arguments, groupNames), inputDownstream,
+            inputLogger, true),
         Named.as(inputStep)));
     AggregateInputSerde inputSerde = new AggregateInputSerde(functions.argumentTypes());
     GroupKeySerde groupSerde = new GroupKeySerde(groupTypes);
     inputs = inputs.repartition(Repartitioned.<Object, AggregateInput>as(node.id())
-        .withKeySerde(untyped(new GroupKeySerde(keyTypes))).withValueSerde(inputSerde)
+        .withKeySerde(Untyped.serde(new GroupKeySerde(keyTypes))).withValueSerde(inputSerde)
         .withStreamPartitioner(partitioner(groupSerde)));
 
     context.builder().addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(node.storeName()),
@@ -92,28 +90,8 @@ final class WindowReaggregationBuilder {
         () -> new AggregateOutputProcessor(rows, outputDownstream, outputLogger), Named.as(output)));
   }
 
-  /** True if {@code node}'s rows are a windowed aggregation's EMIT FINAL rows, through projections and filters. */
-  private static boolean readsFinalWindows(PlanNode node) {
-    PlanNode upstream = node;
-    while (upstream instanceof ProjectNode || upstream instanceof FilterNode) {
-      upstream = upstream.inputs().get(0);
-    }
-    return upstream instanceof AggregateNode aggregate && aggregate.window() != null
-        && aggregate.emit() == EmitMode.FINAL;
-  }
-
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static StreamPartitioner<Object, AggregateInput> partitioner(GroupKeySerde groupSerde) {
     return (StreamPartitioner) new WindowGroupPartitioner(groupSerde);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <V> KStream<Object, V> narrow(KStream<?, ?> stream) {
-    return (KStream<Object, V>) stream;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Serde<Object> untyped(Serde<?> serde) {
-    return (Serde<Object>) serde;
   }
 }
