@@ -24,7 +24,8 @@ import java.util.Map;
  * TIME from milliseconds of day or ISO text, TIMESTAMP from epoch milliseconds or ISO text.
  * INTEGER and BIGINT take integral JSON numbers only; STRING takes any JSON value, non-strings as
  * their JSON text. ARRAY reads a JSON array and MAP a JSON object, element by element; STRUCT reads
- * a JSON object, its members matched to fields as top-level columns are.
+ * a JSON object, its members matched to fields as top-level columns are. A STRUCT reader built for
+ * some fields only ({@link ValueUse}) skips the others' members unread, leaving them null.
  */
 final class JsonColumnReader {
 
@@ -45,7 +46,7 @@ final class JsonColumnReader {
    */
   private final String[] spellings;
 
-  private JsonColumnReader(DataType type, String where) {
+  private JsonColumnReader(DataType type, String where, ValueUse use) {
     this.type = type;
     this.where = where;
     switch (type.name()) {
@@ -55,18 +56,19 @@ final class JsonColumnReader {
         fieldNames = new String[fields.size()];
         for (int i = 0; i < children.length; i++) {
           fieldNames[i] = fields.get(i).name();
+          ValueUse fieldUse = use.isWhole() ? ValueUse.WHOLE : use.fieldUse(i);
           // The field's name alone, and the path only on error: no string building per field read.
-          children[i] = new JsonColumnReader(fields.get(i).type(), fieldNames[i]);
+          children[i] = fieldUse == null ? null : new JsonColumnReader(fields.get(i).type(), fieldNames[i], fieldUse);
         }
         spellings = new String[fields.size()];
       }
       case ARRAY -> {
-        children = new JsonColumnReader[] {new JsonColumnReader(type.element(), where + " element")};
+        children = new JsonColumnReader[] {new JsonColumnReader(type.element(), where + " element", ValueUse.WHOLE)};
         fieldNames = null;
         spellings = null;
       }
       case MAP -> {
-        children = new JsonColumnReader[] {new JsonColumnReader(type.element(), where + " entry")};
+        children = new JsonColumnReader[] {new JsonColumnReader(type.element(), where + " entry", ValueUse.WHOLE)};
         fieldNames = null;
         spellings = null;
       }
@@ -84,7 +86,15 @@ final class JsonColumnReader {
    * @param where how the reason names the column, e.g. {@code field PRICE}
    */
   static JsonColumnReader of(DataType type, String where) {
-    return new JsonColumnReader(type, where);
+    return new JsonColumnReader(type, where, ValueUse.WHOLE);
+  }
+
+  /**
+   * The reader of the parts of {@code type}'s values that {@code use} names; the STRUCT fields it
+   * leaves out are skipped and read as null.
+   */
+  static JsonColumnReader of(DataType type, String where, ValueUse use) {
+    return new JsonColumnReader(type, where, use);
   }
 
   /** The value at the parser's current token, consuming it (and its children). */
@@ -112,8 +122,9 @@ final class JsonColumnReader {
 
   /**
    * A JSON object as a STRUCT: members match fields exactly, else case-insensitively; missing
-   * fields are null and extra members skipped. Members usually come in field order, so the field
-   * after the last one matched is tried first.
+   * fields are null and extra members skipped, as are the members of fields this reader does not
+   * read. Members usually come in field order, so the field after the last one matched is tried
+   * first.
    */
   private StructValue readStruct(JsonParser p, JsonToken token) throws IOException {
     if (token != JsonToken.START_OBJECT) {
@@ -124,7 +135,7 @@ final class JsonColumnReader {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       int index = fieldOf(p.currentName(), next);
       p.nextToken();
-      if (index < 0) {
+      if (index < 0 || children[index] == null) {
         p.skipChildren();
       } else {
         try {
@@ -132,6 +143,8 @@ final class JsonColumnReader {
         } catch (RecordFormatException e) {
           throw new RecordFormatException(where + "->" + e.getMessage());
         }
+      }
+      if (index >= 0) {
         next = index + 1;
       }
     }

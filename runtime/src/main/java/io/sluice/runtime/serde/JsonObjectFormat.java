@@ -15,7 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The JSON layout of several columns: an object with one field per column. On read, fields match
  * column names case-insensitively (an exact match wins), missing fields are null and extra fields
- * are skipped; on write, fields are named exactly as the columns.
+ * are skipped; on write, fields are named exactly as the columns. Built for a query that reads only
+ * some columns and STRUCT fields, a row read leaves the others null, skipping their JSON unchecked
+ * but for its syntax.
  */
 final class JsonObjectFormat implements ColumnsFormat {
 
@@ -27,7 +29,10 @@ final class JsonObjectFormat implements ColumnsFormat {
   /** Per column, the bytes of {@code "NAME":}, after a comma for all but the first. */
   private final byte[][] memberPrefixes;
   private final JsonValueWriter[] writers;
+  /** Per column, the reader of whole rows' parts that are read, null for a column not read. */
   private final JsonColumnReader[] readers;
+  /** Per column, the reader of its whole value, for reading one column alone. */
+  private final JsonColumnReader[] columnReaders;
   private final Map<String, Integer> exactNames = new HashMap<>();
   private final Map<String, Integer> upperNames = new HashMap<>();
   /**
@@ -38,6 +43,14 @@ final class JsonObjectFormat implements ColumnsFormat {
 
   /** @param part {@code key} or {@code value}, as errors name it */
   JsonObjectFormat(List<Column> columns, String part) {
+    this(columns, part, null);
+  }
+
+  /**
+   * @param part {@code key} or {@code value}, as errors name it
+   * @param uses per column, what a row read takes of it (null: nothing); null to read every column whole
+   */
+  JsonObjectFormat(List<Column> columns, String part, ValueUse[] uses) {
     this.part = part;
     int n = columns.size();
     names = new String[n];
@@ -45,13 +58,19 @@ final class JsonObjectFormat implements ColumnsFormat {
     memberPrefixes = new byte[n][];
     writers = new JsonValueWriter[n];
     readers = new JsonColumnReader[n];
+    columnReaders = new JsonColumnReader[n];
     for (int i = 0; i < n; i++) {
       Column column = columns.get(i);
       names[i] = column.name();
       wheres[i] = ("value".equals(part) ? "field " : part + " field ") + column.name();
       memberPrefixes[i] = JsonValueWriter.memberPrefix(column.name(), i > 0);
       writers[i] = JsonValueWriter.of(column.type(), wheres[i]);
-      readers[i] = JsonColumnReader.of(column.type(), wheres[i]);
+      columnReaders[i] = JsonColumnReader.of(column.type(), wheres[i]);
+      if (uses == null || uses[i] != null && uses[i].isWhole()) {
+        readers[i] = columnReaders[i];
+      } else if (uses[i] != null) {
+        readers[i] = JsonColumnReader.of(column.type(), wheres[i], uses[i]);
+      }
       exactNames.put(column.name(), i);
       upperNames.putIfAbsent(column.name().toUpperCase(Locale.ROOT), i);
     }
@@ -81,7 +100,7 @@ final class JsonObjectFormat implements ColumnsFormat {
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         int index = columnOf(p.currentName());
         p.nextToken();
-        if (index < 0) {
+        if (index < 0 || readers[index] == null) {
           p.skipChildren();
         } else {
           row[positions[index]] = readers[index].read(p);
@@ -107,7 +126,7 @@ final class JsonObjectFormat implements ColumnsFormat {
         boolean wanted = columnOf(p.currentName()) == index;
         p.nextToken();
         if (wanted) {
-          return readers[index].read(p);
+          return columnReaders[index].read(p);
         }
         p.skipChildren();
       }

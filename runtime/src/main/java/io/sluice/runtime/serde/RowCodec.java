@@ -19,17 +19,32 @@ public final class RowCodec {
   private final int[] keyPositions;
   private final int[] valuePositions;
 
-  private RowCodec(RowSchema schema, Formats formats) {
+  private RowCodec(RowSchema schema, Formats formats, ValueUse[] uses) {
     this.schema = schema;
     this.key = KeyCodec.of(schema.keyColumns(), formats.keyFormat());
-    this.value = ValueCodec.of(schema.valueColumns(), formats.valueFormat());
     this.keyPositions = schema.indexesOf(ColumnKind.KEY);
     this.valuePositions = schema.indexesOf(ColumnKind.VALUE);
+    ValueUse[] valueUses = null;
+    if (uses != null) {
+      valueUses = new ValueUse[valuePositions.length];
+      for (int i = 0; i < valuePositions.length; i++) {
+        valueUses[i] = uses[valuePositions[i]];
+      }
+    }
+    this.value = ValueCodec.reading(schema.valueColumns(), formats.valueFormat(), valueUses);
   }
 
   /** A codec for rows of {@code schema} in {@code formats}; throws if the formats cannot hold the columns. */
   public static RowCodec of(RowSchema schema, Formats formats) {
-    return new RowCodec(schema, formats);
+    return new RowCodec(schema, formats, null);
+  }
+
+  /**
+   * A codec whose reads take of each value column only what {@code uses} says, per column of
+   * {@code schema} (see {@link ValueCodec#reading}); keys are read whole.
+   */
+  public static RowCodec reading(RowSchema schema, Formats formats, ValueUse[] uses) {
+    return new RowCodec(schema, formats, uses);
   }
 
   public RowSchema schema() {

@@ -18,12 +18,21 @@ public final class ValueCodec extends ColumnsCodec {
 
   /** A codec for these value columns; throws {@link UnsupportedPlanException} if the format cannot hold them. */
   public static ValueCodec of(List<Column> columns, SerdeFormat format) {
-    return new ValueCodec(columns, format, layout(columns, format));
+    return reading(columns, format, null);
   }
 
-  private static ColumnsFormat layout(List<Column> columns, SerdeFormat format) {
+  /**
+   * A codec for these value columns whose row reads take of each column only what {@code uses}
+   * says (null: nothing), leaving the rest null; JSON skips what is not read, the other formats
+   * read every column anyway. Null {@code uses} reads everything.
+   */
+  public static ValueCodec reading(List<Column> columns, SerdeFormat format, ValueUse[] uses) {
+    return new ValueCodec(columns, format, layout(columns, format, uses));
+  }
+
+  private static ColumnsFormat layout(List<Column> columns, SerdeFormat format, ValueUse[] uses) {
     return switch (format) {
-      case JSON -> new JsonObjectFormat(columns, "value");
+      case JSON -> new JsonObjectFormat(columns, "value", uses);
       case KAFKA -> {
         if (columns.size() != 1) {
           throw new UnsupportedPlanException(

@@ -25,6 +25,7 @@ final class BuildContext {
   private final RuntimeOptions options;
   private final QueryStats stats;
   private final ResultListener listener;
+  private final ColumnUses columnUses;
   private final Map<String, Downstream> downstreams = new LinkedHashMap<>();
   private final Map<String, List<String>> processingLogParents = new LinkedHashMap<>();
   private final Map<String, String> storeReaders = new LinkedHashMap<>();
@@ -37,10 +38,16 @@ final class BuildContext {
     this.plan = plan;
     this.options = options;
     this.stats = stats;
+    this.columnUses = ColumnUses.of(plan);
   }
 
   StreamsBuilder builder() {
     return builder;
+  }
+
+  /** What the plan reads of its sources' columns and uses of its projections' outputs. */
+  ColumnUses columnUses() {
+    return columnUses;
   }
 
   QueryStats stats() {

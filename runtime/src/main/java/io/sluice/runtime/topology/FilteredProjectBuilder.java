@@ -33,7 +33,7 @@ final class FilteredProjectBuilder implements NodeBuilder<ProjectNode> {
   public KStream<Object, Object> build(ProjectNode node, KStream<Object, Object> input, BuildContext context) {
     FilterNode filter = (FilterNode) node.input();
     FilteredProjector compiled = ExpressionCompiler.compileFilteredProjector(
-        filter.predicate(), node.expressions(), filter.schema(), node.schema());
+        filter.predicate(), context.columnUses().usedExpressions(node), filter.schema(), node.schema());
     Downstream downstream = context.downstreamOf(node.id());
     ProcessingLogger filterLogger = context.loggerFor(filter, node.id());
     ProcessingLogger projectLogger = context.loggerFor(node, node.id());

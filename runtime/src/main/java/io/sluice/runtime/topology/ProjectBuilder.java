@@ -26,7 +26,8 @@ final class ProjectBuilder implements NodeBuilder<ProjectNode> {
   public KStream<Object, Object> build(ProjectNode node, KStream<Object, Object> input, BuildContext context) {
     boolean tableChanges = PlanNodes.emitsTable(node) && PlanNodes.aggregateOf(node) == null;
     RowSchema inputSchema = node.input().schema();
-    RowProjector projector = ExpressionCompiler.compileProjector(node.expressions(), inputSchema, node.schema());
+    RowProjector projector = ExpressionCompiler.compileProjector(
+        context.columnUses().usedExpressions(node), inputSchema, node.schema());
     Downstream downstream = context.downstreamOf(node.id());
     ProcessingLogger logger = context.loggerFor(node, node.id());
     FixedKeyProcessorSupplier<Object, Object, Object> processor;

@@ -36,7 +36,7 @@ final class SourceBuilder implements NodeBuilder<SourceNode> {
       return null;
     }
     RowSchema schema = node.schema();
-    RowCodec codec = RowCodec.of(schema, node.formats());
+    RowCodec codec = RowCodec.reading(schema, node.formats(), context.columnUses().sourceReads(node));
     SourceProcessor.PseudoSlots pseudo = pseudoSlots(schema);
     EventTime eventTime = node.timestamp() == null ? null : EventTime.of(node.timestamp(), schema);
     String deserialize = NodeNames.deserialize(node.id());
