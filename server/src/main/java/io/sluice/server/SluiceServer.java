@@ -10,6 +10,7 @@ import io.sluice.server.kafka.EmbeddedKafka;
 import io.sluice.server.kafka.FreePorts;
 import io.sluice.server.kafka.KafkaHealthProbe;
 import io.sluice.server.kafka.KafkaReadiness;
+import io.sluice.server.rest.ConsoleFiles;
 import io.sluice.server.rest.ErrorHandling;
 import io.sluice.server.rest.HealthChecks;
 import io.sluice.server.rest.HealthRoutes;
@@ -251,6 +252,7 @@ public final class SluiceServer implements AutoCloseable {
                 javalin.startup.showOldJavalinVersionWarning = false;
                 javalin.jsonMapper(new JavalinJackson(Json.mapper(), false));
                 ErrorHandling.addTo(javalin);
+                ConsoleFiles.addTo(javalin);
                 routes.forEach(group -> group.addTo(javalin.routes, context));
               });
       started.push(new NamedCloseable("REST server", rest::stop));
