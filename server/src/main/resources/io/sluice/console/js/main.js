@@ -45,7 +45,7 @@ function startPush(statement, entry) {
     const query = api.push(statement.text, properties(), {
       onSchema(columns) {
         started = true;
-        results.start(columns.map((c) => c.name), 'Push query running…', () => {
+        results.start(columns.map((c) => c.name), columns.map((c) => c.type), 'Push query running…', () => {
           stopPush();
         });
         entry.note('Push query started; rows stream into the table.');
@@ -78,7 +78,7 @@ function startPush(statement, entry) {
 async function runPull(statement, entry) {
   const answer = await api.pull(statement.text, properties());
   stopPush();
-  results.start(answer.columns, 'Pull query');
+  results.start(answer.columns, answer.types, 'Pull query');
   answer.rows.forEach((row) => results.add(row));
   results.end(`Pull query: ${answer.rows.length} row${answer.rows.length === 1 ? '' : 's'}`);
   entry.note(`${answer.rows.length} row${answer.rows.length === 1 ? '' : 's'} in the table.`);

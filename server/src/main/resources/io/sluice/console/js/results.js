@@ -2,20 +2,26 @@
 
 const MAX_ROWS = 10000;
 
-/** Renders a value as the cell text: strings as they are, everything structured as JSON. */
-export function cellText(value) {
+/**
+ * Renders a value as the cell text: strings as they are, everything structured as JSON. A DOUBLE
+ * keeps its decimal point (JSON.parse turns 5.0 into 5), so it reads as the server wrote it.
+ */
+export function cellText(value, type) {
   if (value === null || value === undefined) {
     return '';
+  }
+  if (typeof value === 'number' && Number.isInteger(value) && /^DOUBLE$/i.test(type || '')) {
+    return value.toFixed(1);
   }
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
 /** CSV of the columns and rows, RFC 4180 quoting; structured values are JSON. */
-export function toCsv(columns, rows) {
+export function toCsv(columns, rows, types = []) {
   const quote = (text) => (/[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
   const lines = [columns.map(quote).join(',')];
   for (const row of rows) {
-    lines.push(row.map((value) => quote(cellText(value))).join(','));
+    lines.push(row.map((value, i) => quote(cellText(value, types[i]))).join(','));
   }
   return lines.join('\r\n') + '\r\n';
 }
@@ -30,6 +36,7 @@ export function createResults(elements) {
   const thead = table.tHead;
   const tbody = table.tBodies[0];
   let columns = [];
+  let types = [];
   let rows = [];
   let received = 0;
   let onStop = null;
@@ -46,9 +53,9 @@ export function createResults(elements) {
       tr.className = 'tombstone';
       tr.title = 'Tombstone: this key was deleted';
     }
-    for (const value of values) {
+    for (const [i, value] of values.entries()) {
       const td = document.createElement('td');
-      td.textContent = cellText(value);
+      td.textContent = cellText(value, types[i]);
       if (value === null || value === undefined) {
         td.className = 'null';
         td.textContent = 'null';
@@ -73,13 +80,14 @@ export function createResults(elements) {
   };
 
   stop.addEventListener('click', () => onStop && onStop());
-  csv.addEventListener('click', () => download('sluice-results.csv', 'text/csv', toCsv(columns, rows)));
+  csv.addEventListener('click', () => download('sluice-results.csv', 'text/csv', toCsv(columns, rows, types)));
   json.addEventListener('click', () => download('sluice-results.json', 'application/json', toJson(columns, rows)));
 
   return {
-    /** Starts a new result with these column names; {@code stopHandler} makes Stop active. */
-    start(names, title, stopHandler) {
+    /** Starts a new result with these column names and types; {@code stopHandler} makes Stop active. */
+    start(names, columnTypes, title, stopHandler) {
       columns = names;
+      types = columnTypes || [];
       rows = [];
       received = 0;
       onStop = stopHandler || null;
@@ -92,6 +100,7 @@ export function createResults(elements) {
       for (const name of names) {
         const th = document.createElement('th');
         th.textContent = name;
+        th.title = types[names.indexOf(name)] || '';
         tr.appendChild(th);
       }
       thead.appendChild(tr);

@@ -43,7 +43,9 @@ export function createSidebar(lists, open, onSchema) {
     const byType = Object.fromEntries(entities.map((e) => [e['@type'], e]));
     const streams = (byType.streams && byType.streams.streams) || [];
     const tables = (byType.tables && byType.tables.tables) || [];
-    const topics = (byType.kafka_topics && byType.kafka_topics.topics) || [];
+    // Queries' repartition and changelog topics are Sluice's own; listing them would bury the users' topics.
+    const topics = ((byType.kafka_topics && byType.kafka_topics.topics) || [])
+      .filter((t) => !/-(repartition|changelog)$/.test(t.name));
     const queries = (byType.queries && byType.queries.queries) || [];
     const sourceItem = (s) => item(s.name, s.topic, `DESCRIBE ${s.name}`, () => open.onSource(s.name));
     fill(lists.streams, streams.map(sourceItem), 'No streams');

@@ -1,0 +1,338 @@
+package io.sluice.server.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.sluice.server.results.PushQueries;
+import io.sluice.server.testing.Chromium;
+import io.sluice.server.testing.Directories;
+import io.sluice.server.testing.Poll;
+import io.sluice.server.testing.SharedKafka;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The browser console at {@code /}, driven in headless Chromium as a user drives it: typing SQL in
+ * the editor, running it with Ctrl+Enter, watching rows arrive. Every step leaves a screenshot in
+ * {@code server/target/console-screenshots/}.
+ */
+class ConsoleBrowserTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final Path SHOTS = Path.of("target", "console-screenshots");
+
+  private static TestServer server;
+  private static ChromeDriver browser;
+  private static Path profileDir;
+  private static Path downloads;
+
+  private String testName;
+  private final AtomicInteger shot = new AtomicInteger();
+
+  @BeforeAll
+  static void startServerAndBrowser() throws IOException {
+    String missing = Chromium.missing();
+    assumeTrue(missing == null, missing);
+    Files.createDirectories(SHOTS);
+    server = TestServer.start();
+    profileDir = Directories.createTemp("sluice-chromium");
+    downloads = Directories.createTemp("sluice-downloads");
+    browser = Chromium.start(profileDir, downloads);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (server != null) {
+      server.close();
+    }
+    if (profileDir != null) {
+      Directories.deleteRecursively(profileDir);
+      Directories.deleteRecursively(downloads);
+    }
+  }
+
+  @BeforeEach
+  void openConsole(TestInfo info) {
+    testName = info.getTestMethod().orElseThrow().getName();
+    open(server.url());
+  }
+
+  @Test
+  void createStreamInsertRowsAndWatchThemStreamIntoAPushQueryUntilStopped() {
+    String stream = name("CONSOLE_ORDERS");
+    type("CREATE STREAM " + stream + " (ID BIGINT KEY, ITEM STRING, AMOUNT DOUBLE)\n"
+        + "WITH (KAFKA_TOPIC='" + stream.toLowerCase() + "', PARTITIONS=1, VALUE_FORMAT='JSON');");
+    assertEquals("ok", runAndSettle());
+    screenshot("stream-created");
+    waitForText(By.id("list-streams"), stream);
+
+    // A selection of several statements runs them in order.
+    type("INSERT INTO " + stream + " (ID, ITEM, AMOUNT) VALUES (1, 'apple', 2.5);\n"
+        + "INSERT INTO " + stream + " (ID, ITEM, AMOUNT) VALUES (2, 'pear', 1.25);\n"
+        + "INSERT INTO " + stream + " (ID, ITEM, AMOUNT) VALUES (3, 'plum', 4.0);");
+    editorInput().sendKeys(Keys.chord(Keys.CONTROL, "a"));
+    int before = logEntries().size();
+    editorInput().sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+    waitUntil(() -> settledEntries() >= before + 3, "the three INSERTs to be answered");
+    assertEquals(List.of("ok", "ok", "ok"), entryStates().subList(before, before + 3));
+    screenshot("rows-inserted");
+
+    type("SELECT ID, ITEM, AMOUNT * 2 AS DOUBLED FROM " + stream + " EMIT CHANGES;");
+    assertEquals("ok", runAndSettle());
+    waitUntil(() -> tableRows().size() == 3, "the three rows to arrive in the push query's table");
+    assertEquals(List.of("ID", "ITEM", "DOUBLED"), tableHeaders());
+    assertEquals(List.of(List.of("1", "apple", "5.0"), List.of("2", "pear", "2.5"), List.of("3", "plum", "8.0")),
+        tableRows());
+    assertTrue(browser.findElement(By.id("stop")).isEnabled(), "Stop is offered while the query runs");
+    waitForText(By.id("row-count"), "3 rows");
+    screenshot("push-query-rows");
+
+    // The editor stays usable while the push query streams: a new INSERT shows up in the table.
+    type("INSERT INTO " + stream + " (ID, ITEM, AMOUNT) VALUES (4, 'fig', 0.5);");
+    assertEquals("ok", runAndSettle());
+    waitUntil(() -> tableRows().size() == 4, "the row inserted while the query runs to arrive");
+    assertEquals(List.of("4", "fig", "1.0"), tableRows().get(3));
+    waitForText(By.id("row-count"), "4 rows");
+    screenshot("push-query-new-row");
+
+    browser.findElement(By.id("stop")).click();
+    waitForText(By.id("result-status"), "Push query stopped");
+    Poll.until(WAIT, () -> pushQueries().count() == 0, "the server to stop the push query the console closed");
+    assertEquals(4, tableRows().size(), "the rows stay in the table after Stop");
+    screenshot("push-query-stopped");
+  }
+
+  @Test
+  void pullQueryOnAnAggregateTableShowsItsRowsAndDownloadsAsCsvAndJson() throws IOException {
+    String stream = name("CONSOLE_CLICKS");
+    String table = stream + "_PER_PAGE";
+    type("CREATE STREAM " + stream + " (USER_ID STRING, PAGE STRING)\n"
+        + "WITH (KAFKA_TOPIC='" + stream.toLowerCase() + "', PARTITIONS=1, VALUE_FORMAT='JSON');\n"
+        + "INSERT INTO " + stream + " (USER_ID, PAGE) VALUES ('u1', 'home');\n"
+        + "INSERT INTO " + stream + " (USER_ID, PAGE) VALUES ('u2', 'home');\n"
+        + "INSERT INTO " + stream + " (USER_ID, PAGE) VALUES ('u1', 'cart');\n"
+        + "CREATE TABLE " + table + " AS SELECT PAGE, COUNT(*) AS VIEWS FROM " + stream + " GROUP BY PAGE;");
+    editorInput().sendKeys(Keys.chord(Keys.CONTROL, "a"));
+    int before = logEntries().size();
+    editorInput().sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+    waitUntil(() -> settledEntries() >= before + 5, "the five statements to be answered");
+    assertEquals(List.of("ok", "ok", "ok", "ok", "ok"), entryStates().subList(before, before + 5));
+    waitForText(By.id("list-tables"), table);
+    waitForText(By.id("list-queries"), "CTAS_" + table);
+    screenshot("table-created");
+
+    type("SELECT PAGE, VIEWS FROM " + table + ";");
+    // The table fills as its query reads the stream; run the pull query until it has both pages.
+    waitUntil(() -> {
+      runAndSettle();
+      return tableRows().stream().map(row -> String.join("=", row)).sorted().toList()
+          .equals(List.of("cart=1", "home=2"));
+    }, "the pull query to show cart=1 and home=2");
+    assertEquals(List.of("PAGE", "VIEWS"), tableHeaders());
+    waitForText(By.id("result-status"), "Pull query: 2 rows");
+    screenshot("pull-query-rows");
+
+    browser.findElement(By.id("download-csv")).click();
+    String csv = downloaded("sluice-results.csv");
+    assertEquals("PAGE,VIEWS", csv.lines().findFirst().orElseThrow());
+    assertEquals(List.of("cart,1", "home,2"), csv.lines().skip(1).sorted().toList());
+    browser.findElement(By.id("download-json")).click();
+    String json = downloaded("sluice-results.json").replaceAll("\\s", "");
+    assertTrue(json.contains("{\"PAGE\":\"home\",\"VIEWS\":2}") && json.contains("{\"PAGE\":\"cart\",\"VIEWS\":1}"), json);
+  }
+
+  @Test
+  void sqlErrorShowsTheServersMessageAndMarksItsLineAndColumnInTheEditor() {
+    String stream = name("CONSOLE_ERRORS");
+    server.ok("CREATE STREAM " + stream + " (ID BIGINT KEY, NAME STRING) WITH (KAFKA_TOPIC='"
+        + stream.toLowerCase() + "', PARTITIONS=1, VALUE_FORMAT='JSON');");
+    // The failing statement starts on the editor's second line: the server's line 2 is the editor's line 3.
+    type("SHOW STREAMS;\n"
+        + "CREATE STREAM " + stream + "_OUT AS SELECT ID,\n"
+        + "NO_SUCH_COLUMN\n"
+        + "FROM " + stream + ";");
+    assertEquals("error", runAndSettle());
+    WebElement mark = waitFor(By.cssSelector(".CodeMirror .cm-sql-error"));
+    assertEquals("NO_SUCH_COLUMN", mark.getText());
+    assertEquals(2L, script("return window.sluiceConsole.editor.cm.getAllMarks()[0].find().from.line;"),
+        "the mark is on the editor's third line");
+    assertEquals(0L, script("return window.sluiceConsole.editor.cm.getAllMarks()[0].find().from.ch;"));
+    WebElement error = lastEntry().findElement(By.className("error-msg"));
+    assertTrue(error.getText().contains("NO_SUCH_COLUMN"), error.getText());
+    assertTrue(error.getText().contains("line 3, column 1 in the editor"), error.getText());
+    screenshot("error-marked");
+  }
+
+  @Test
+  void leavingThePageStopsItsPushQueryOnTheServer() {
+    String stream = name("CONSOLE_LEAVE");
+    server.ok("CREATE STREAM " + stream + " (ID BIGINT KEY, NAME STRING) WITH (KAFKA_TOPIC='"
+        + stream.toLowerCase() + "', PARTITIONS=1, VALUE_FORMAT='JSON');");
+    type("SELECT * FROM " + stream + " EMIT CHANGES;");
+    assertEquals("ok", runAndSettle());
+    waitUntil(() -> pushQueries().count() == 1, "the push query to run on the server");
+    screenshot("push-query-running");
+    browser.get("about:blank");
+    Poll.until(WAIT, () -> pushQueries().count() == 0, "the server to stop the query of the page that was left");
+  }
+
+  @Test
+  void sidePanelListsSourcesAndClickingOneShowsItsSchemaTopicAndFormats() {
+    String stream = name("CONSOLE_BROWSE");
+    server.ok("CREATE STREAM " + stream + " (ID BIGINT KEY, NAME STRING, SCORE DOUBLE) WITH (KAFKA_TOPIC='"
+        + stream.toLowerCase() + "', PARTITIONS=1, VALUE_FORMAT='JSON');");
+    browser.findElement(By.id("refresh")).click();
+    waitForText(By.id("list-streams"), stream);
+    waitForText(By.id("list-topics"), stream.toLowerCase());
+    browser.findElement(By.xpath("//ul[@id='list-streams']//button[.//span[text()='" + stream + "']]")).click();
+    WebElement describe = waitFor(By.cssSelector("#log .entry:last-child .describe"));
+    String text = describe.getText();
+    assertTrue(text.contains("STREAM " + stream), text);
+    assertTrue(text.contains(stream.toLowerCase()), "the topic: " + text);
+    assertTrue(text.contains("JSON") && text.contains("KAFKA"), "the formats: " + text);
+    assertTrue(text.contains("SCORE") && text.contains("DOUBLE"), "the columns: " + text);
+    screenshot("source-described");
+  }
+
+  @Test
+  void bannerShowsWhenTheServerCannotBeReached() {
+    TestServer doomed = TestServer.start();
+    try {
+      open(doomed.url());
+    } finally {
+      doomed.close();
+    }
+    WebElement banner = new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("banner")));
+    assertTrue(banner.getText().contains("Cannot reach the Sluice server"), banner.getText());
+    screenshot("server-unreachable");
+  }
+
+  // ---- driving the page
+
+  private void open(String url) {
+    browser.get(url + "/");
+    waitFor(By.cssSelector(".CodeMirror"));
+    waitForText(By.id("server-info"), "service");
+  }
+
+  private WebElement editorInput() {
+    return browser.findElement(By.cssSelector(".CodeMirror textarea"));
+  }
+
+  /** Replaces the editor's text by typing, as a user does; the cursor ends after the text. */
+  private void type(String sql) {
+    browser.findElement(By.cssSelector(".CodeMirror")).click();
+    WebElement input = editorInput();
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"));
+    input.sendKeys(Keys.DELETE);
+    input.sendKeys(sql);
+    // CodeMirror keeps the previous line's indentation on Enter; the text typed has none.
+    assertEquals(sql, script("return window.sluiceConsole.editor.cm.getValue();"));
+  }
+
+  /** Presses Ctrl+Enter and waits until the statement's output entry settles; returns ok or error. */
+  private String runAndSettle() {
+    int before = logEntries().size();
+    editorInput().sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+    waitUntil(() -> settledEntries() > before, "the statement to be answered");
+    return entryStates().get(before);
+  }
+
+  private List<WebElement> logEntries() {
+    return browser.findElements(By.cssSelector("#log .entry"));
+  }
+
+  private WebElement lastEntry() {
+    List<WebElement> entries = logEntries();
+    return entries.get(entries.size() - 1);
+  }
+
+  private long settledEntries() {
+    return entryStates().stream().filter(state -> !state.equals("pending")).count();
+  }
+
+  private List<String> entryStates() {
+    return logEntries().stream().map(e -> e.getAttribute("class").replace("entry", "").strip()).toList();
+  }
+
+  private List<String> tableHeaders() {
+    return browser.findElements(By.cssSelector("#result-table thead th")).stream().map(WebElement::getText).toList();
+  }
+
+  private List<List<String>> tableRows() {
+    return browser.findElements(By.cssSelector("#result-table tbody tr")).stream()
+        .map(tr -> tr.findElements(By.tagName("td")).stream().map(WebElement::getText).toList())
+        .toList();
+  }
+
+  private WebElement waitFor(By locator) {
+    return new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
+  }
+
+  private void waitForText(By locator, String text) {
+    new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+  }
+
+  private void waitUntil(BooleanSupplier condition, String what) {
+    new WebDriverWait(browser, WAIT).withMessage(what).until(driver -> condition.getAsBoolean());
+  }
+
+  private Object script(String js) {
+    return ((JavascriptExecutor) browser).executeScript(js);
+  }
+
+  /** Waits for a finished download and returns its text, removing it so the next one has the name again. */
+  private String downloaded(String name) throws IOException {
+    Path file = downloads.resolve(name);
+    waitUntil(() -> Files.isRegularFile(file), name + " to be downloaded");
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    Files.delete(file);
+    return text;
+  }
+
+  /** A unique SQL identifier (unique names carry dashes, which identifiers cannot). */
+  private static String name(String prefix) {
+    return SharedKafka.uniqueName(prefix).toUpperCase().replace('-', '_');
+  }
+
+  private static PushQueries pushQueries() {
+    return server.server().component(PushQueries.class).orElseThrow();
+  }
+
+  /** Saves the page as PNG under target/console-screenshots, named by test and step. */
+  private void screenshot(String step) {
+    Path target = SHOTS.resolve(String.format("%s-%02d-%s.png", testName, shot.incrementAndGet(), step));
+    try {
+      Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    // The JUnit attachments convention: report tools link the file from the test's captured output.
+    System.out.println("[[ATTACHMENT|" + target.toAbsolutePath() + "]]");
+  }
+}
