@@ -102,7 +102,7 @@ async function runPrint(text, entry) {
 
 async function runKsql(statement, entry) {
   const entities = await api.ksql(statement.text, properties());
-  entry.ok(entities, entities.length ? '' : 'Done');
+  entry.ok(entities, entities.length ? '' : /^\s*INSERT\b/i.test(statement.text) ? 'Row inserted' : 'Done');
   if (!/^\s*(SHOW|LIST|DESCRIBE|EXPLAIN|PRINT)\b/i.test(statement.text)) {
     refreshSidebar();
   }

@@ -220,6 +220,36 @@ class ConsoleBrowserTest {
   }
 
   @Test
+  void ctrlEnterRunsOnlyTheStatementUnderTheCursor() {
+    type("SHOW STREAMS;\nSHOW TOPICS;\n");
+    editorInput().sendKeys(Keys.chord(Keys.CONTROL, Keys.HOME));
+    int before = logEntries().size();
+    assertEquals("ok", runAndSettle());
+    assertEquals(before + 1, logEntries().size(), "one statement ran");
+    assertEquals("SHOW STREAMS;", lastEntry().findElement(By.className("entry-sql")).getText());
+    // After the last statement, in the blank line below it, the cursor belongs to that statement.
+    editorInput().sendKeys(Keys.chord(Keys.CONTROL, Keys.END));
+    assertEquals("ok", runAndSettle());
+    assertEquals("SHOW TOPICS;", lastEntry().findElement(By.className("entry-sql")).getText());
+    screenshot("statement-under-cursor");
+  }
+
+  @Test
+  void statementsSplitAtSemicolonsOutsideQuotesIdentifiersAndComments() {
+    String text = "INSERT INTO S (A) VALUES ('x;y''z');\n-- a comment; not a statement\n"
+        + "SELECT `odd;name` FROM T /* ; */ EMIT CHANGES;\n  ;\nSHOW STREAMS";
+    Object pieces = ((JavascriptExecutor) browser).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "import('/js/sql.js').then(sql => done(sql.splitStatements(arguments[0])"
+            + ".map(s => [s.text, sql.kindOf(s.text), arguments[0].slice(s.start, s.end) === s.text])));",
+        text);
+    assertEquals(List.of(
+        List.of("INSERT INTO S (A) VALUES ('x;y''z');", "ksql", true),
+        List.of("-- a comment; not a statement\nSELECT `odd;name` FROM T /* ; */ EMIT CHANGES;", "push", true),
+        List.of("SHOW STREAMS", "ksql", true)), pieces);
+  }
+
+  @Test
   void bannerShowsWhenTheServerCannotBeReached() {
     TestServer doomed = TestServer.start();
     try {
