@@ -3,6 +3,7 @@
 import * as api from './api.js';
 import {createEditor} from './editor.js';
 import {createLog, describeSource} from './log.js';
+import {createQueryPage} from './query.js';
 import {createResults} from './results.js';
 import {createSidebar} from './sidebar.js';
 import {errorPosition, kindOf, splitStatements, statementAt} from './sql.js';
@@ -174,13 +175,8 @@ const sidebar = createSidebar(
         showError(entry, error, null);
       }
     },
-    async onQuery(id) {
-      const entry = log.add(`EXPLAIN ${id};`);
-      try {
-        entry.ok(await api.ksql(`EXPLAIN ${id};`));
-      } catch (error) {
-        showError(entry, error, null);
-      }
+    onQuery(id) {
+      location.hash = `#query/${encodeURIComponent(id)}`;
     },
   },
   (schema) => editor.setSchema(schema),
@@ -193,6 +189,26 @@ async function refreshSidebar() {
     // The banner tells when the server is away; a failed refresh needs no second message.
   }
 }
+
+// The query page lives at #query/<id>, so Back returns to the editor and a page can be linked.
+const queryPage = createQueryPage($('query-page'), {
+  onClose: () => { location.hash = ''; },
+  onTerminated: () => refreshSidebar(),
+});
+
+function route() {
+  const match = /^#query\/(.+)$/.exec(location.hash);
+  if (match) {
+    $('workbench').hidden = true;
+    queryPage.show(decodeURIComponent(match[1]));
+  } else {
+    queryPage.hide();
+    $('workbench').hidden = false;
+    editor.cm.refresh();
+    editor.focus();
+  }
+}
+window.addEventListener('hashchange', route);
 
 $('run').addEventListener('click', () => {
   run();
@@ -228,4 +244,5 @@ if (!editor.cm.getValue()) {
   editor.cm.setValue('-- Write SQL here. Ctrl/Cmd+Enter runs the statement under the cursor.\n');
   editor.cm.setCursor(editor.cm.lineCount(), 0);
 }
+route();
 window.sluiceConsole = {editor, results, run};

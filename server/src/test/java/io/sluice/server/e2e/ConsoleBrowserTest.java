@@ -167,6 +167,59 @@ class ConsoleBrowserTest {
   }
 
   @Test
+  void queryPageDrawsTheTopologyShowsLiveMetricsExplainsAndTerminates() {
+    String stream = name("CONSOLE_VISITS");
+    String table = stream + "_PER_PAGE";
+    server.ok("CREATE STREAM " + stream + " (USER_ID STRING, PAGE STRING) WITH (KAFKA_TOPIC='"
+        + stream.toLowerCase() + "', PARTITIONS=1, VALUE_FORMAT='JSON');"
+        + "INSERT INTO " + stream + " (USER_ID, PAGE) VALUES ('u1', 'home');"
+        + "INSERT INTO " + stream + " (USER_ID, PAGE) VALUES ('u2', 'home');"
+        + "INSERT INTO " + stream + " (USER_ID, PAGE) VALUES ('u1', 'cart');"
+        + "CREATE TABLE " + table + " AS SELECT PAGE, COUNT(*) AS VIEWS FROM " + stream + " GROUP BY PAGE;");
+    String queryId = "CTAS_" + table;
+    browser.findElement(By.id("refresh")).click();
+    waitForText(By.id("list-queries"), queryId);
+    browser.findElement(By.xpath("//ul[@id='list-queries']//button[.//span[starts-with(text(),'" + queryId + "')]]"))
+        .click();
+
+    waitFor(By.cssSelector("#query-page .plan-graph"));
+    assertTrue(browser.findElement(By.cssSelector("#query-page .query-sql")).getText().contains("GROUP BY PAGE"));
+    List<String> kinds = browser.findElements(By.cssSelector("#query-page .plan-node")).stream()
+        .map(node -> node.getAttribute("data-node")).toList();
+    assertEquals(List.of("source", "aggregate", "project", "sink"), kinds);
+    // Long names are cut in the boxes; each box's hover text has the node's fields whole.
+    String source = (String) script("return document.querySelector(\"#query-page .plan-node[data-node='source'] title\")"
+        + ".textContent;");
+    assertTrue(source.contains("\"sourceName\": \"" + stream + "\"") && source.contains(stream.toLowerCase()), source);
+    String aggregate = browser.findElement(By.cssSelector("#query-page .plan-node[data-node='aggregate']")).getText();
+    assertTrue(aggregate.contains("store "), "the aggregation's state store: " + aggregate);
+    assertEquals(1, browser.findElements(By.cssSelector("#query-page .edge.repartition")).size(),
+        "GROUP BY a value column repartitions the aggregation's input");
+    // The metrics refresh on their own: the three records read and the two pages' counts written.
+    waitForText(By.id("m-in"), "3");
+    waitUntil(() -> Long.parseLong(browser.findElement(By.id("m-out")).getText().replace("–", "0")) >= 2,
+        "records out to count the aggregation's output");
+    assertEquals("0", browser.findElement(By.id("m-errors")).getText());
+    assertEquals("RUNNING", browser.findElement(By.cssSelector("#query-page .state")).getText());
+    screenshot("query-page");
+
+    browser.findElement(By.xpath("//div[@class='query-head']/button[text()='Explain']")).click();
+    waitForText(By.id("query-page"), "Sub-topology: 0");
+    screenshot("query-explained");
+
+    browser.findElement(By.xpath("//div[@class='query-head']/button[text()='Terminate']")).click();
+    new WebDriverWait(browser, WAIT).until(ExpectedConditions.alertIsPresent()).accept();
+    waitForText(By.cssSelector("#query-page .state"), "TERMINATED");
+    new WebDriverWait(browser, WAIT).until(ExpectedConditions.not(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("list-queries"), queryId)));
+    assertTrue(server.ok("SHOW QUERIES;").toString().indexOf(queryId) < 0, "the server no longer runs the query");
+    screenshot("query-terminated");
+
+    browser.findElement(By.xpath("//div[@class='query-head']/button[contains(text(),'Editor')]")).click();
+    waitFor(By.cssSelector(".CodeMirror"));
+  }
+
+  @Test
   void sqlErrorShowsTheServersMessageAndMarksItsLineAndColumnInTheEditor() {
     String stream = name("CONSOLE_ERRORS");
     server.ok("CREATE STREAM " + stream + " (ID BIGINT KEY, NAME STRING) WITH (KAFKA_TOPIC='"

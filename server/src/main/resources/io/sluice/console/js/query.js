@@ -1,0 +1,183 @@
+// The query page: a persistent query's SQL, its topology graph, live metrics, last error, Terminate and Explain.
+
+import {ksql} from './api.js';
+import {drawPlan} from './graph.js';
+
+const REFRESH_MS = 3000;
+
+const el = (tag, className, text) => {
+  const node = document.createElement(tag);
+  if (className) {
+    node.className = className;
+  }
+  if (text !== undefined) {
+    node.textContent = text;
+  }
+  return node;
+};
+
+/** The query's statistics from DESCRIBE EXTENDED of its first sink, or null if it has none. */
+async function statistics(queryId, sink) {
+  if (!sink) {
+    return null;
+  }
+  const [entity] = await ksql(`DESCRIBE EXTENDED ${sink};`);
+  const stats = (entity.sourceDescription.queryStatistics || []).find((q) => q.queryId === queryId);
+  return stats || null;
+}
+
+/**
+ * Builds the page into {@code container}; {@code onClose} returns to the editor, {@code onTerminated}
+ * refreshes the catalog. Returns {show(queryId), hide()}.
+ */
+export function createQueryPage(container, {onClose, onTerminated}) {
+  let timer = null;
+  let shown = null;
+
+  const hide = () => {
+    clearInterval(timer);
+    timer = null;
+    shown = null;
+    container.hidden = true;
+    container.innerHTML = '';
+  };
+
+  const metric = (label, id) => {
+    const card = el('div', 'metric');
+    card.appendChild(el('div', 'metric-value', '–')).id = id;
+    card.appendChild(el('div', 'metric-label', label));
+    return card;
+  };
+
+  const show = async (queryId) => {
+    hide();
+    shown = queryId;
+    container.hidden = false;
+    const head = el('div', 'query-head');
+    const back = el('button', 'small', '← Editor');
+    back.addEventListener('click', onClose);
+    head.appendChild(back);
+    head.appendChild(el('h1', null, queryId));
+    const state = el('span', 'state', '…');
+    head.appendChild(state);
+    head.appendChild(el('span', 'spacer'));
+    const explainButton = el('button', 'small', 'Explain');
+    const terminateButton = el('button', 'danger small', 'Terminate');
+    head.appendChild(explainButton);
+    head.appendChild(terminateButton);
+    container.appendChild(head);
+    const message = el('div', 'query-message');
+    container.appendChild(message);
+
+    let description;
+    try {
+      [{queryDescription: description}] = await ksql(`EXPLAIN ${queryId};`);
+    } catch (error) {
+      message.textContent = error.message;
+      message.className = 'query-message error-msg';
+      return;
+    }
+    if (shown !== queryId) {
+      return;
+    }
+    state.textContent = description.state || '';
+    state.className = `state ${String(description.state || '').toLowerCase()}`;
+
+    const sql = el('pre', 'query-sql cm-s-default');
+    if (window.CodeMirror && CodeMirror.runMode) {
+      CodeMirror.runMode(description.statementText || '', 'text/x-sluice', sql);
+    } else {
+      sql.textContent = description.statementText || '';
+    }
+    container.appendChild(el('h2', null, 'SQL'));
+    container.appendChild(sql);
+
+    container.appendChild(el('h2', null, 'Topology'));
+    const graph = el('div', 'graph-wrap');
+    if (description.physicalPlan && description.physicalPlan.root) {
+      graph.appendChild(drawPlan(description.physicalPlan.root, description.topology || ''));
+    } else {
+      graph.textContent = 'This query has no physical plan to draw.';
+    }
+    container.appendChild(graph);
+
+    container.appendChild(el('h2', null, 'Metrics'));
+    const metrics = el('div', 'metrics');
+    [['records in', 'm-in'], ['records in/s', 'm-in-rate'], ['records out', 'm-out'], ['records out/s', 'm-out-rate'],
+      ['errors', 'm-errors'], ['late records dropped', 'm-late']]
+      .forEach(([label, id]) => metrics.appendChild(metric(label, id)));
+    container.appendChild(metrics);
+    const note = el('div', 'status-msg', `Refreshed every ${REFRESH_MS / 1000} s from DESCRIBE EXTENDED. `
+      + 'Consumer lag and state store size are not reported by the server yet.');
+    container.appendChild(note);
+    container.appendChild(el('h2', null, 'Last processing error'));
+    const lastError = el('div', 'last-error', 'None');
+    container.appendChild(lastError);
+    const explained = el('div');
+    container.appendChild(explained);
+
+    const sink = (description.sinks || [])[0];
+    let previous = null;
+    const set = (id, value) => {
+      const node = container.querySelector(`#${id}`);
+      if (node) {
+        node.textContent = value;
+      }
+    };
+    const refresh = async () => {
+      try {
+        const stats = await statistics(queryId, sink);
+        if (!stats || shown !== queryId) {
+          return;
+        }
+        const now = performance.now();
+        set('m-in', stats.recordsIn);
+        set('m-out', stats.recordsOut);
+        set('m-errors', stats.errors);
+        set('m-late', stats.lateRecordsDropped);
+        if (previous) {
+          const seconds = (now - previous.at) / 1000;
+          set('m-in-rate', ((stats.recordsIn - previous.recordsIn) / seconds).toFixed(1));
+          set('m-out-rate', ((stats.recordsOut - previous.recordsOut) / seconds).toFixed(1));
+        }
+        previous = {at: now, recordsIn: stats.recordsIn, recordsOut: stats.recordsOut};
+        state.textContent = stats.state;
+        state.className = `state ${String(stats.state).toLowerCase()}`;
+        lastError.textContent = stats.lastError ? `${stats.lastErrorTime || ''} ${stats.lastError}` : 'None';
+        lastError.className = 'last-error' + (stats.lastError ? ' error-msg' : '');
+      } catch (error) {
+        // The banner reports an unreachable server; a terminated query stops the refresh below.
+      }
+    };
+    refresh();
+    timer = setInterval(refresh, REFRESH_MS);
+
+    explainButton.addEventListener('click', () => {
+      explained.innerHTML = '';
+      explained.appendChild(el('h2', null, 'Explain'));
+      explained.appendChild(el('pre', 'code', description.executionPlan || ''));
+      explained.appendChild(el('pre', 'code', description.topology || ''));
+      explained.scrollIntoView({block: 'start'});
+    });
+    terminateButton.addEventListener('click', async () => {
+      if (!window.confirm(`Terminate ${queryId}? Its sink keeps the records already written.`)) {
+        return;
+      }
+      try {
+        const [entity] = await ksql(`TERMINATE ${queryId};`);
+        clearInterval(timer);
+        state.textContent = 'TERMINATED';
+        state.className = 'state terminated';
+        terminateButton.disabled = true;
+        message.textContent = entity.commandStatus ? entity.commandStatus.message : 'Terminated';
+        message.className = 'query-message';
+        onTerminated();
+      } catch (error) {
+        message.textContent = error.message;
+        message.className = 'query-message error-msg';
+      }
+    });
+  };
+
+  return {show, hide, shown: () => shown};
+}
