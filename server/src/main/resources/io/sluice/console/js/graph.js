@@ -2,7 +2,7 @@
 
 const SVG = 'http://www.w3.org/2000/svg';
 const BOX_W = 165;
-const BOX_H = 58;
+const BOX_H = 70;
 const GAP_X = 66;
 const GAP_Y = 22;
 
@@ -58,21 +58,21 @@ export function layout(root, repartitioned = new Set()) {
   };
 }
 
-/** The node's second line: what it reads, writes or keeps. */
-function detail(plan) {
+/** The node's lines under its kind: what it reads, writes or keeps. */
+function details(plan) {
   if (plan.node === 'source') {
-    return `${plan.sourceName || ''} ← ${plan.topic || ''}`;
+    return [plan.sourceName, `topic ${plan.topic}`];
   }
   if (plan.node === 'sink') {
-    return `${plan.sinkName || ''} → ${plan.topic || ''}`;
-  }
-  if (plan.storeName) {
-    return `store ${plan.storeName}`;
+    return [plan.sinkName, `topic ${plan.topic}`];
   }
   if (plan.node === 'join' && plan.kind) {
-    return `${plan.kind} ${plan.type || ''}`.trim();
+    return [`${plan.kind} ${plan.type || ''}`.trim()];
   }
-  return plan.id !== plan.node ? plan.id : '';
+  if (plan.storeName) {
+    return [`store ${plan.storeName}`];
+  }
+  return plan.id !== plan.node ? [plan.id] : [];
 }
 
 /** The node's own fields (not its inputs, not its schema) as JSON, for the hover text. */
@@ -129,10 +129,11 @@ export function drawPlan(root, topologyText = '') {
       transform: `translate(${node.x}, ${node.y})`});
     group.appendChild(make('title', {}, tooltip(node.plan)));
     group.appendChild(make('rect', {width: BOX_W, height: BOX_H, rx: 6}));
-    group.appendChild(make('text', {x: 10, y: 22, class: 'node-kind'}, node.plan.node));
-    const second = detail(node.plan);
-    group.appendChild(make('text', {x: 10, y: 42, class: 'node-detail'},
-      second.length > 24 ? second.slice(0, 23) + '…' : second));
+    group.appendChild(make('text', {x: 10, y: 21, class: 'node-kind'}, node.plan.node));
+    details(node.plan).filter((line) => line).forEach((line, i) => {
+      group.appendChild(make('text', {x: 10, y: 40 + i * 16, class: 'node-detail'},
+        line.length > 22 ? line.slice(0, 21) + '…' : line));
+    });
     svg.appendChild(group);
   }
   return svg;

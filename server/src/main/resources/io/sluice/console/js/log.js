@@ -55,7 +55,15 @@ export function describeSource(d) {
   const queries = (title, list) => {
     if (list && list.length) {
       box.appendChild(el('div', 'sub', title));
-      box.appendChild(miniTable(['Query', 'State'], list.map((q) => [q.id, q.state])));
+      const table = miniTable(['Query', 'State'], list.map((q) => [q.id, q.state]));
+      // Each query opens its query page.
+      [...table.tBodies[0].rows].forEach((row, i) => {
+        const link = el('a', null, list[i].id);
+        link.href = `#query/${encodeURIComponent(list[i].id)}`;
+        row.cells[0].textContent = '';
+        row.cells[0].appendChild(link);
+      });
+      box.appendChild(table);
     }
   };
   queries('Read by', d.readQueries);

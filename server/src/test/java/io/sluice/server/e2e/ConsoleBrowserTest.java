@@ -187,6 +187,8 @@ class ConsoleBrowserTest {
     List<String> kinds = browser.findElements(By.cssSelector("#query-page .plan-node")).stream()
         .map(node -> node.getAttribute("data-node")).toList();
     assertEquals(List.of("source", "aggregate", "project", "sink"), kinds);
+    String sink = browser.findElement(By.cssSelector("#query-page .plan-node[data-node='sink']")).getText();
+    assertTrue(sink.contains("topic "), "the sink's topic: " + sink);
     // Long names are cut in the boxes; each box's hover text has the node's fields whole.
     String source = (String) script("return document.querySelector(\"#query-page .plan-node[data-node='source'] title\")"
         + ".textContent;");
