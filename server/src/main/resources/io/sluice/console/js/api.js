@@ -161,6 +161,14 @@ export async function print(statement, onLine, signal) {
   }
 }
 
+/** Stops a push query by id through POST /close-query. */
+export async function closeQuery(queryId) {
+  const response = await postJson('/close-query', {queryId});
+  if (!response.ok) {
+    throw await failure(response);
+  }
+}
+
 /** GET /info: the server's version and ids. */
 export async function info() {
   const response = await fetch('/info', {cache: 'no-store'});

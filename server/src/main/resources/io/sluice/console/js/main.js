@@ -12,7 +12,7 @@ const $ = (id) => document.getElementById(id);
 
 const log = createLog($('log'));
 const results = createResults({
-  table: $('result-table'), status: $('result-status'), counter: $('row-count'), stop: $('stop'),
+  table: $('result-table'), empty: $('result-empty'), status: $('result-status'), counter: $('row-count'), stop: $('stop'),
   csv: $('download-csv'), json: $('download-json'), newestFirst: $('newest-first'),
 });
 let running = false;
@@ -175,8 +175,28 @@ const sidebar = createSidebar(
         showError(entry, error, null);
       }
     },
-    onQuery(id) {
-      location.hash = `#query/${encodeURIComponent(id)}`;
+    onQuery(query) {
+      if (query.queryType !== 'PUSH') {
+        location.hash = `#query/${encodeURIComponent(query.id)}`;
+        return;
+      }
+      // A push query has no plan to EXPLAIN nor sink to measure: show its SQL and offer to close it.
+      const entry = log.add(query.queryString || query.id);
+      entry.note(`Push query ${query.id}, ${query.state}.`);
+      const close = document.createElement('button');
+      close.className = 'danger small';
+      close.textContent = 'Close query';
+      close.addEventListener('click', async () => {
+        try {
+          await api.closeQuery(query.id);
+          close.disabled = true;
+          entry.note('Closed.');
+          refreshSidebar();
+        } catch (error) {
+          showError(entry, error, null);
+        }
+      });
+      entry.append(close);
     },
   },
   (schema) => editor.setSchema(schema),
@@ -240,9 +260,22 @@ api.watchConnection(2000, async (reachable, detail) => {
   refreshSidebar();
 });
 
-if (!editor.cm.getValue()) {
-  editor.cm.setValue('-- Write SQL here. Ctrl/Cmd+Enter runs the statement under the cursor.\n');
-  editor.cm.setCursor(editor.cm.lineCount(), 0);
-}
+// The editor's text survives a reload: it is kept in the browser's local storage as it changes.
+const STORAGE_KEY = 'sluice.console.sql';
+const saved = window.localStorage.getItem(STORAGE_KEY);
+editor.cm.setValue(saved !== null ? saved : [
+  '-- Ctrl/Cmd+Enter runs the statement under the cursor; select several statements to run them in order.',
+  '-- Click a stream, table, topic or query on the left to look at it.',
+  '',
+  'SHOW STREAMS;',
+  '',
+].join('\n'));
+editor.cm.setCursor(editor.cm.lineCount(), 0);
+let saveTimer = null;
+editor.cm.on('change', () => {
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(() => window.localStorage.setItem(STORAGE_KEY, editor.cm.getValue()), 300);
+});
 route();
-window.sluiceConsole = {editor, results, run};
+// The editor, for tests and for scripting from the browser's developer tools.
+window.sluiceConsole = {editor};

@@ -32,7 +32,7 @@ export function toJson(columns, rows) {
 }
 
 export function createResults(elements) {
-  const {table, status, counter, stop, csv, json, newestFirst} = elements;
+  const {table, empty, status, counter, stop, csv, json, newestFirst} = elements;
   const thead = table.tHead;
   const tbody = table.tBodies[0];
   let columns = [];
@@ -88,6 +88,7 @@ export function createResults(elements) {
     start(names, columnTypes, title, stopHandler) {
       columns = names;
       types = columnTypes || [];
+      empty.hidden = true;
       rows = [];
       received = 0;
       onStop = stopHandler || null;
@@ -129,8 +130,5 @@ export function createResults(elements) {
       status.className = 'result-status' + (failed ? ' failed' : ' ended');
       refreshCounter();
     },
-    running: () => onStop !== null,
-    columns: () => columns,
-    rows: () => rows,
   };
 }

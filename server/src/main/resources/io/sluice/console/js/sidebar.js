@@ -34,7 +34,7 @@ function fill(list, items, empty) {
 }
 
 /**
- * Builds the panel over its lists; {@code open} has onSource(name), onTopic(name), onQuery(id);
+ * Builds the panel over its lists; {@code open} has onSource(name), onTopic(name), onQuery(query);
  * onSchema receives {NAME: [columns]} for completion after each refresh.
  */
 export function createSidebar(lists, open, onSchema) {
@@ -51,7 +51,7 @@ export function createSidebar(lists, open, onSchema) {
     fill(lists.streams, streams.map(sourceItem), 'No streams');
     fill(lists.tables, tables.map(sourceItem), 'No tables');
     fill(lists.topics, topics.map((t) => item(t.name, '', `PRINT '${t.name}'`, () => open.onTopic(t.name))), 'No topics');
-    fill(lists.queries, queries.map((q) => item(q.id, q.state, q.queryString, () => open.onQuery(q.id))), 'No running queries');
+    fill(lists.queries, queries.map((q) => item(q.id, q.queryType === 'PUSH' ? `push · ${q.state}` : q.state, q.queryString, () => open.onQuery(q))), 'No running queries');
     const names = streams.concat(tables).map((s) => s.name);
     if (names.length && names.length <= 100) {
       try {

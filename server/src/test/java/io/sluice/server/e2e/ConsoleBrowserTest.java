@@ -257,6 +257,27 @@ class ConsoleBrowserTest {
   }
 
   @Test
+  void pushQueryListedInTheSidePanelCanBeClosedFromThere() {
+    String stream = name("CONSOLE_CLOSE");
+    server.ok("CREATE STREAM " + stream + " (ID BIGINT KEY, NAME STRING) WITH (KAFKA_TOPIC='"
+        + stream.toLowerCase() + "', PARTITIONS=1, VALUE_FORMAT='JSON');");
+    type("SELECT * FROM " + stream + " EMIT CHANGES;");
+    assertEquals("ok", runAndSettle());
+    waitUntil(() -> pushQueries().count() == 1, "the push query to run on the server");
+    browser.findElement(By.id("refresh")).click();
+    By pushItem = By.xpath("//ul[@id='list-queries']//button[.//span[starts-with(text(),'transient_" + stream + "')]]");
+    waitFor(pushItem).click();
+    WebElement close = waitFor(By.xpath("//div[@id='log']/div[last()]//button[text()='Close query']"));
+    assertTrue(lastEntry().getText().contains("SELECT * FROM " + stream + " EMIT CHANGES;"), lastEntry().getText());
+    screenshot("push-query-in-side-panel");
+    close.click();
+    waitForText(By.id("result-status"), "Push query ended");
+    Poll.until(WAIT, () -> pushQueries().count() == 0, "the server to stop the closed query");
+    new WebDriverWait(browser, WAIT).until(ExpectedConditions.invisibilityOfElementLocated(pushItem));
+    screenshot("push-query-closed");
+  }
+
+  @Test
   void sidePanelListsSourcesAndClickingOneShowsItsSchemaTopicAndFormats() {
     String stream = name("CONSOLE_BROWSE");
     server.ok("CREATE STREAM " + stream + " (ID BIGINT KEY, NAME STRING, SCORE DOUBLE) WITH (KAFKA_TOPIC='"
@@ -272,6 +293,25 @@ class ConsoleBrowserTest {
     assertTrue(text.contains("JSON") && text.contains("KAFKA"), "the formats: " + text);
     assertTrue(text.contains("SCORE") && text.contains("DOUBLE"), "the columns: " + text);
     screenshot("source-described");
+
+    // Ctrl+Space completes the stream's name, once the refresh has described the sources.
+    String prefix = stream.substring(0, stream.length() - 2);
+    type("SELECT * FROM " + prefix);
+    waitUntil(() -> {
+      editorInput().sendKeys(Keys.chord(Keys.CONTROL, Keys.SPACE));
+      List<WebElement> hints = browser.findElements(By.cssSelector(".CodeMirror-hints"));
+      if (!hints.isEmpty() && hints.get(0).getText().contains(stream)) {
+        return true;
+      }
+      editorInput().sendKeys(Keys.ESCAPE);
+      return false;
+    }, "completion to offer " + stream);
+    screenshot("completion");
+    List<String> offered = browser.findElements(By.cssSelector(".CodeMirror-hints li")).stream()
+        .map(WebElement::getText).toList();
+    assertEquals(stream, offered.get(0), "the only name with that prefix: " + offered);
+    editorInput().sendKeys(Keys.ENTER);
+    assertEquals("SELECT * FROM " + stream, script("return window.sluiceConsole.editor.cm.getValue();"));
   }
 
   @Test
