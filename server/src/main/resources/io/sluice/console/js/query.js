@@ -16,6 +16,18 @@ const el = (tag, className, text) => {
   return node;
 };
 
+/** A byte count for people: 512 B, 12.3 KB, 4.5 MB. */
+function bytes(count) {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let value = count;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+
 /** The query's statistics from DESCRIBE EXTENDED of its first sink, or null if it has none. */
 async function statistics(queryId, sink) {
   if (!sink) {
@@ -104,11 +116,13 @@ export function createQueryPage(container, {onClose, onTerminated}) {
     container.appendChild(el('h2', null, 'Metrics'));
     const metrics = el('div', 'metrics');
     [['records in', 'm-in'], ['records in/s', 'm-in-rate'], ['records out', 'm-out'], ['records out/s', 'm-out-rate'],
-      ['errors', 'm-errors'], ['late records dropped', 'm-late']]
+      ['consumer lag', 'm-lag'], ['state store size', 'm-store'], ['errors', 'm-errors'],
+      ['late records dropped', 'm-late']]
       .forEach(([label, id]) => metrics.appendChild(metric(label, id)));
     container.appendChild(metrics);
     const note = el('div', 'status-msg', `Refreshed every ${REFRESH_MS / 1000} s from DESCRIBE EXTENDED. `
-      + 'Consumer lag and state store size are not reported by the server yet.');
+      + 'Lag: records not yet read from the query\'s input and repartition topics. Store size: its RocksDB '
+      + 'stores\' files and memtables.');
     container.appendChild(note);
     container.appendChild(el('h2', null, 'Last processing error'));
     const lastError = el('div', 'last-error', 'None');
@@ -135,6 +149,9 @@ export function createQueryPage(container, {onClose, onTerminated}) {
         set('m-out', stats.recordsOut);
         set('m-errors', stats.errors);
         set('m-late', stats.lateRecordsDropped);
+        set('m-lag', stats.consumerLag === null || stats.consumerLag === undefined ? '–' : stats.consumerLag);
+        set('m-store', stats.stateStoreBytes === null || stats.stateStoreBytes === undefined ? 'no store'
+          : bytes(stats.stateStoreBytes));
         if (previous) {
           const seconds = (now - previous.at) / 1000;
           set('m-in-rate', ((stats.recordsIn - previous.recordsIn) / seconds).toFixed(1));

@@ -202,6 +202,10 @@ class ConsoleBrowserTest {
     waitUntil(() -> Long.parseLong(browser.findElement(By.id("m-out")).getText().replace("–", "0")) >= 2,
         "records out to count the aggregation's output");
     assertEquals("0", browser.findElement(By.id("m-errors")).getText());
+    // Everything inserted has been read: no lag; the aggregation's RocksDB store holds its counts.
+    waitForText(By.id("m-lag"), "0");
+    waitUntil(() -> browser.findElement(By.id("m-store")).getText().matches("[0-9.]+ (B|KB|MB)"),
+        "the state store size to be measured");
     assertEquals("RUNNING", browser.findElement(By.cssSelector("#query-page .state")).getText());
     screenshot("query-page");
 
