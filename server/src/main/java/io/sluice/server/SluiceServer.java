@@ -18,6 +18,7 @@ import io.sluice.server.rest.InfoRoutes;
 import io.sluice.server.rest.InsertsStreamRoutes;
 import io.sluice.server.rest.Json;
 import io.sluice.server.rest.KsqlRoutes;
+import io.sluice.server.rest.ProcessingLogRoutes;
 import io.sluice.server.rest.QueryRoutes;
 import io.sluice.server.rest.QueryStreamRoutes;
 import io.sluice.server.rest.RestRoutes;
@@ -85,6 +86,7 @@ public final class SluiceServer implements AutoCloseable {
         .routes(new QueryStreamRoutes(selects, pushQueries, queryRoutes::running))
         .routes(new WebSocketQueryRoutes(selects, queryRoutes::running))
         .routes(new InsertsStreamRoutes(engine))
+        .routes(new ProcessingLogRoutes())
         .routes(jdbcRoutes)
         .start();
   }

@@ -2,6 +2,7 @@
 
 import {ksql} from './api.js';
 import {drawPlan} from './graph.js';
+import {miniTable} from './log.js';
 
 const REFRESH_MS = 3000;
 
@@ -26,6 +27,25 @@ function bytes(count) {
     unit++;
   }
   return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+
+/** Shows the query's last processing-log entries (GET /processing-log), newest first. */
+async function showLog(queryId, box) {
+  try {
+    const response = await fetch(`/processing-log?queryId=${encodeURIComponent(queryId)}&limit=10`);
+    const {entries} = await response.json();
+    box.innerHTML = '';
+    if (!entries.length) {
+      return;
+    }
+    const table = miniTable(['Time', 'Step', 'Type', 'Reason', 'Record'], entries.slice().reverse().map((e) => [
+      new Date(e.timestamp).toISOString().replace('T', ' ').replace('Z', ''), e.value.nodeId, e.value.type,
+      e.value.reason, e.value.topic === null || e.value.topic === undefined ? ''
+        : `${e.value.topic} [${e.value.partition}] @${e.value.offset}`]));
+    box.appendChild(table);
+  } catch (error) {
+    // The banner reports an unreachable server; the entries come back with the next error.
+  }
 }
 
 /** The query's statistics from DESCRIBE EXTENDED of its first sink, or null if it has none. */
@@ -124,14 +144,17 @@ export function createQueryPage(container, {onClose, onTerminated}) {
       + 'Lag: records not yet read from the query\'s input and repartition topics. Store size: its RocksDB '
       + 'stores\' files and memtables.');
     container.appendChild(note);
-    container.appendChild(el('h2', null, 'Last processing error'));
-    const lastError = el('div', 'last-error', 'None');
+    container.appendChild(el('h2', null, 'Processing log'));
+    const lastError = el('div', 'last-error', 'No errors.');
     container.appendChild(lastError);
+    const logBox = el('div', 'processing-log');
+    container.appendChild(logBox);
     const explained = el('div');
     container.appendChild(explained);
 
     const sink = (description.sinks || [])[0];
     let previous = null;
+    let loggedErrors = 0;
     const set = (id, value) => {
       const node = container.querySelector(`#${id}`);
       if (node) {
@@ -160,8 +183,12 @@ export function createQueryPage(container, {onClose, onTerminated}) {
         previous = {at: now, recordsIn: stats.recordsIn, recordsOut: stats.recordsOut};
         state.textContent = stats.state;
         state.className = `state ${String(stats.state).toLowerCase()}`;
-        lastError.textContent = stats.lastError ? `${stats.lastErrorTime || ''} ${stats.lastError}` : 'None';
+        lastError.textContent = stats.lastError ? `Last error, ${stats.lastErrorTime || ''}: ${stats.lastError}` : 'No errors.';
         lastError.className = 'last-error' + (stats.lastError ? ' error-msg' : '');
+        if (stats.errors !== loggedErrors) {
+          loggedErrors = stats.errors;
+          showLog(queryId, logBox);
+        }
       } catch (error) {
         // The banner reports an unreachable server; a terminated query stops the refresh below.
       }

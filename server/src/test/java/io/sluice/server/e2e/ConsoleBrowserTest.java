@@ -209,6 +209,14 @@ class ConsoleBrowserTest {
     assertEquals("RUNNING", browser.findElement(By.cssSelector("#query-page .state")).getText());
     screenshot("query-page");
 
+    // A record the query cannot read is skipped, counted and logged; the page lists it.
+    Records.shared().produce(stream.toLowerCase(), List.of(Records.record(stream.toLowerCase(), null, "not json", 1L)));
+    waitForText(By.id("m-errors"), "1");
+    WebElement logged = waitFor(By.cssSelector("#query-page .processing-log table"));
+    assertTrue(logged.getText().contains("source") && logged.getText().contains(stream.toLowerCase() + " [0] @3"),
+        logged.getText());
+    screenshot("query-processing-log");
+
     browser.findElement(By.xpath("//div[@class='query-head']/button[text()='Explain']")).click();
     waitForText(By.id("query-page"), "Sub-topology: 0");
     screenshot("query-explained");
