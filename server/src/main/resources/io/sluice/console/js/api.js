@@ -106,7 +106,7 @@ export function push(sql, properties, {onSchema, onRow, onEnd}) {
       : event.code === 1011 ? new StatementError({message: event.reason || 'The query failed'}, 1011)
       : (!closedByUs && !schemaSeen && event.code !== 1000) ? new Unreachable('The query connection closed')
       : null;
-    onEnd({code: event.code, reason: event.reason, error, stopped: closedByUs});
+    onEnd({code: event.code, reason: event.reason, error});
   };
   return {
     close() {

@@ -21,8 +21,13 @@ const editor = createEditor($('editor'), () => run());
 
 const properties = () => ({'auto.offset.reset': $('offset-reset').value});
 
+// Each push query started or stopped moves the generation on: the socket of a query that was
+// replaced keeps calling back for a moment, and must not touch the table that is no longer its own.
+let pushGeneration = 0;
+
 /** Stops the running push query, if any; its socket closing makes the server stop the query. */
 function stopPush() {
+  pushGeneration++;
   if (pushQuery) {
     pushQuery.close();
     pushQuery = null;
@@ -41,38 +46,52 @@ function showError(entry, error, statement) {
 
 function startPush(statement, entry) {
   stopPush();
+  const generation = pushGeneration;
+  const current = () => generation === pushGeneration;
   return new Promise((resolve) => {
     let started = false;
-    const query = api.push(statement.text, properties(), {
+    pushQuery = api.push(statement.text, properties(), {
       onSchema(columns) {
+        if (!current()) {
+          return;
+        }
         started = true;
         results.start(columns.map((c) => c.name), columns.map((c) => c.type), 'Push query running…', () => {
           stopPush();
+          results.end('Push query stopped');
+          refreshSidebar();
         });
         entry.note('Push query started; rows stream into the table.');
         resolve(true);
       },
       onRow(values, tombstone) {
-        results.add(values, tombstone);
-      },
-      onEnd({reason, error, stopped}) {
-        if (pushQuery === query) {
-          pushQuery = null;
+        if (current()) {
+          results.add(values, tombstone);
         }
+      },
+      onEnd({reason, error}) {
         if (!started) {
-          showError(entry, error || new api.StatementError({message: reason || 'The query ended'}, 0), statement);
+          if (current()) {
+            pushQuery = null;
+            showError(entry, error || new api.StatementError({message: reason || 'The query ended'}, 0), statement);
+          } else {
+            entry.note('Stopped before its first row.');
+          }
           resolve(false);
           return;
         }
+        if (!current()) {
+          return;
+        }
+        pushQuery = null;
         if (error) {
           results.end(`Push query failed: ${error.message}`, true);
         } else {
-          results.end(stopped ? 'Push query stopped' : `Push query ended${reason ? `: ${reason}` : ''}`);
+          results.end(`Push query ended${reason ? `: ${reason}` : ''}`);
         }
         refreshSidebar();
       },
     });
-    pushQuery = query;
   });
 }
 

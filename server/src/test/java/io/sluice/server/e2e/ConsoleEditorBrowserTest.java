@@ -144,6 +144,30 @@ class ConsoleEditorBrowserTest {
   }
 
   @Test
+  void aSecondPushQueryReplacesTheFirstWhichTheServerStops() {
+    String stream = uniqueName("CONSOLE_TWICE");
+    server.ok("CREATE STREAM " + stream + " (ID BIGINT KEY, NAME STRING) WITH (KAFKA_TOPIC='"
+        + stream.toLowerCase() + "', PARTITIONS=1, VALUE_FORMAT='JSON');"
+        + "INSERT INTO " + stream + " (ID, NAME) VALUES (1, 'one');");
+    page.type("SELECT ID FROM " + stream + " EMIT CHANGES;");
+    assertEquals("ok", page.runAndSettle());
+    page.waitUntil(() -> page.tableRows().equals(List.of(List.of("1"))), "the first query's row");
+
+    page.type("SELECT NAME FROM " + stream + " EMIT CHANGES;");
+    assertEquals("ok", page.runAndSettle());
+    page.waitUntil(() -> page.tableRows().equals(List.of(List.of("one"))), "the second query's row");
+    assertEquals(List.of("NAME"), page.tableHeaders());
+    Poll.until(WAIT, () -> pushQueries(server).count() == 1, "the server to stop the first query");
+    // The first query's socket closing must not end the second's table.
+    assertEquals("Push query running…", browser.findElement(By.id("result-status")).getText());
+    assertTrue(browser.findElement(By.id("stop")).isEnabled());
+    page.screenshot("second-push-query");
+    browser.findElement(By.id("stop")).click();
+    page.waitForText(By.id("result-status"), "Push query stopped");
+    Poll.until(WAIT, () -> pushQueries(server).count() == 0, "the server to stop the second query");
+  }
+
+  @Test
   void sqlErrorShowsTheServersMessageAndMarksItsLineAndColumnInTheEditor() {
     String stream = uniqueName("CONSOLE_ERRORS");
     server.ok("CREATE STREAM " + stream + " (ID BIGINT KEY, NAME STRING) WITH (KAFKA_TOPIC='"
