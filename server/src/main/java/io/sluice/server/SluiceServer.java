@@ -10,6 +10,7 @@ import io.sluice.server.kafka.EmbeddedKafka;
 import io.sluice.server.kafka.FreePorts;
 import io.sluice.server.kafka.KafkaHealthProbe;
 import io.sluice.server.kafka.KafkaReadiness;
+import io.sluice.server.rest.ConsoleFiles;
 import io.sluice.server.rest.ErrorHandling;
 import io.sluice.server.rest.HealthChecks;
 import io.sluice.server.rest.HealthRoutes;
@@ -17,6 +18,7 @@ import io.sluice.server.rest.InfoRoutes;
 import io.sluice.server.rest.InsertsStreamRoutes;
 import io.sluice.server.rest.Json;
 import io.sluice.server.rest.KsqlRoutes;
+import io.sluice.server.rest.ProcessingLogRoutes;
 import io.sluice.server.rest.QueryRoutes;
 import io.sluice.server.rest.QueryStreamRoutes;
 import io.sluice.server.rest.RestRoutes;
@@ -84,6 +86,7 @@ public final class SluiceServer implements AutoCloseable {
         .routes(new QueryStreamRoutes(selects, pushQueries, queryRoutes::running))
         .routes(new WebSocketQueryRoutes(selects, queryRoutes::running))
         .routes(new InsertsStreamRoutes(engine))
+        .routes(new ProcessingLogRoutes())
         .routes(jdbcRoutes)
         .start();
   }
@@ -251,6 +254,7 @@ public final class SluiceServer implements AutoCloseable {
                 javalin.startup.showOldJavalinVersionWarning = false;
                 javalin.jsonMapper(new JavalinJackson(Json.mapper(), false));
                 ErrorHandling.addTo(javalin);
+                ConsoleFiles.addTo(javalin);
                 routes.forEach(group -> group.addTo(javalin.routes, context));
               });
       started.push(new NamedCloseable("REST server", rest::stop));

@@ -13,8 +13,11 @@ public record SourceDescriptionEntity(String statementText, SourceDescription so
       boolean extended, String keyFormat, String valueFormat, String topic, int partitions, int replication,
       String statement, List<QueryStatistics> queryStatistics) {}
 
-  /** Counters of one query that reads or writes the source (EXTENDED only). */
+  /**
+   * Counters of one query that reads or writes the source (EXTENDED only); consumer lag and state
+   * store bytes are null while Kafka Streams has not measured them (or the query keeps no store).
+   */
   public record QueryStatistics(
       String queryId, String state, long recordsIn, long recordsOut, long errors, long lateRecordsDropped,
-      String lastError, String lastErrorTime) {}
+      String lastError, String lastErrorTime, Long consumerLag, Long stateStoreBytes) {}
 }

@@ -103,7 +103,9 @@ public final class QueryRoutes implements RestRoutes, ServerComponent {
     }
     ctx.contentType("text/plain; charset=utf-8");
     try {
-      printer.print(print, ctx.outputStream(), running::get);
+      // The servlet's own stream: Javalin's holds small writes back to decide on compression, so a
+      // PRINT that has not reached its LIMIT showed nothing.
+      printer.print(print, ctx.res().getOutputStream(), running::get);
     } catch (IOException | InterruptException e) {
       LOG.debug("PRINT ended early: {}", e.toString());
     }

@@ -11,6 +11,7 @@ import io.sluice.server.entity.RunningQuery;
 import io.sluice.server.entity.SourceDescriptionEntity;
 import io.sluice.server.entity.StatementErrorEntity;
 import io.sluice.server.query.PersistentQuery;
+import io.sluice.server.query.StreamsGauges;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -81,7 +82,8 @@ final class DescribeHandler implements StatementHandler<SqlDescribeSource> {
       QueryStats stats = query.stats();
       out.add(new SourceDescriptionEntity.QueryStatistics(query.id(), query.state(), stats.recordsIn(),
           stats.recordsOut(), stats.errors(), stats.lateRecordsDropped(), query.failure() != null ? query.failure() : stats.lastError(),
-          stats.lastErrorTime() == null ? null : stats.lastErrorTime().toString()));
+          stats.lastErrorTime() == null ? null : stats.lastErrorTime().toString(),
+          StreamsGauges.consumerLag(query.streams()), StreamsGauges.stateStoreBytes(query.streams())));
     }
     return out;
   }

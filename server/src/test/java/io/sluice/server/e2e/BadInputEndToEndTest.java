@@ -77,7 +77,8 @@ class BadInputEndToEndTest {
     String sink = "CLEAN_" + stream;
     server.ok("CREATE STREAM " + stream + " (id BIGINT KEY, v INT) WITH (KAFKA_TOPIC='" + topic
         + "', VALUE_FORMAT='JSON', PARTITIONS=1);");
-    server.ok("CREATE STREAM " + sink + " AS SELECT id, v FROM " + stream + ";");
+    String queryId = server.ok("CREATE STREAM " + sink + " AS SELECT id, v FROM " + stream + ";")
+        .get(0).path("commandStatus").path("queryId").asText();
     Records.shared().produce(topic, List.of(
         Records.record(topic, Records.bigintKey(1), "{\"V\": 1}", 1000),
         Records.record(topic, Records.bigintKey(2), "{not json", 2000),
@@ -96,6 +97,25 @@ class BadInputEndToEndTest {
     Poll.until(WAIT, () -> server.ok("DESCRIBE EXTENDED " + stream + ";").get(0)
         .path("sourceDescription").path("errorStats").asText().contains("processing-errors: 2"),
         "DESCRIBE EXTENDED to show the two errors");
+
+    // The query's own entries, oldest first, from the end of the shared log.
+    JsonNode entries = Http.get(server.url() + "/processing-log?queryId=" + queryId).json().path("entries");
+    assertEquals(2, entries.size(), entries.toString());
+    assertEquals(1, entries.get(0).path("value").path("offset").asInt(), entries.toString());
+    assertEquals(2, entries.get(1).path("value").path("offset").asInt(), entries.toString());
+    assertEquals(queryId, entries.get(1).path("value").path("queryId").asText());
+    JsonNode last = Http.get(server.url() + "/processing-log?queryId=" + queryId + "&limit=1").json().path("entries");
+    assertEquals(1, last.size(), last.toString());
+    assertEquals(2, last.get(0).path("value").path("offset").asInt(), last.toString());
+    assertEquals(0, Http.get(server.url() + "/processing-log?queryId=NO_SUCH_QUERY").json().path("entries").size());
+    assertEquals(400, Http.get(server.url() + "/processing-log").status());
+
+    // Everything was read, and a stateless query keeps no store.
+    Poll.until(WAIT, () -> {
+      JsonNode stats = server.ok("DESCRIBE EXTENDED " + sink + ";").get(0).path("sourceDescription")
+          .path("queryStatistics").get(0);
+      return stats.path("consumerLag").asLong(-1) == 0 && stats.path("stateStoreBytes").isNull();
+    }, "DESCRIBE EXTENDED to show no lag and no store for " + queryId);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.sluice.server.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,11 +10,13 @@ import io.sluice.server.testing.Poll;
 import io.sluice.server.testing.SharedKafka;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The quickstart and the admin statements, over REST against a real broker. */
 class StatementsEndToEndTest {
@@ -32,7 +35,9 @@ class StatementsEndToEndTest {
   }
 
   @Test
-  void quickstartFiltersAStreamIntoANewTopicThatPrintShows() {
+  // A PRINT whose response is held back never sends its headers, and the client would wait forever.
+  @Timeout(300)
+  void quickstartFiltersAStreamIntoANewTopicThatPrintShows() throws Exception {
     String source = SharedKafka.uniqueTopic("pageviews");
     String stream = "PV_" + source.replace('-', '_').toUpperCase();
     String sink = "LONG_" + stream;
@@ -56,6 +61,16 @@ class StatementsEndToEndTest {
     assertTrue(printed.body().startsWith("Key format: KAFKA_BIGINT\nValue format: JSON\n"), printed.body());
     assertTrue(printed.body().contains("key: 2, value: {\"PAGE\":\"/PRICING\",\"SECONDS\":45}"), printed.body());
     assertEquals(4, printed.body().lines().count(), printed.body());
+
+    // Records reach the client as they are read, not when the LIMIT is reached.
+    try (StreamingResponse open = StreamingResponse.post(server.url() + "/query",
+        Map.of("ksql", "PRINT '" + sink + "' FROM BEGINNING LIMIT 10;"), null)) {
+      assertEquals("Key format: KAFKA_BIGINT", open.nextLine(WAIT));
+      assertEquals("Value format: JSON", open.nextLine(WAIT));
+      assertTrue(open.nextLine(WAIT).startsWith("rowtime: "));
+      assertTrue(open.nextLine(WAIT).startsWith("rowtime: "));
+      assertFalse(open.ended(), "two of ten records: the PRINT goes on");
+    }
   }
 
   @Test

@@ -1,0 +1,140 @@
+// Draws a query's physical plan as an SVG graph: sources on the left, the sink on the right.
+
+const SVG = 'http://www.w3.org/2000/svg';
+const BOX_W = 165;
+const BOX_H = 70;
+const GAP_X = 66;
+const GAP_Y = 22;
+
+const isPlanNode = (value) => value && typeof value === 'object' && typeof value.node === 'string' && 'id' in value;
+
+/**
+ * The plan nodes a node reads: fields holding a plan node, arrays of them, or objects one level
+ * down that hold them (a join's sides are {input, keys}).
+ */
+function childrenOf(node) {
+  const found = (value, depth) => {
+    if (isPlanNode(value)) {
+      return [value];
+    }
+    if (depth > 1 || !value || typeof value !== 'object') {
+      return [];
+    }
+    const values = Array.isArray(value) ? value : Object.values(value);
+    return values.flatMap((v) => found(v, depth + 1));
+  };
+  return Object.entries(node)
+    .filter(([key]) => key !== 'schema' && key !== 'expressions')
+    .flatMap(([, value]) => found(value, 0));
+}
+
+/**
+ * Lays the plan tree out: a column per distance from the sink (sources leftmost), leaves one row
+ * each in plan order, every other node centred on its inputs. Returns {nodes, edges, width, height}.
+ */
+export function layout(root, repartitioned = new Set()) {
+  const nodes = [];
+  const edges = [];
+  let nextRow = 0;
+  let maxDepth = 0;
+  const visit = (node, depth) => {
+    maxDepth = Math.max(maxDepth, depth);
+    const children = childrenOf(node).map((child) => visit(child, depth + 1));
+    const row = children.length ? children.reduce((sum, c) => sum + c.row, 0) / children.length : nextRow++;
+    const placed = {plan: node, depth, row, repartition: repartitioned.has(node.id)};
+    nodes.push(placed);
+    children.forEach((child) => edges.push({from: child, to: placed}));
+    return placed;
+  };
+  visit(root, 0);
+  for (const node of nodes) {
+    node.x = 16 + (maxDepth - node.depth) * (BOX_W + GAP_X);
+    node.y = 16 + node.row * (BOX_H + GAP_Y);
+  }
+  return {
+    nodes, edges,
+    width: 32 + (maxDepth + 1) * BOX_W + maxDepth * GAP_X,
+    height: 32 + Math.max(1, nextRow) * BOX_H + Math.max(0, nextRow - 1) * GAP_Y,
+  };
+}
+
+/** The node's lines under its kind: what it reads, writes or keeps. */
+function details(plan) {
+  if (plan.node === 'source') {
+    return [plan.sourceName, `topic ${plan.topic}`];
+  }
+  if (plan.node === 'sink') {
+    return [plan.sinkName, `topic ${plan.topic}`];
+  }
+  if (plan.node === 'join' && plan.kind) {
+    return [`${plan.kind} ${plan.type || ''}`.trim()];
+  }
+  if (plan.storeName) {
+    return [`store ${plan.storeName}`];
+  }
+  return plan.id !== plan.node ? [plan.id] : [];
+}
+
+/** The node's own fields (not its inputs, not its schema) as JSON, for the hover text. */
+function tooltip(plan) {
+  const own = Object.fromEntries(Object.entries(plan)
+    .filter(([key, value]) => key !== 'schema' && !childrenOf({[key]: value}).length));
+  return JSON.stringify(own, null, 1).slice(0, 800);
+}
+
+function kindClass(plan) {
+  if (plan.node === 'source' || plan.node === 'sink') {
+    return 'io';
+  }
+  return plan.storeName ? 'stateful' : 'stateless';
+}
+
+const make = (tag, attributes, text) => {
+  const element = document.createElementNS(SVG, tag);
+  Object.entries(attributes).forEach(([k, v]) => element.setAttribute(k, v));
+  if (text !== undefined) {
+    element.textContent = text;
+  }
+  return element;
+};
+
+/** An SVG element showing the plan; {@code topologyText} (EXPLAIN's topology) tells repartitions. */
+export function drawPlan(root, topologyText = '') {
+  const repartitioned = new Set([...topologyText.matchAll(/Sink: (\S+?)-repartition-sink/g)].map((m) => m[1]));
+  const {nodes, edges, width, height} = layout(root, repartitioned);
+  const svg = make('svg', {class: 'plan-graph', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img',
+    'aria-label': 'Query topology'});
+  const defs = make('defs', {});
+  const marker = make('marker', {id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7,
+    orient: 'auto-start-reverse'});
+  marker.appendChild(make('path', {d: 'M 0 0 L 10 5 L 0 10 z', class: 'arrow-head'}));
+  defs.appendChild(marker);
+  svg.appendChild(defs);
+  for (const {from, to} of edges) {
+    const x1 = from.x + BOX_W;
+    const y1 = from.y + BOX_H / 2;
+    const x2 = to.x - 2;
+    const y2 = to.y + BOX_H / 2;
+    const mid = (x1 + x2) / 2;
+    // A repartition feeds the node that needed it (an aggregation's or join's input), so it sits on that edge.
+    svg.appendChild(make('path', {class: 'edge' + (to.repartition ? ' repartition' : ''),
+      d: `M ${x1} ${y1} C ${mid} ${y1}, ${mid} ${y2}, ${x2} ${y2}`, 'marker-end': 'url(#arrow)'}));
+    if (to.repartition) {
+      svg.appendChild(make('text', {class: 'edge-label', x: mid, y: (y1 + y2) / 2 - 7, 'text-anchor': 'middle'},
+        '⇄ repartition'));
+    }
+  }
+  for (const node of nodes) {
+    const group = make('g', {class: `plan-node ${kindClass(node.plan)}`, 'data-node': node.plan.node,
+      transform: `translate(${node.x}, ${node.y})`});
+    group.appendChild(make('title', {}, tooltip(node.plan)));
+    group.appendChild(make('rect', {width: BOX_W, height: BOX_H, rx: 6}));
+    group.appendChild(make('text', {x: 10, y: 21, class: 'node-kind'}, node.plan.node));
+    details(node.plan).filter((line) => line).forEach((line, i) => {
+      group.appendChild(make('text', {x: 10, y: 40 + i * 16, class: 'node-detail'},
+        line.length > 22 ? line.slice(0, 21) + '…' : line));
+    });
+    svg.appendChild(group);
+  }
+  return svg;
+}
