@@ -15,7 +15,8 @@ import io.sluice.planner.ddl.SinkProperties;
 /**
  * Plans CREATE STREAM|TABLE ... AS SELECT into a new source and the persistent query that writes
  * it: a stream from a query over a stream without aggregation, a table from an aggregation. The
- * new table's key columns are the GROUP BY columns, and its catalog entry records its window.
+ * new table's key columns are the GROUP BY columns, and its catalog entry records its window. A
+ * new stream takes the GRACE_PERIOD of the streams it reads (see {@link StreamGrace}).
  */
 public final class CreateAsSelectPlanner {
 
@@ -44,8 +45,10 @@ public final class CreateAsSelectPlanner {
     SinkProperties sink = SinkProperties.resolve(statement.properties(), name, root.schema().keyColumns(),
         inputFormats, statement.getParserPosition());
     SinkTopicCheck.refuseLoop(catalog, select.sourcesRead(), sink.topic(), statement);
+    // A stream made from streams inherits their grace: its events are theirs, as disordered.
+    Long gracePeriod = statement.table() ? null : StreamGrace.of(statement.query(), catalog);
     SourceDescriptor descriptor = new SourceDescriptor(name, statement.table() ? SourceType.TABLE : SourceType.STREAM,
-        sink.topic(), root.schema(), sink.formats(), null, null, PlanNodes.window(root));
+        sink.topic(), root.schema(), sink.formats(), null, null, PlanNodes.window(root), null, gracePeriod);
     SinkNode sinkNode = new SinkNode("sink", root, name, sink.topic(), sink.formats());
     PlannedQuery query = new PlannedQuery(
         PhysicalPlan.of(queryId, sinkNode), select.sourcesRead(), name, select.logicalPlan());

@@ -2,7 +2,8 @@
 
 import {cellText} from './results.js';
 
-const el = (tag, className, text) => {
+/** A new element with an optional class and text. */
+export const el = (tag, className, text) => {
   const node = document.createElement(tag);
   if (className) {
     node.className = className;

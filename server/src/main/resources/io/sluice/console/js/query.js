@@ -2,20 +2,9 @@
 
 import {ksql} from './api.js';
 import {drawPlan} from './graph.js';
-import {miniTable} from './log.js';
+import {el, miniTable} from './log.js';
 
 const REFRESH_MS = 3000;
-
-const el = (tag, className, text) => {
-  const node = document.createElement(tag);
-  if (className) {
-    node.className = className;
-  }
-  if (text !== undefined) {
-    node.textContent = text;
-  }
-  return node;
-};
 
 /** A byte count for people: 512 B, 12.3 KB, 4.5 MB. */
 function bytes(count) {
