@@ -5,20 +5,13 @@ import static io.sluice.server.e2e.ConsolePage.pushQueries;
 import static io.sluice.server.e2e.ConsolePage.uniqueName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.sluice.server.testing.Chromium;
 import io.sluice.server.testing.Poll;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -28,36 +21,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * queries closed from the panel or by leaving the page, the banner when the server goes away.
  * Screenshots: {@code server/target/console-screenshots/}.
  */
-class ConsoleCatalogBrowserTest {
-
-  private static TestServer server;
-  private static ConsolePage page;
-  private static ChromeDriver browser;
-
-  @BeforeAll
-  static void startServerAndBrowser() {
-    String missing = Chromium.missing();
-    assumeTrue(missing == null, missing);
-    server = TestServer.start();
-    page = ConsolePage.start();
-    browser = page.browser();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (page != null) {
-      page.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
-
-  @BeforeEach
-  void openConsole(TestInfo info) {
-    page.startTest(info.getTestMethod().orElseThrow().getName());
-    page.open(server.url());
-  }
+class ConsoleCatalogBrowserTest extends ConsoleBrowserTest {
 
   @Test
   void queryPageDrawsTheTopologyShowsLiveMetricsExplainsAndTerminates() {

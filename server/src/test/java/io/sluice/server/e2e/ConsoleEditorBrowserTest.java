@@ -5,58 +5,22 @@ import static io.sluice.server.e2e.ConsolePage.pushQueries;
 import static io.sluice.server.e2e.ConsolePage.uniqueName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.sluice.server.testing.Chromium;
 import io.sluice.server.testing.Poll;
 import java.io.IOException;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The console's editor and results in headless Chromium: statements typed and run with Ctrl+Enter,
  * push rows streaming in until Stop, a pull query's table and its downloads, errors marked in the
  * editor. Screenshots: {@code server/target/console-screenshots/}.
  */
-class ConsoleEditorBrowserTest {
-
-  private static TestServer server;
-  private static ConsolePage page;
-  private static ChromeDriver browser;
-
-  @BeforeAll
-  static void startServerAndBrowser() {
-    String missing = Chromium.missing();
-    assumeTrue(missing == null, missing);
-    server = TestServer.start();
-    page = ConsolePage.start();
-    browser = page.browser();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (page != null) {
-      page.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
-
-  @BeforeEach
-  void openConsole(TestInfo info) {
-    page.startTest(info.getTestMethod().orElseThrow().getName());
-    page.open(server.url());
-  }
+class ConsoleEditorBrowserTest extends ConsoleBrowserTest {
 
   @Test
   void createStreamInsertRowsAndWatchThemStreamIntoAPushQueryUntilStopped() {
