@@ -1,5 +1,6 @@
 package io.sluice.server.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.sluice.server.testing.Chromium;
@@ -45,5 +46,20 @@ abstract class ConsoleBrowserTest {
   void openConsole(TestInfo info) {
     page.startTest(info.getTestMethod().orElseThrow().getName());
     page.open(server.url());
+  }
+
+  /** A new stream (ID BIGINT KEY, NAME STRING) on a one-partition topic, named from {@code prefix}. */
+  static String createNameStream(String prefix) {
+    String stream = ConsolePage.uniqueName(prefix);
+    server.ok("CREATE STREAM " + stream + " (ID BIGINT KEY, NAME STRING) WITH (KAFKA_TOPIC='"
+        + stream.toLowerCase() + "', PARTITIONS=1, VALUE_FORMAT='JSON');");
+    return stream;
+  }
+
+  /** Runs {@code SELECT * FROM stream EMIT CHANGES;} from the editor and waits for the server to run it. */
+  static void startPushQuery(String stream) {
+    page.type("SELECT * FROM " + stream + " EMIT CHANGES;");
+    assertEquals("ok", page.runAndSettle());
+    page.waitUntil(() -> ConsolePage.pushQueries(server).count() == 1, "the push query to run on the server");
   }
 }

@@ -92,12 +92,8 @@ class ConsoleCatalogBrowserTest extends ConsoleBrowserTest {
 
   @Test
   void leavingThePageStopsItsPushQueryOnTheServer() {
-    String stream = uniqueName("CONSOLE_LEAVE");
-    server.ok("CREATE STREAM " + stream + " (ID BIGINT KEY, NAME STRING) WITH (KAFKA_TOPIC='"
-        + stream.toLowerCase() + "', PARTITIONS=1, VALUE_FORMAT='JSON');");
-    page.type("SELECT * FROM " + stream + " EMIT CHANGES;");
-    assertEquals("ok", page.runAndSettle());
-    page.waitUntil(() -> pushQueries(server).count() == 1, "the push query to run on the server");
+    String stream = createNameStream("CONSOLE_LEAVE");
+    startPushQuery(stream);
     page.screenshot("push-query-running");
     browser.get("about:blank");
     Poll.until(WAIT, () -> pushQueries(server).count() == 0, "the server to stop the query of the page that was left");
@@ -105,12 +101,8 @@ class ConsoleCatalogBrowserTest extends ConsoleBrowserTest {
 
   @Test
   void pushQueryListedInTheSidePanelCanBeClosedFromThere() {
-    String stream = uniqueName("CONSOLE_CLOSE");
-    server.ok("CREATE STREAM " + stream + " (ID BIGINT KEY, NAME STRING) WITH (KAFKA_TOPIC='"
-        + stream.toLowerCase() + "', PARTITIONS=1, VALUE_FORMAT='JSON');");
-    page.type("SELECT * FROM " + stream + " EMIT CHANGES;");
-    assertEquals("ok", page.runAndSettle());
-    page.waitUntil(() -> pushQueries(server).count() == 1, "the push query to run on the server");
+    String stream = createNameStream("CONSOLE_CLOSE");
+    startPushQuery(stream);
     browser.findElement(By.id("refresh")).click();
     By pushItem = By.xpath("//ul[@id='list-queries']//button[.//span[starts-with(text(),'transient_" + stream + "')]]");
     page.waitFor(pushItem).click();

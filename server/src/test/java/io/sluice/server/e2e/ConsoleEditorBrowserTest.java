@@ -109,10 +109,8 @@ class ConsoleEditorBrowserTest extends ConsoleBrowserTest {
 
   @Test
   void aSecondPushQueryReplacesTheFirstWhichTheServerStops() {
-    String stream = uniqueName("CONSOLE_TWICE");
-    server.ok("CREATE STREAM " + stream + " (ID BIGINT KEY, NAME STRING) WITH (KAFKA_TOPIC='"
-        + stream.toLowerCase() + "', PARTITIONS=1, VALUE_FORMAT='JSON');"
-        + "INSERT INTO " + stream + " (ID, NAME) VALUES (1, 'one');");
+    String stream = createNameStream("CONSOLE_TWICE");
+    server.ok("INSERT INTO " + stream + " (ID, NAME) VALUES (1, 'one');");
     page.type("SELECT ID FROM " + stream + " EMIT CHANGES;");
     assertEquals("ok", page.runAndSettle());
     page.waitUntil(() -> page.tableRows().equals(List.of(List.of("1"))), "the first query's row");
@@ -133,9 +131,7 @@ class ConsoleEditorBrowserTest extends ConsoleBrowserTest {
 
   @Test
   void sqlErrorShowsTheServersMessageAndMarksItsLineAndColumnInTheEditor() {
-    String stream = uniqueName("CONSOLE_ERRORS");
-    server.ok("CREATE STREAM " + stream + " (ID BIGINT KEY, NAME STRING) WITH (KAFKA_TOPIC='"
-        + stream.toLowerCase() + "', PARTITIONS=1, VALUE_FORMAT='JSON');");
+    String stream = createNameStream("CONSOLE_ERRORS");
     // The failing statement starts on the editor's second line: the server's line 2 is the editor's line 3.
     page.type("SHOW STREAMS;\n"
         + "CREATE STREAM " + stream + "_OUT AS SELECT ID,\n"
