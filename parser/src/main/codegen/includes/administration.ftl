@@ -117,13 +117,14 @@ SqlNode SluiceExplain() :
     )
 }
 
-/** Parses PRINT topic [FROM BEGINNING] [INTERVAL n] [LIMIT n]. */
+/** Parses PRINT topic [FROM BEGINNING | LAST n] [INTERVAL n] [LIMIT n]. */
 SqlNode SluicePrint() :
 {
     final Span s;
     final String topic;
     final SqlIdentifier id;
     boolean fromBeginning = false;
+    Integer last = null;
     Integer interval = null;
     Integer limit = null;
 }
@@ -136,8 +137,12 @@ SqlNode SluicePrint() :
     |
         { throw GrammarActions.expected(token, QUOTED_STRING, IDENTIFIER); }
     )
-    [ <FROM> <BEGINNING> { fromBeginning = true; } ]
+    [
+        <FROM> <BEGINNING> { fromBeginning = true; }
+    |
+        <LAST> last = UnsignedIntLiteral()
+    ]
     [ <INTERVAL> interval = UnsignedIntLiteral() ]
     [ <LIMIT> limit = UnsignedIntLiteral() ]
-    { return new SqlPrint(s.end(this), topic, fromBeginning, interval, limit); }
+    { return new SqlPrint(s.end(this), topic, fromBeginning, last, interval, limit); }
 }

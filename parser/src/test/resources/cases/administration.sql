@@ -71,6 +71,11 @@ EXPLAIN INSERT INTO s2 SELECT a FROM s3;
 PRINT 'Page-Views' FROM BEGINNING INTERVAL 2 LIMIT 10;
 --> PRINT 'Page-Views' FROM BEGINNING INTERVAL 2 LIMIT 10
 
+=== print starting with the topic's latest records
+PRINT 'Page-Views' LAST 10 INTERVAL 2 LIMIT 50; print orders last 3;
+--> PRINT 'Page-Views' LAST 10 INTERVAL 2 LIMIT 50
+--> PRINT 'orders' LAST 3
+
 === print keeps a bare topic name as typed
 PRINT pageViews; print `Back-Quoted` limit 3;
 --> PRINT 'pageViews'

@@ -79,6 +79,10 @@ TERMINATE;
 PRINT;
 --> ERROR 1:6 unexpected ';'. Expected one of: identifier, string
 
+=== print starts from the beginning or from the last records, not both
+PRINT orders FROM BEGINNING LAST 3;
+--> ERROR 1:29 unexpected 'LAST'
+
 === show needs something to list
 SHOW THINGS;
 --> ERROR 1:6 unexpected 'THINGS'. Expected one of: FUNCTIONS, PROPERTIES, QUERIES, STREAMS, TABLES, TOPICS

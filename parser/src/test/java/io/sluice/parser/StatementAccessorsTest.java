@@ -199,6 +199,7 @@ class StatementAccessorsTest {
     final SqlPrint bare = parseOne("PRINT pageViews", SqlPrint.class);
     assertEquals("pageViews", bare.topic());
     assertFalse(bare.fromBeginning());
+    assertNull(bare.last());
     assertNull(bare.interval());
     assertNull(bare.limit());
     assertEquals("My-Topic", parseOne("PRINT `My-Topic`", SqlPrint.class).topic());
@@ -208,6 +209,7 @@ class StatementAccessorsTest {
     assertTrue(quoted.fromBeginning());
     assertEquals(5, quoted.interval());
     assertEquals(20, quoted.limit());
+    assertEquals(7, parseOne("PRINT orders LAST 7", SqlPrint.class).last());
   }
 
   @Test

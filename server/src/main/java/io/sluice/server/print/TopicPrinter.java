@@ -11,19 +11,18 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Runs a PRINT: reads a topic (from the start with FROM BEGINNING, else from its end) with a
- * group-less consumer and writes each record as a line, until LIMIT records are printed, the
- * client goes away, or the server stops.
+ * Runs a PRINT: reads a topic (from the start with FROM BEGINNING, from its latest records with
+ * LAST n, else from its end) with a group-less consumer and writes each record as a line, until
+ * LIMIT records are printed, the client goes away, or the server stops.
  */
 public final class TopicPrinter {
 
-  private static final Duration POLL = Duration.ofMillis(200);
+  static final Duration POLL = Duration.ofMillis(200);
   /** Idle output keeps the connection checked: a write is the only way to notice a client that left. */
   private static final long HEARTBEAT_MS = 10_000;
 
@@ -43,43 +42,73 @@ public final class TopicPrinter {
       List<TopicPartition> partitions = consumer.partitionsFor(print.topic()).stream()
           .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
       consumer.assign(partitions);
+      Output output = new Output(out, print);
       if (print.fromBeginning()) {
         consumer.seekToBeginning(partitions);
-      } else {
-        consumer.seekToEnd(partitions);
-      }
-      int interval = print.interval() == null ? 1 : Math.max(1, print.interval());
-      long limit = print.limit() == null ? Long.MAX_VALUE : print.limit();
-      RecordPrinter printer = new RecordPrinter();
-      long seen = 0;
-      long printed = 0;
-      long lastWrite = System.currentTimeMillis();
-      while (printed < limit && running.getAsBoolean()) {
-        ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-          if (seen++ % interval != 0) {
-            continue;
-          }
-          if (printed == 0) {
-            write(out, printer.header(record));
-          }
-          write(out, printer.line(record));
-          lastWrite = System.currentTimeMillis();
-          if (++printed >= limit) {
+      } else if (print.last() != null) {
+        for (ConsumerRecord<byte[], byte[]> record : LatestRecords.read(consumer, partitions, print.last(), running)) {
+          if (output.done() || !output.offer(record)) {
             break;
           }
         }
-        if (System.currentTimeMillis() - lastWrite > HEARTBEAT_MS) {
-          write(out, "\n");
-          lastWrite = System.currentTimeMillis();
-        }
+      } else {
+        consumer.seekToEnd(partitions);
       }
-      return printed;
+      while (!output.done() && running.getAsBoolean()) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+          if (!output.offer(record)) {
+            break;
+          }
+        }
+        output.heartbeatWhenIdle();
+      }
+      return output.printed;
     }
   }
 
-  private static void write(OutputStream out, String text) throws IOException {
-    out.write(text.getBytes(StandardCharsets.UTF_8));
-    out.flush();
+  /** The lines written so far, with INTERVAL and LIMIT applied. */
+  private static final class Output {
+
+    private final OutputStream out;
+    private final int interval;
+    private final long limit;
+    private final RecordPrinter printer = new RecordPrinter();
+    private long seen;
+    private long printed;
+    private long lastWrite = System.currentTimeMillis();
+
+    Output(OutputStream out, SqlPrint print) {
+      this.out = out;
+      this.interval = print.interval() == null ? 1 : Math.max(1, print.interval());
+      this.limit = print.limit() == null ? Long.MAX_VALUE : print.limit();
+    }
+
+    boolean done() {
+      return printed >= limit;
+    }
+
+    /** Prints the record unless INTERVAL skips it; false once LIMIT is reached. */
+    boolean offer(ConsumerRecord<byte[], byte[]> record) throws IOException {
+      if (seen++ % interval != 0) {
+        return true;
+      }
+      if (printed == 0) {
+        write(printer.header(record));
+      }
+      write(printer.line(record));
+      return ++printed < limit;
+    }
+
+    void heartbeatWhenIdle() throws IOException {
+      if (System.currentTimeMillis() - lastWrite > HEARTBEAT_MS) {
+        write("\n");
+      }
+    }
+
+    private void write(String text) throws IOException {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      lastWrite = System.currentTimeMillis();
+    }
   }
 }

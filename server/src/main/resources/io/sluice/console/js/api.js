@@ -129,15 +129,19 @@ function describeType(schema) {
 }
 
 /**
- * Streams PRINT output from POST /query as text lines until LIMIT, the server ends it, or
- * {@code signal} aborts. Calls onLine for each non-empty line.
+ * Starts a PRINT through POST /query; throws the server's error when it refuses the statement.
+ * Once accepted, streams the output's text lines to onLine until LIMIT, the server ends it, or
+ * {@code signal} aborts; the returned {@code finished} settles then.
  */
 export async function print(statement, onLine, signal) {
   const response = await postJson('/query', {ksql: statement, streamsProperties: {}}, signal);
   if (!response.ok) {
     throw await failure(response);
   }
-  const reader = response.body.getReader();
+  return {finished: readLines(response.body.getReader(), onLine)};
+}
+
+async function readLines(reader, onLine) {
   const decoder = new TextDecoder();
   let pending = '';
   try {

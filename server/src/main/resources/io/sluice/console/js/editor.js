@@ -7,7 +7,7 @@ const KEYWORDS = (
   + 'create drop replace stream streams table tables view views insert into values with emit changes final '
   + 'window tumbling hopping session size advance grace period retention within join left right full outer inner on '
   + 'partition partitions describe extended show list topics queries properties functions explain terminate print '
-  + 'beginning interval if exists delete topic key primary struct array map cast distinct all union define set unset '
+  + 'beginning last interval if exists delete topic key primary struct array map cast distinct all union define set unset '
   + 'true false seconds minutes hours days milliseconds second minute hour day millisecond escape'
 ).split(' ');
 

@@ -3,6 +3,7 @@
 import * as api from './api.js';
 import {createEditor} from './editor.js';
 import {createLog, describeSource} from './log.js';
+import {createPrinter} from './print.js';
 import {createQueryPage} from './query.js';
 import {createResults} from './results.js';
 import {createSidebar} from './sidebar.js';
@@ -15,6 +16,7 @@ const results = createResults({
   table: $('result-table'), empty: $('result-empty'), status: $('result-status'), counter: $('row-count'), stop: $('stop'),
   csv: $('download-csv'), json: $('download-json'), newestFirst: $('newest-first'),
 });
+const printer = createPrinter();
 let running = false;
 let pushQuery = null;
 const editor = createEditor($('editor'), () => run());
@@ -104,22 +106,6 @@ async function runPull(statement, entry) {
   entry.note(`${answer.rows.length} row${answer.rows.length === 1 ? '' : 's'} in the table.`);
 }
 
-async function runPrint(text, entry) {
-  const pre = document.createElement('pre');
-  pre.className = 'code print';
-  entry.append(pre);
-  const controller = new AbortController();
-  // PRINT without LIMIT runs until stopped; the console reads for a few seconds at most.
-  const timer = setTimeout(() => controller.abort(), 5000);
-  let count = 0;
-  await api.print(text, (line) => {
-    count++;
-    pre.textContent += line + '\n';
-  }, controller.signal);
-  clearTimeout(timer);
-  entry.note(`${count} line${count === 1 ? '' : 's'} printed.`);
-}
-
 async function runKsql(statement, entry) {
   const entities = await api.ksql(statement.text, properties());
   entry.ok(entities, entities.length ? '' : /^\s*INSERT\b/i.test(statement.text) ? 'Row inserted' : 'Done');
@@ -157,7 +143,7 @@ async function run() {
         } else if (kind === 'pull') {
           await runPull(statement, entry);
         } else if (kind === 'print') {
-          await runPrint(statement.text, entry);
+          await printer.start(statement.text, entry);
         } else {
           await runKsql(statement, entry);
         }
@@ -186,10 +172,11 @@ const sidebar = createSidebar(
       }
     },
     async onTopic(name) {
-      const text = `PRINT '${name.replace(/'/g, "''")}' FROM BEGINNING LIMIT 10;`;
+      // The topic's latest records, then every new one until Stop.
+      const text = `PRINT '${name.replace(/'/g, "''")}' LAST 10;`;
       const entry = log.add(text);
       try {
-        await runPrint(text, entry);
+        await printer.start(text, entry);
       } catch (error) {
         showError(entry, error, null);
       }
@@ -256,7 +243,11 @@ $('run').addEventListener('click', () => {
 $('refresh').addEventListener('click', refreshSidebar);
 $('clear-log').addEventListener('click', log.clear);
 // Leaving the page closes the push query's socket; the server then stops the query and removes its state.
-window.addEventListener('pagehide', stopPush);
+// An open PRINT's request is aborted too, which the server notices at its next write.
+window.addEventListener('pagehide', () => {
+  stopPush();
+  printer.stop();
+});
 
 api.watchConnection(2000, async (reachable, detail) => {
   const banner = $('banner');

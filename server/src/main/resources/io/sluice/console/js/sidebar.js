@@ -50,7 +50,7 @@ export function createSidebar(lists, open, onSchema) {
     const sourceItem = (s) => item(s.name, s.topic, `DESCRIBE ${s.name}`, () => open.onSource(s.name));
     fill(lists.streams, streams.map(sourceItem), 'No streams');
     fill(lists.tables, tables.map(sourceItem), 'No tables');
-    fill(lists.topics, topics.map((t) => item(t.name, '', `PRINT '${t.name}'`, () => open.onTopic(t.name))), 'No topics');
+    fill(lists.topics, topics.map((t) => item(t.name, '', `PRINT '${t.name}' LAST 10`, () => open.onTopic(t.name))), 'No topics');
     fill(lists.queries, queries.map((q) => item(q.id, q.queryType === 'PUSH' ? `push · ${q.state}` : q.state, q.queryString, () => open.onQuery(q))), 'No running queries');
     const names = streams.concat(tables).map((s) => s.name);
     if (names.length && names.length <= 100) {

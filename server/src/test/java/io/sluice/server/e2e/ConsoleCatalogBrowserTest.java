@@ -4,6 +4,7 @@ import static io.sluice.server.e2e.ConsolePage.WAIT;
 import static io.sluice.server.e2e.ConsolePage.pushQueries;
 import static io.sluice.server.e2e.ConsolePage.uniqueName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sluice.server.testing.Poll;
@@ -122,17 +123,29 @@ class ConsoleCatalogBrowserTest extends ConsoleBrowserTest {
     String stream = uniqueName("CONSOLE_BROWSE");
     server.ok("CREATE STREAM " + stream + " (ID BIGINT KEY, NAME STRING, SCORE DOUBLE) WITH (KAFKA_TOPIC='"
         + stream.toLowerCase() + "', PARTITIONS=1, VALUE_FORMAT='JSON');");
-    server.ok("INSERT INTO " + stream + " (ID, NAME, SCORE) VALUES (7, 'seven', 0.5);");
+    StringBuilder inserts = new StringBuilder();
+    for (int id = 1; id <= 12; id++) {
+      inserts.append("INSERT INTO ").append(stream).append(" (ID, NAME, SCORE) VALUES (").append(id).append(", 'n")
+          .append(id).append("', 0.5);");
+    }
+    server.ok(inserts.toString());
     browser.findElement(By.id("refresh")).click();
     page.waitForText(By.id("list-streams"), stream);
     page.waitForText(By.id("list-topics"), stream.toLowerCase());
 
-    // A topic shows its records (PRINT ... FROM BEGINNING LIMIT 10).
+    // A topic shows its latest ten records (PRINT ... LAST 10), then follows it.
     browser.findElement(By.xpath("//ul[@id='list-topics']//button[.//span[text()='" + stream.toLowerCase() + "']]"))
         .click();
     WebElement printed = page.waitFor(By.cssSelector("#log .entry:last-child pre.print"));
-    new WebDriverWait(browser, WAIT).until(driver -> printed.getText().contains("\"NAME\":\"seven\""));
-    assertTrue(printed.getText().contains("key: 7"), printed.getText());
+    new WebDriverWait(browser, WAIT).until(driver -> printed.getText().contains("\"NAME\":\"n12\""));
+    String latest = printed.getText();
+    assertTrue(latest.contains("key: 3, value:"), latest);
+    assertFalse(latest.contains("key: 2, value:") || latest.contains("key: 1, value:"), "only the latest ten: " + latest);
+    server.ok("INSERT INTO " + stream + " (ID, NAME, SCORE) VALUES (13, 'n13', 0.5);");
+    new WebDriverWait(browser, WAIT).until(driver -> printed.getText().contains("\"NAME\":\"n13\""));
+    page.screenshot("topic-followed");
+    browser.findElement(By.cssSelector("#log .entry:last-child button.print-stop")).click();
+    page.waitForText(By.cssSelector("#log .entry:last-child .print-status"), "Stopped.");
     page.screenshot("topic-printed");
 
     browser.findElement(By.xpath("//ul[@id='list-streams']//button[.//span[text()='" + stream + "']]")).click();

@@ -71,6 +71,18 @@ class StatementsEndToEndTest {
       assertTrue(open.nextLine(WAIT).startsWith("rowtime: "));
       assertFalse(open.ended(), "two of ten records: the PRINT goes on");
     }
+
+    // LAST n starts with the latest records across both partitions, then follows the topic.
+    try (StreamingResponse latest = StreamingResponse.post(server.url() + "/query",
+        Map.of("ksql", "PRINT '" + sink + "' LAST 1 LIMIT 2;"), null)) {
+      assertEquals("Key format: KAFKA_BIGINT", latest.nextLine(WAIT));
+      assertEquals("Value format: JSON", latest.nextLine(WAIT));
+      String newest = latest.nextLine(WAIT);
+      assertTrue(newest.contains("value: {\"PAGE\":\"/DOCS\",\"SECONDS\":31}"), newest);
+      server.ok("INSERT INTO " + stream + " (user_id, page, duration_ms) VALUES (3, '/later', 60000);");
+      String followed = latest.nextLine(WAIT);
+      assertTrue(followed.contains("key: 3, value: {\"PAGE\":\"/LATER\",\"SECONDS\":60}"), followed);
+    }
   }
 
   @Test
