@@ -58,28 +58,72 @@ export function layout(root, repartitioned = new Set()) {
   };
 }
 
-/** The node's lines under its kind: what it reads, writes or keeps. */
-function details(plan) {
+/** Each node's line of EXPLAIN's printed plan (`> [ id ] kind what | schema: ...`), by node id, without id, kind and schema. */
+export function printedNodes(executionPlan) {
+  const printed = new Map();
+  for (const match of executionPlan.matchAll(/^\s*> \[ (\S+) \] (\S+) (.*?)(?: \| schema: .*)?$/gm)) {
+    printed.set(match[1], match[3]);
+  }
+  return printed;
+}
+
+/** What an operator does, short: a filter's condition, a projection's outputs, an aggregation's groups and functions. */
+function summary(plan, text) {
+  if (plan.node === 'project') {
+    return text.split(/, (?![^(]*\))/).map((item) => item.replace(/^.* AS /, '')).join(', ');
+  }
+  if (plan.node === 'aggregate') {
+    const [functions, rest = ''] = text.split(' group by ');
+    const groups = rest.split(', ')[0];
+    return `${groups ? `by ${groups}: ` : ''}${functions.replace(/ AS \w+/g, '')}`;
+  }
+  if (plan.node === 'join') {
+    const on = /\bon (.*?)(?:, (?:unbounded|within|window|key|repartition)\b|$)/.exec(text);
+    return on ? `on ${on[1]}` : '';
+  }
+  return text.replace(/, store \S+$/, '');
+}
+
+/** Cuts text into at most {@code count} lines of {@code width} characters, the last one ending in … when cut. */
+function wrap(text, width, count) {
+  const lines = [];
+  let rest = text;
+  while (rest && lines.length < count) {
+    lines.push(rest.slice(0, width));
+    rest = rest.slice(width);
+  }
+  if (rest && lines.length) {
+    lines[lines.length - 1] = lines[lines.length - 1].slice(0, width - 1) + '…';
+  }
+  return lines;
+}
+
+const DETAIL_CHARS = 22;
+
+/** The node's lines under its kind: what it reads, writes, does or keeps. */
+function details(plan, text) {
   if (plan.node === 'source') {
     return [plan.sourceName, `topic ${plan.topic}`];
   }
   if (plan.node === 'sink') {
     return [plan.sinkName, `topic ${plan.topic}`];
   }
+  const lines = [];
   if (plan.node === 'join' && plan.kind) {
-    return [`${plan.kind} ${plan.type || ''}`.trim()];
+    lines.push(`${plan.kind} ${plan.type || ''}`.trim());
   }
   if (plan.storeName) {
-    return [`store ${plan.storeName}`];
+    lines.push(`store ${plan.storeName}`);
   }
-  return plan.id !== plan.node ? [plan.id] : [];
+  const what = text ? summary(plan, text) : '';
+  return wrap(what, DETAIL_CHARS, 2 - lines.length).concat(lines).slice(0, 2);
 }
 
-/** The node's own fields (not its inputs, not its schema) as JSON, for the hover text. */
-function tooltip(plan) {
+/** The node's printed plan line and own fields (not its inputs, not its schema) as JSON, for the hover text. */
+function tooltip(plan, text) {
   const own = Object.fromEntries(Object.entries(plan)
     .filter(([key, value]) => key !== 'schema' && !childrenOf({[key]: value}).length));
-  return JSON.stringify(own, null, 1).slice(0, 800);
+  return ((text ? `${plan.node} ${text}\n\n` : '') + JSON.stringify(own, null, 1)).slice(0, 1200);
 }
 
 function kindClass(plan) {
@@ -98,8 +142,12 @@ const make = (tag, attributes, text) => {
   return element;
 };
 
-/** An SVG element showing the plan; {@code topologyText} (EXPLAIN's topology) tells repartitions. */
-export function drawPlan(root, topologyText = '') {
+/**
+ * An SVG element showing the plan; {@code topologyText} (EXPLAIN's topology) tells repartitions,
+ * {@code executionPlan} (EXPLAIN's printed plan) what each operator does.
+ */
+export function drawPlan(root, topologyText = '', executionPlan = '') {
+  const printed = printedNodes(executionPlan);
   const repartitioned = new Set([...topologyText.matchAll(/Sink: (\S+?)-repartition-sink/g)].map((m) => m[1]));
   const {nodes, edges, width, height} = layout(root, repartitioned);
   const svg = make('svg', {class: 'plan-graph', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img',
@@ -127,12 +175,13 @@ export function drawPlan(root, topologyText = '') {
   for (const node of nodes) {
     const group = make('g', {class: `plan-node ${kindClass(node.plan)}`, 'data-node': node.plan.node,
       transform: `translate(${node.x}, ${node.y})`});
-    group.appendChild(make('title', {}, tooltip(node.plan)));
+    const text = printed.get(node.plan.id);
+    group.appendChild(make('title', {}, tooltip(node.plan, text)));
     group.appendChild(make('rect', {width: BOX_W, height: BOX_H, rx: 6}));
     group.appendChild(make('text', {x: 10, y: 21, class: 'node-kind'}, node.plan.node));
-    details(node.plan).filter((line) => line).forEach((line, i) => {
+    details(node.plan, text).filter((line) => line).forEach((line, i) => {
       group.appendChild(make('text', {x: 10, y: 40 + i * 16, class: 'node-detail'},
-        line.length > 22 ? line.slice(0, 21) + '…' : line));
+        line.length > DETAIL_CHARS ? line.slice(0, DETAIL_CHARS - 1) + '…' : line));
     });
     svg.appendChild(group);
   }

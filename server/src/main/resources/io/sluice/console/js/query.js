@@ -116,7 +116,7 @@ export function createQueryPage(container, {onClose, onTerminated}) {
     container.appendChild(el('h2', null, 'Topology'));
     const graph = el('div', 'graph-wrap');
     if (description.physicalPlan && description.physicalPlan.root) {
-      graph.appendChild(drawPlan(description.physicalPlan.root, description.topology || ''));
+      graph.appendChild(drawPlan(description.physicalPlan.root, description.topology || '', description.executionPlan || ''));
     } else {
       graph.textContent = 'This query has no physical plan to draw.';
     }

@@ -53,6 +53,9 @@ class ConsoleCatalogBrowserTest extends ConsoleBrowserTest {
     assertTrue(source.contains("\"sourceName\": \"" + stream + "\"") && source.contains(stream.toLowerCase()), source);
     String aggregate = browser.findElement(By.cssSelector("#query-page .plan-node[data-node='aggregate']")).getText();
     assertTrue(aggregate.contains("store "), "the aggregation's state store: " + aggregate);
+    assertTrue(aggregate.contains("by PAGE: COUNT(*)"), "what the aggregation does: " + aggregate);
+    String project = browser.findElement(By.cssSelector("#query-page .plan-node[data-node='project']")).getText();
+    assertTrue(project.contains("PAGE, VIEWS"), "the projection's outputs: " + project);
     assertEquals(1, browser.findElements(By.cssSelector("#query-page .edge.repartition")).size(),
         "GROUP BY a value column repartitions the aggregation's input");
     // The metrics refresh on their own: the three records read and the two pages' counts written.
