@@ -26,6 +26,31 @@ export function createEditor(textarea, onRun) {
     identifierQuote: '`',
   });
   let schema = {};
+  let functions = [];
+  // CodeMirror's SQL completion knows keywords, tables, columns and aliases (`FROM orders o`, then
+  // `o.`); the server's functions are added to it for a word not after a dot.
+  const hint = (editor, options) => {
+    const result = CodeMirror.hint.sql(editor, options) || {list: [], from: editor.getCursor(), to: editor.getCursor()};
+    const cursor = editor.getCursor();
+    const before = editor.getLine(cursor.line).slice(0, cursor.ch);
+    const word = /(^|[^\w.`])(\w+)$/.exec(before);
+    if (word) {
+      const prefix = word[2].toUpperCase();
+      const offered = new Set(result.list.map((item) => (typeof item === 'string' ? item : item.text).toUpperCase()));
+      const matching = functions.filter((name) => name.startsWith(prefix) && !offered.has(name));
+      if (matching.length) {
+        const from = CodeMirror.Pos(cursor.line, cursor.ch - word[2].length);
+        const list = result.list.map((item) => (typeof item === 'string' ? {text: item} : item));
+        // Offered items replace from the start of the word, so each keeps its own range.
+        return {
+          list: list.map((item) => ({...item, from: item.from || result.from, to: item.to || result.to}))
+            .concat(matching.map((name) => ({text: name, displayText: `${name}()`, className: 'hint-function', from, to: cursor}))),
+          from, to: cursor,
+        };
+      }
+    }
+    return result;
+  };
   const cm = CodeMirror.fromTextArea(textarea, {
     mode: 'text/x-sluice',
     lineNumbers: true,
@@ -35,7 +60,7 @@ export function createEditor(textarea, onRun) {
     indentUnit: 2,
     autofocus: true,
     gutters: ['error-gutter', 'CodeMirror-linenumbers'],
-    hintOptions: {completeSingle: false, get tables() { return schema; }},
+    hintOptions: {completeSingle: false, hint, get tables() { return schema; }},
     extraKeys: {
       'Ctrl-Enter': () => onRun(),
       'Cmd-Enter': () => onRun(),
@@ -87,6 +112,10 @@ export function createEditor(textarea, onRun) {
     /** Stream and table names with their columns, for completion. */
     setSchema(tables) {
       schema = tables;
+    },
+    /** The server's function names, for completion. */
+    setFunctions(names) {
+      functions = names.map((name) => name.toUpperCase()).sort();
     },
     focus: () => cm.focus(),
   };

@@ -208,6 +208,22 @@ const sidebar = createSidebar(
   (schema) => editor.setSchema(schema),
 );
 
+let functionsLoaded = false;
+
+/** Gives the editor the server's function names for completion, once. */
+async function loadFunctions() {
+  if (functionsLoaded) {
+    return;
+  }
+  try {
+    const [list] = await api.ksql('SHOW FUNCTIONS;');
+    editor.setFunctions((list.functions || []).map((f) => f.name));
+    functionsLoaded = true;
+  } catch (error) {
+    // Completion of functions is a convenience; the next reconnection tries again.
+  }
+}
+
 async function refreshSidebar() {
   try {
     await sidebar.refresh();
@@ -268,6 +284,7 @@ api.watchConnection(2000, async (reachable, detail) => {
     $('server-info').textContent = 'connected';
   }
   refreshSidebar();
+  loadFunctions();
 });
 
 // The editor's text survives a reload: it is kept in the browser's local storage as it changes.

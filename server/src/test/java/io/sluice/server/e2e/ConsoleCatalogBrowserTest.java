@@ -163,18 +163,8 @@ class ConsoleCatalogBrowserTest extends ConsoleBrowserTest {
     // Ctrl+Space completes the stream's name, once the refresh has described the sources.
     String prefix = stream.substring(0, stream.length() - 2);
     page.type("SELECT * FROM " + prefix);
-    page.waitUntil(() -> {
-      page.editorInput().sendKeys(Keys.chord(Keys.CONTROL, Keys.SPACE));
-      List<WebElement> hints = browser.findElements(By.cssSelector(".CodeMirror-hints"));
-      if (!hints.isEmpty() && hints.get(0).getText().contains(stream)) {
-        return true;
-      }
-      page.editorInput().sendKeys(Keys.ESCAPE);
-      return false;
-    }, "completion to offer " + stream);
+    List<String> offered = page.completions(stream);
     page.screenshot("completion");
-    List<String> offered = browser.findElements(By.cssSelector(".CodeMirror-hints li")).stream()
-        .map(WebElement::getText).toList();
     assertEquals(stream, offered.get(0), "the only name with that prefix: " + offered);
     page.editorInput().sendKeys(Keys.ENTER);
     assertEquals("SELECT * FROM " + stream, page.script("return window.sluiceConsole.editor.cm.getValue();"));

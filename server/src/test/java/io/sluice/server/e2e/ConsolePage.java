@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -141,6 +142,26 @@ final class ConsolePage implements AutoCloseable {
 
   void waitUntil(BooleanSupplier condition, String what) {
     new WebDriverWait(browser, WAIT).withMessage(what).until(driver -> condition.getAsBoolean());
+  }
+
+  /**
+   * Presses Ctrl+Space until the completion list offers {@code expected} (the side panel's refresh
+   * gives the editor its names a moment after the page opens) and returns the items offered, the
+   * list left open.
+   */
+  List<String> completions(String expected) {
+    List<String> offered = new ArrayList<>();
+    waitUntil(() -> {
+      editorInput().sendKeys(Keys.chord(Keys.CONTROL, Keys.SPACE));
+      offered.clear();
+      browser.findElements(By.cssSelector(".CodeMirror-hints li")).forEach(item -> offered.add(item.getText()));
+      if (offered.contains(expected)) {
+        return true;
+      }
+      editorInput().sendKeys(Keys.ESCAPE);
+      return false;
+    }, "completion to offer " + expected);
+    return offered;
   }
 
   Object script(String js) {
