@@ -1,6 +1,9 @@
 package io.sluice.runtime;
 
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -13,6 +16,7 @@ public final class QueryStats {
   private final LongAdder recordsOut = new LongAdder();
   private final LongAdder errors = new LongAdder();
   private final LongAdder lateRecords = new LongAdder();
+  private final Map<String, LongAdder> rowsOutByNode = new ConcurrentHashMap<>();
   private volatile LastError lastError;
 
   private record LastError(Instant time, String reason) {}
@@ -47,6 +51,23 @@ public final class QueryStats {
   /** Records a windowed aggregation dropped because their window had closed. */
   public long lateRecordsDropped() {
     return lateRecords.sum();
+  }
+
+  /** The counter of the rows plan node {@code nodeId} passes on, made on first use (when the query is built). */
+  public LongAdder nodeRowsOut(String nodeId) {
+    return rowsOutByNode.computeIfAbsent(nodeId, id -> new LongAdder());
+  }
+
+  /** Lets {@code nodeId} report another node's counter: a step that does the work of both counts once. */
+  public void shareNodeRowsOut(String nodeId, LongAdder counter) {
+    rowsOutByNode.put(nodeId, counter);
+  }
+
+  /** The rows each counted plan node has passed on, by node id. */
+  public Map<String, Long> rowsOutByNode() {
+    Map<String, Long> counts = new TreeMap<>();
+    rowsOutByNode.forEach((id, counter) -> counts.put(id, counter.sum()));
+    return counts;
   }
 
   /** Counts one late record dropped; called by the windowed aggregation's late-record gate. */

@@ -32,6 +32,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -112,6 +113,11 @@ class ConformanceTest {
       assertEquals(stats.path("in").asLong(), query.stats().recordsIn(), "records in");
       assertEquals(stats.path("out").asLong(), query.stats().recordsOut(), "records out");
       assertEquals(stats.path("errors").asLong(), query.stats().errors(), "errors");
+      if (stats.has("rowsOut")) {
+        Map<String, Long> expected = new TreeMap<>();
+        stats.get("rowsOut").fields().forEachRemaining(e -> expected.put(e.getKey(), e.getValue().asLong()));
+        assertEquals(expected, query.stats().rowsOutByNode(), "rows each plan node passed on");
+      }
     }
   }
 

@@ -126,7 +126,7 @@ final class AggregateBuilder implements NodeBuilder<AggregateNode> {
 
     KStream<Object, AggregateState> changed = groups.toStream(Named.as(NodeNames.toStream(node.id())));
     String output = NodeNames.aggregateOutput(node.id());
-    Downstream outputDownstream = context.downstreamOf(output);
+    Downstream outputDownstream = context.outputOf(node, output);
     ProcessingLogger outputLogger = context.loggerFor(node, output, NodeNames.outputProcessingLog(node.id()));
     AggregateRows rows = new AggregateRows(node);
     return SourceBuilder.widen(changed.processValues(

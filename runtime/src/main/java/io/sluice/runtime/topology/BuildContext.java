@@ -79,6 +79,11 @@ final class BuildContext {
     return downstreams.computeIfAbsent(processor, name -> new Downstream());
   }
 
+  /** The consumers of {@code processor}, the step that passes on {@code node}'s rows and counts them for it. */
+  Downstream outputOf(PlanNode node, String processor) {
+    return downstreams.computeIfAbsent(processor, name -> new Downstream(stats.nodeRowsOut(node.id())));
+  }
+
   /** A logger through which {@code processor}, a step of {@code node}, reports bad records to the node's processing log sink. */
   ProcessingLogger loggerFor(PlanNode node, String processor) {
     return loggerFor(node, processor, NodeNames.processingLog(node.id()));

@@ -20,7 +20,7 @@ final class FilterBuilder implements NodeBuilder<FilterNode> {
   @Override
   public KStream<Object, Object> build(FilterNode node, KStream<Object, Object> input, BuildContext context) {
     RowPredicate predicate = ExpressionCompiler.compilePredicate(node.predicate(), node.input().schema());
-    Downstream downstream = context.downstreamOf(node.id());
+    Downstream downstream = context.outputOf(node, node.id());
     ProcessingLogger logger = context.loggerFor(node, node.id());
     AggregateNode aggregate = PlanNodes.aggregateOf(node);
     FixedKeyProcessorSupplier<Object, Object, Object> processor;

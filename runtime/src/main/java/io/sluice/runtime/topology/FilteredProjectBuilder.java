@@ -34,7 +34,9 @@ final class FilteredProjectBuilder implements NodeBuilder<ProjectNode> {
     FilterNode filter = (FilterNode) node.input();
     FilteredProjector compiled = ExpressionCompiler.compileFilteredProjector(
         filter.predicate(), context.columnUses().usedExpressions(node), filter.schema(), node.schema());
-    Downstream downstream = context.downstreamOf(node.id());
+    Downstream downstream = context.outputOf(node, node.id());
+    // The projection passes on exactly the rows the filter lets through.
+    context.stats().shareNodeRowsOut(filter.id(), context.stats().nodeRowsOut(node.id()));
     ProcessingLogger filterLogger = context.loggerFor(filter, node.id());
     ProcessingLogger projectLogger = context.loggerFor(node, node.id());
     return input.processValues(

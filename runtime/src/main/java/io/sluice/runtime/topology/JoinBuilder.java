@@ -21,6 +21,7 @@ import io.sluice.runtime.serde.RowCodec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serde;
@@ -80,19 +81,24 @@ final class JoinBuilder implements NodeBuilder<JoinNode> {
     Serde<Object> leftRows = rowSerde(node.left().input().schema());
     Serde<Object> rightRows = rowSerde(node.right().input().schema());
     Serde<Object> keys = Untyped.serde(Serdes.ByteArray());
-    ValueJoiner<Object, Object, Object> joiner = (l, r) -> rows.join((Object[]) l, (Object[]) r);
+    // Kafka Streams' windowed join calls the joiner once per row it passes on, unmatched rows included.
+    LongAdder joined = context.stats().nodeRowsOut(node.id());
+    ValueJoiner<Object, Object, Object> joiner = (l, r) -> {
+      joined.increment();
+      return rows.join((Object[]) l, (Object[]) r);
+    };
     if (rightDrives) {
       // As ksqlDB: the right side drives, and the window is measured from its records.
-      ValueJoiner<Object, Object, Object> swapped = (r, l) -> rows.join((Object[]) l, (Object[]) r);
+      ValueJoiner<Object, Object, Object> swapped = (r, l) -> joiner.apply(l, r);
       return right.leftJoin(left, swapped, windows,
           StreamJoined.with(keys, rightRows, leftRows).withName(node.id()).withStoreName(node.id()));
     }
-    StreamJoined<Object, Object, Object> joined =
+    StreamJoined<Object, Object, Object> stores =
         StreamJoined.with(keys, leftRows, rightRows).withName(node.id()).withStoreName(node.id());
     return switch (node.type()) {
-      case INNER -> left.join(right, joiner, windows, joined);
-      case LEFT -> left.leftJoin(right, joiner, windows, joined);
-      default -> left.outerJoin(right, joiner, windows, joined);
+      case INNER -> left.join(right, joiner, windows, stores);
+      case LEFT -> left.leftJoin(right, joiner, windows, stores);
+      default -> left.outerJoin(right, joiner, windows, stores);
     };
   }
 
@@ -111,8 +117,8 @@ final class JoinBuilder implements NodeBuilder<JoinNode> {
         Serdes.Bytes(), new BinaryRowSerde(node.right().input().schema().types())));
     String leftStep = node.id() + "-left";
     String rightStep = node.id() + "-right";
-    Downstream leftDownstream = context.downstreamOf(leftStep);
-    Downstream rightDownstream = context.downstreamOf(rightStep);
+    Downstream leftDownstream = context.outputOf(node, leftStep);
+    Downstream rightDownstream = context.outputOf(node, rightStep);
     KStream<Object, Object> fromLeft = left.processValues(
         () -> new UnboundedJoinProcessor(true, leftStore, rightStore, rows, leftDownstream),
         Named.as(leftStep), leftStore, rightStore);
@@ -125,7 +131,7 @@ final class JoinBuilder implements NodeBuilder<JoinNode> {
   private static KStream<Object, Object> streamTable(JoinNode node, JoinRows rows, BuildContext context) {
     boolean keepUnmatched = node.type() == JoinType.LEFT;
     String lookup = node.id() + "-lookup";
-    Downstream downstream = context.downstreamOf(lookup);
+    Downstream downstream = context.outputOf(node, lookup);
     ProcessingLogger logger = context.loggerFor(node, lookup);
     SourceNode global = globalSource(node.right().input());
     if (global != null) {
@@ -152,8 +158,8 @@ final class JoinBuilder implements NodeBuilder<JoinNode> {
     PlanNode rightInput = node.right().input();
     String leftStep = node.id() + "-left";
     String rightStep = node.id() + "-right";
-    Downstream leftDownstream = context.downstreamOf(leftStep);
-    Downstream rightDownstream = context.downstreamOf(rightStep);
+    Downstream leftDownstream = context.outputOf(node, leftStep);
+    Downstream rightDownstream = context.outputOf(node, rightStep);
     int leftRowtime = rowtimeSlot(leftInput.schema());
     int rightRowtime = rowtimeSlot(rightInput.schema());
     TableSide left = tableSide(node, "left", leftInput, context);
@@ -202,7 +208,7 @@ final class JoinBuilder implements NodeBuilder<JoinNode> {
         Stores.persistentKeyValueStore(stores.get(3)), Serdes.Bytes(),
         new BinaryRowSerde(node.schema().types()));
     ProcessingLogger logger = context.loggerFor(node, changes);
-    Downstream downstream = context.downstreamOf(changes);
+    Downstream downstream = context.outputOf(node, changes);
     @SuppressWarnings("unchecked")
     KStream<byte[], Object> keyed = (KStream<byte[], Object>) (KStream<?, ?>) changed;
     return SourceBuilder.widen(keyed.processValues(new TableChangesProcessor.Supplier(previous, downstream, logger),

@@ -28,7 +28,7 @@ final class ProjectBuilder implements NodeBuilder<ProjectNode> {
     RowSchema inputSchema = node.input().schema();
     RowProjector projector = ExpressionCompiler.compileProjector(
         context.columnUses().usedExpressions(node), inputSchema, node.schema());
-    Downstream downstream = context.downstreamOf(node.id());
+    Downstream downstream = context.outputOf(node, node.id());
     ProcessingLogger logger = context.loggerFor(node, node.id());
     FixedKeyProcessorSupplier<Object, Object, Object> processor;
     if (tableChanges) {

@@ -26,7 +26,7 @@ final class SinkBuilder implements NodeBuilder<SinkNode> {
     RowCodec codec = RowCodec.of(node.schema(), node.formats());
     String serialize = NodeNames.serialize(node.id());
     ProcessingLogger logger = context.loggerFor(node, serialize);
-    Downstream downstream = context.downstreamOf(serialize);
+    Downstream downstream = context.outputOf(node, serialize);
     WindowSpec window = PlanNodes.window(node);
     WindowedKeys keys = window == null ? null : new WindowedKeys(window.type(), node.topic());
     KStream<byte[], byte[]> written = input.process(

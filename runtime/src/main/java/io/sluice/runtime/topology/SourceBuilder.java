@@ -40,7 +40,8 @@ final class SourceBuilder implements NodeBuilder<SourceNode> {
     SourceProcessor.PseudoSlots pseudo = pseudoSlots(schema);
     EventTime eventTime = node.timestamp() == null ? null : EventTime.of(node.timestamp(), schema);
     String deserialize = NodeNames.deserialize(node.id());
-    Downstream downstream = context.downstreamOf(deserialize);
+    // A table source's rows are its changes, passed on by the step after this one.
+    Downstream downstream = node.table() ? context.downstreamOf(deserialize) : context.outputOf(node, deserialize);
     ProcessingLogger logger = context.loggerFor(node, deserialize);
     boolean table = node.table();
     QueryStats stats = context.stats();
@@ -57,7 +58,7 @@ final class SourceBuilder implements NodeBuilder<SourceNode> {
   /** The changes of a table: the rows of the source, each against the key's previous row, kept in {@code <id>-store}. */
   private static KStream<Object, Object> tableChanges(SourceNode node, KStream<byte[], Object> rows, BuildContext context) {
     String changes = NodeNames.tableChanges(node.id());
-    Downstream downstream = context.downstreamOf(changes);
+    Downstream downstream = context.outputOf(node, changes);
     ProcessingLogger logger = context.loggerFor(node, changes);
     StoreBuilder<KeyValueStore<Bytes, Object[]>> store = Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(node.storeName()),

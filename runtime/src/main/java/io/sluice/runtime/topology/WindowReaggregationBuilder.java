@@ -83,7 +83,7 @@ final class WindowReaggregationBuilder {
         Named.as(closing), node.storeName());
 
     String output = NodeNames.aggregateOutput(node.id());
-    Downstream outputDownstream = context.downstreamOf(output);
+    Downstream outputDownstream = context.outputOf(node, output);
     ProcessingLogger outputLogger = context.loggerFor(node, output, NodeNames.outputProcessingLog(node.id()));
     AggregateRows rows = new AggregateRows(node);
     return SourceBuilder.widen(closed.processValues(

@@ -1,6 +1,7 @@
 package io.sluice.server.entity;
 
 import java.util.List;
+import java.util.Map;
 
 /** The answer to DESCRIBE [EXTENDED]. */
 public record SourceDescriptionEntity(String statementText, SourceDescription sourceDescription, List<String> warnings)
@@ -16,8 +17,9 @@ public record SourceDescriptionEntity(String statementText, SourceDescription so
   /**
    * Counters of one query that reads or writes the source (EXTENDED only); consumer lag and state
    * store bytes are null while Kafka Streams has not measured them (or the query keeps no store).
+   * {@code rowsOutByNode}: the rows each step of the physical plan has passed on, by plan node id.
    */
   public record QueryStatistics(
       String queryId, String state, long recordsIn, long recordsOut, long errors, long lateRecordsDropped,
-      String lastError, String lastErrorTime, Long consumerLag, Long stateStoreBytes) {}
+      String lastError, String lastErrorTime, Long consumerLag, Long stateStoreBytes, Map<String, Long> rowsOutByNode) {}
 }

@@ -83,7 +83,8 @@ final class DescribeHandler implements StatementHandler<SqlDescribeSource> {
       out.add(new SourceDescriptionEntity.QueryStatistics(query.id(), query.state(), stats.recordsIn(),
           stats.recordsOut(), stats.errors(), stats.lateRecordsDropped(), query.failure() != null ? query.failure() : stats.lastError(),
           stats.lastErrorTime() == null ? null : stats.lastErrorTime().toString(),
-          StreamsGauges.consumerLag(query.streams()), StreamsGauges.stateStoreBytes(query.streams())));
+          StreamsGauges.consumerLag(query.streams()), StreamsGauges.stateStoreBytes(query.streams()),
+          stats.rowsOutByNode()));
     }
     return out;
   }

@@ -179,6 +179,8 @@ export function drawPlan(root, topologyText = '', executionPlan = '') {
     group.appendChild(make('title', {}, tooltip(node.plan, text)));
     group.appendChild(make('rect', {width: BOX_W, height: BOX_H, rx: 6}));
     group.appendChild(make('text', {x: 10, y: 21, class: 'node-kind'}, node.plan.node));
+    group.appendChild(make('text', {x: BOX_W - 8, y: 21, class: 'node-count', 'text-anchor': 'end',
+      'data-count-for': node.plan.id}));
     details(node.plan, text).filter((line) => line).forEach((line, i) => {
       group.appendChild(make('text', {x: 10, y: 40 + i * 16, class: 'node-detail'},
         line.length > DETAIL_CHARS ? line.slice(0, DETAIL_CHARS - 1) + '…' : line));
@@ -186,4 +188,12 @@ export function drawPlan(root, topologyText = '', executionPlan = '') {
     svg.appendChild(group);
   }
   return svg;
+}
+
+/** Shows on each node of a drawn plan the rows it has passed on ({@code counts} by node id); a node not counted shows none. */
+export function showCounts(svg, counts) {
+  svg.querySelectorAll('.node-count').forEach((text) => {
+    const count = counts[text.getAttribute('data-count-for')];
+    text.textContent = count === undefined ? '' : `${Number(count).toLocaleString('en-US')} out`;
+  });
 }

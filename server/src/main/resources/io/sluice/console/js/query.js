@@ -1,7 +1,7 @@
 // The query page: a persistent query's SQL, its topology graph, live metrics, last error, Terminate and Explain.
 
 import {ksql} from './api.js';
-import {drawPlan} from './graph.js';
+import {drawPlan, showCounts} from './graph.js';
 import {el, miniTable} from './log.js';
 
 const REFRESH_MS = 3000;
@@ -115,8 +115,10 @@ export function createQueryPage(container, {onClose, onTerminated}) {
 
     container.appendChild(el('h2', null, 'Topology'));
     const graph = el('div', 'graph-wrap');
+    let plan = null;
     if (description.physicalPlan && description.physicalPlan.root) {
-      graph.appendChild(drawPlan(description.physicalPlan.root, description.topology || '', description.executionPlan || ''));
+      plan = drawPlan(description.physicalPlan.root, description.topology || '', description.executionPlan || '');
+      graph.appendChild(plan);
     } else {
       graph.textContent = 'This query has no physical plan to draw.';
     }
@@ -161,6 +163,9 @@ export function createQueryPage(container, {onClose, onTerminated}) {
         set('m-out', stats.recordsOut);
         set('m-errors', stats.errors);
         set('m-late', stats.lateRecordsDropped);
+        if (plan) {
+          showCounts(plan, stats.rowsOutByNode || {});
+        }
         set('m-lag', stats.consumerLag === null || stats.consumerLag === undefined ? '–' : stats.consumerLag);
         set('m-store', stats.stateStoreBytes === null || stats.stateStoreBytes === undefined ? 'no store'
           : bytes(stats.stateStoreBytes));

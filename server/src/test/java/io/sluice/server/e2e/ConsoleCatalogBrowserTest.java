@@ -63,6 +63,10 @@ class ConsoleCatalogBrowserTest extends ConsoleBrowserTest {
     page.waitUntil(() -> Long.parseLong(browser.findElement(By.id("m-out")).getText().replace("–", "0")) >= 2,
         "records out to count the aggregation's output");
     assertEquals("0", browser.findElement(By.id("m-errors")).getText());
+    // Each step shows the rows it passed on: three read, two groups' counts written (three updates).
+    page.waitForText(By.cssSelector("#query-page .plan-node[data-node='source'] .node-count"), "3 out");
+    page.waitUntil(() -> browser.findElement(By.cssSelector("#query-page .plan-node[data-node='sink'] .node-count"))
+        .getText().matches("[23] out"), "the sink's rows out");
     // Everything inserted has been read: no lag; the aggregation's RocksDB store holds its counts.
     page.waitForText(By.id("m-lag"), "0");
     page.waitUntil(() -> browser.findElement(By.id("m-store")).getText().matches("[0-9.]+ (B|KB|MB)"),
