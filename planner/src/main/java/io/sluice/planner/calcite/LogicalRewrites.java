@@ -9,14 +9,17 @@ import org.apache.calcite.rel.rules.CoreRules;
 
 /**
  * The rewrites applied to every query's relational plan before it becomes plan nodes: filters are
- * pushed below projections and adjacent filters and projections are merged, so a query with
- * subqueries in FROM runs as one filter and one projection over its source.
+ * pushed below projections, the WHERE conjuncts over one side of a join into that side (see
+ * {@link JoinSideFilterRule}), and adjacent filters and projections are merged, so a query with
+ * subqueries in FROM runs as one filter and one projection over its source, and a join reads only
+ * the records its WHERE clause can keep.
  */
 public final class LogicalRewrites {
 
   private static final HepProgram PROGRAM = new HepProgramBuilder()
       .addRuleCollection(List.of(
           CoreRules.FILTER_PROJECT_TRANSPOSE,
+          JoinSideFilterRule.INSTANCE,
           CoreRules.FILTER_MERGE,
           CoreRules.PROJECT_MERGE,
           CoreRules.PROJECT_REMOVE))
