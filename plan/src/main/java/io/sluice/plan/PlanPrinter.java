@@ -91,6 +91,10 @@ public final class PlanPrinter {
         out.append(", per window of its input");
       }
     }
+    if (aggregate.aggregatesInPlace()) {
+      out.append(", in place in the input's partitions by ").append(keys.get(aggregate.inputPartitionKey()))
+          .append(" (no repartition)");
+    }
     return out.append(", emit ").append(aggregate.emit()).append(", store ").append(aggregate.storeName()).toString();
   }
 

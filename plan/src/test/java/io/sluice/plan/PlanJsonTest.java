@@ -1,6 +1,7 @@
 package io.sluice.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,9 @@ import io.sluice.plan.expr.Call;
 import io.sluice.plan.expr.InputRef;
 import io.sluice.plan.expr.Literal;
 import io.sluice.plan.expr.Operator;
+import io.sluice.plan.node.AggregateCall;
+import io.sluice.plan.node.AggregateFunction;
+import io.sluice.plan.node.AggregateNode;
 import io.sluice.plan.node.FilterNode;
 import io.sluice.plan.node.ProjectNode;
 import io.sluice.plan.node.SinkNode;
@@ -60,6 +64,24 @@ class PlanJsonTest {
     String json = PlanJson.write(samplePlan()).replace("\"version\":1", "\"version\":99");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PlanJson.read(json));
     assertTrue(e.getMessage().contains("newer"), e.getMessage());
+  }
+
+  @Test
+  void anAggregationInPlaceSaysSoInItsJsonAndAPlanWithoutItRepartitionsAsBefore() {
+    SourceNode source = (SourceNode) ((FilterNode) ((ProjectNode) samplePlan().root().input()).input()).input();
+    AggregateNode aggregate = new AggregateNode("aggregate", source,
+        List.of(new InputRef(0, DataType.BIGINT), new InputRef(1, DataType.STRING)),
+        List.of(new AggregateCall(AggregateFunction.COUNT, List.of(), DataType.BIGINT)), null, EmitMode.CHANGES,
+        "aggregate-store", RowSchema.of(Column.key("ID", DataType.BIGINT), Column.key("NAME", DataType.STRING),
+            Column.value("N", DataType.BIGINT)), null, 0);
+    PhysicalPlan plan = PhysicalPlan.of("CTAS_N_1", new SinkNode("sink", aggregate, "N", "n",
+        new Formats(SerdeFormat.JSON, SerdeFormat.JSON)));
+    String json = PlanJson.write(plan);
+    assertEquals(plan, PlanJson.read(json));
+    assertTrue(json.contains(",\"inputPartitionKey\":0"), json);
+
+    PhysicalPlan older = PlanJson.read(json.replace(",\"inputPartitionKey\":0", ""));
+    assertFalse(((AggregateNode) older.root().input()).aggregatesInPlace());
   }
 
   @Test

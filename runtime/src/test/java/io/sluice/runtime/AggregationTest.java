@@ -48,6 +48,47 @@ class AggregationTest {
                  {"project": ["KEY ID = $ID", "S = $S"]}]}
       """;
 
+  private static final String SUM_BY_ID_AND_REGION_IN_PLACE = """
+      {"source": {"columns": ["ID STRING KEY", "REGION STRING", "AMOUNT BIGINT"]},
+       "steps": [{"aggregate": {"groupBy": ["$ID", "$REGION"], "aggregates": ["S = SUM($AMOUNT)"],
+                                "inputPartitionKey": 0}},
+                 {"project": ["KEY ID = $ID", "KEY REGION = $REGION", "S = $S"]}],
+       "sink": {"key": "JSON"}}
+      """;
+
+  @Test
+  void groupingByTheKeyAndMoreInPlaceNeedsNoRepartitionAndWritesEveryUpdate() throws IOException {
+    BuiltQuery query = QueryTopologyBuilder.build(plan(SUM_BY_ID_AND_REGION_IN_PLACE), OPTIONS);
+    Topology topology = query.topology();
+    assertEquals(1, topology.describe().subtopologies().size(), topology.describe().toString());
+    assertEquals(Set.of(
+            "source-read", "source-deserialize", "source-processing-log",
+            "aggregate-input", "aggregate-processing-log", "aggregate",
+            "aggregate-output", "aggregate-output-processing-log",
+            "project", "project-processing-log", "sink-serialize", "sink-write", "sink-processing-log"),
+        names(topology));
+    assertFalse(topology.describe().toString().contains("repartition"), topology.describe().toString());
+
+    try (TopologyTestDriver driver = new TopologyTestDriver(topology, props(TestDirs.fresh("in-place")))) {
+      TestInputTopic<String, String> input = input(driver);
+      input.pipeInput("a", "{\"REGION\": \"eu\", \"AMOUNT\": 5}", 1000);
+      input.pipeInput("a", "{\"REGION\": \"us\", \"AMOUNT\": 1}", 2000);
+      input.pipeInput("a", "{\"REGION\": \"eu\", \"AMOUNT\": 2}", 500);
+      input.pipeInput("a", "{\"REGION\": null, \"AMOUNT\": 9}", 600);
+      input.pipeInput("b", "{\"REGION\": \"eu\", \"AMOUNT\": 3}", 3000);
+      List<String> written = output(driver).stream()
+          .map(r -> text(r.key()) + " " + text(r.value()) + " @" + r.timestamp()).toList();
+      assertEquals(List.of(
+          "{\"ID\":\"a\",\"REGION\":\"eu\"} {\"S\":5} @1000",
+          "{\"ID\":\"a\",\"REGION\":\"us\"} {\"S\":1} @2000",
+          "{\"ID\":\"a\",\"REGION\":\"eu\"} {\"S\":7} @1000",
+          "{\"ID\":\"b\",\"REGION\":\"eu\"} {\"S\":3} @3000"), written);
+      assertEquals(1, query.stats().errors(), "the row without a REGION, in the processing log");
+      assertTrue(driver.producedTopicNames().contains("aggregation-test-aggregate-agg-store-changelog"),
+          driver.producedTopicNames().toString());
+    }
+  }
+
   @Test
   void recordsForClosedWindowsAreDroppedAndCountedAsLate() throws IOException {
     BuiltQuery query = QueryTopologyBuilder.build(plan(COUNT_BY_REGION.formatted("TUMBLING")), OPTIONS);
@@ -103,6 +144,10 @@ class AggregationTest {
         names(rekeyed).toString());
     assertTrue(rekeyed.describe().toString().contains("aggregate-repartition"));
     assertFalse(rekeyed.describe().toString().contains("KSTREAM-"), rekeyed.describe().toString());
+  }
+
+  private static String text(byte[] bytes) {
+    return new String(bytes, StandardCharsets.UTF_8);
   }
 
   private static Set<String> names(Topology topology) {

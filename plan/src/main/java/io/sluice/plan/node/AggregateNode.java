@@ -2,10 +2,12 @@ package io.sluice.plan.node;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.sluice.plan.ColumnKind;
 import io.sluice.plan.EmitMode;
 import io.sluice.plan.RowSchema;
 import io.sluice.plan.WindowSpec;
 import io.sluice.plan.expr.Expr;
+import io.sluice.plan.expr.InputRef;
 import java.util.List;
 
 /**
@@ -25,6 +27,14 @@ import java.util.List;
  * window it was written for, the same {@code window}, rather than to the windows its time falls in;
  * each window's groups are written once (EMIT FINAL) when stream time passes the window's end plus
  * grace, and rows of windows closed before are late. Null otherwise (absent from the JSON).
+ *
+ * <p>{@code inputPartitionKey}, when set, is the position in {@code groupBy} of the input's record
+ * key: the input is a stream whose records are keyed, and partitioned, by that one column in the
+ * KAFKA format, and the group-by expression is that column unchanged. Every group then lies within
+ * one input partition, so an unwindowed aggregation keeps its groups where its rows are read, with no
+ * repartition topic. Null (absent from the JSON, as in plans written before it existed) groups as
+ * before: by the raw source key when the groups are exactly it ({@link #keyedSource()}), otherwise
+ * through a repartition topic.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AggregateNode(
@@ -36,13 +46,14 @@ public record AggregateNode(
     EmitMode emit,
     String storeName,
     RowSchema schema,
-    Boolean windowsOfInput)
+    Boolean windowsOfInput,
+    Integer inputPartitionKey)
     implements PlanNode {
 
   /** An aggregation whose windows, if any, follow its rows' event time. */
   public AggregateNode(String id, PlanNode input, List<Expr> groupBy, List<AggregateCall> aggregates,
       WindowSpec window, EmitMode emit, String storeName, RowSchema schema) {
-    this(id, input, groupBy, aggregates, window, emit, storeName, schema, null);
+    this(id, input, groupBy, aggregates, window, emit, storeName, schema, null, null);
   }
 
   public AggregateNode {
@@ -62,6 +73,49 @@ public record AggregateNode(
     if (Boolean.FALSE.equals(windowsOfInput)) {
       windowsOfInput = null;
     }
+    if (inputPartitionKey != null && (window != null || PlanNodes.emitsTable(input)
+        || inputPartitionKey < 0 || inputPartitionKey >= groupBy.size() || keyedSource(input, groupBy) != null)) {
+      throw new IllegalArgumentException("aggregate " + id + ": only an unwindowed aggregation of a stream, not "
+          + "grouped by exactly its source's key, can keep its groups in its input's partitions, by one of its "
+          + "group-by expressions");
+    }
+  }
+
+  /** True if the groups stay in the input's partitions, with no repartition (see {@code inputPartitionKey}). */
+  @JsonIgnore
+  public boolean aggregatesInPlace() {
+    return inputPartitionKey != null;
+  }
+
+  /**
+   * The source whose raw record keys already identify the groups, or null: when the group-by
+   * expressions are exactly its key columns in key order and only filters lie between. Grouping
+   * by those bytes needs no repartition.
+   */
+  @JsonIgnore
+  public SourceNode keyedSource() {
+    return keyedSource(input, groupBy);
+  }
+
+  /** {@link #keyedSource()} of an aggregation of {@code input} by {@code groupBy}. */
+  public static SourceNode keyedSource(PlanNode input, List<Expr> groupBy) {
+    PlanNode upstream = input;
+    while (upstream instanceof FilterNode filter) {
+      upstream = filter.input();
+    }
+    if (!(upstream instanceof SourceNode source)) {
+      return null;
+    }
+    int[] keySlots = source.schema().indexesOf(ColumnKind.KEY);
+    if (keySlots.length != groupBy.size()) {
+      return null;
+    }
+    for (int i = 0; i < keySlots.length; i++) {
+      if (!(groupBy.get(i) instanceof InputRef ref) || ref.index() != keySlots[i]) {
+        return null;
+      }
+    }
+    return source;
   }
 
   /** True for a re-aggregation of a windowed aggregation's final rows, per their windows. */

@@ -5,6 +5,7 @@ import io.sluice.plan.ColumnKind;
 import io.sluice.plan.DataType;
 import io.sluice.plan.EmitMode;
 import io.sluice.plan.RowSchema;
+import io.sluice.plan.SerdeFormat;
 import io.sluice.plan.WindowSpec;
 import io.sluice.plan.expr.Call;
 import io.sluice.plan.expr.Expr;
@@ -14,6 +15,8 @@ import io.sluice.plan.expr.Operator;
 import io.sluice.plan.node.AggregateCall;
 import io.sluice.plan.node.AggregateFunction;
 import io.sluice.plan.node.AggregateNode;
+import io.sluice.plan.node.PlanNode;
+import io.sluice.plan.node.PlanNodes;
 import io.sluice.planner.PlanningException;
 import io.sluice.planner.calcite.AggregateFunctions;
 import io.sluice.planner.calcite.TypeMapping;
@@ -80,9 +83,35 @@ final class AggregateConverter {
     } else if (!windowBounds.isEmpty()) {
       throw new PlanningException("Window bounds need a windowed aggregation", pos);
     }
+    Integer inputPartitionKey = window == null ? inputPartitionKey(input.node(), groupBy) : null;
     AggregateNode node = new AggregateNode(id, input.node(), groupBy, calls, window, emit, id + "-store",
-        new RowSchema(columns), windowsOfInput ? Boolean.TRUE : null);
+        new RowSchema(columns), windowsOfInput ? Boolean.TRUE : null, inputPartitionKey);
     return new RelToPlanNodes.Converted(node, outputColumns(aggregate, groupBy.size(), windowStart, columns));
+  }
+
+  /**
+   * The position of the group-by expression that is {@code input}'s record key, when an unwindowed
+   * aggregation can keep its groups in the input's partitions (see {@link AggregateNode}): the input
+   * is a stream keyed by one column in the KAFKA format, which writes a value one way only, so the
+   * rows of a key were all written to one partition; one group-by expression is that column
+   * unchanged, so a group never spans two keys. Null when the groups are exactly the source's key,
+   * which needs no repartition already, or when the groups must be repartitioned.
+   */
+  private static Integer inputPartitionKey(PlanNode input, List<Expr> groupBy) {
+    if (PlanNodes.emitsTable(input) || AggregateNode.keyedSource(input, groupBy) != null) {
+      return null;
+    }
+    KeyedInput keyed = KeyedInput.of(input);
+    if (keyed == null || keyed.slots().length != 1 || keyed.format() != SerdeFormat.KAFKA) {
+      return null;
+    }
+    for (int i = 0; i < groupBy.size(); i++) {
+      if (groupBy.get(i) instanceof InputRef ref && ref.index() == keyed.slots()[0]
+          && ref.type().equals(keyed.columns().get(0).type())) {
+        return i;
+      }
+    }
+    return null;
   }
 
   /** Calcite's aggregate columns (keys, then calls in order) as expressions over the node's row. */

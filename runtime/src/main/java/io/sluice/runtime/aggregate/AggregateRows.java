@@ -1,13 +1,10 @@
 package io.sluice.runtime.aggregate;
 
-import io.sluice.plan.ColumnKind;
+import io.sluice.plan.Column;
 import io.sluice.plan.DataType;
 import io.sluice.plan.SerdeFormat;
 import io.sluice.plan.expr.Expr;
-import io.sluice.plan.expr.InputRef;
 import io.sluice.plan.node.AggregateNode;
-import io.sluice.plan.node.FilterNode;
-import io.sluice.plan.node.PlanNode;
 import io.sluice.plan.node.SourceNode;
 import io.sluice.runtime.serde.KeyCodec;
 import io.sluice.runtime.serde.KeyCodecs;
@@ -22,11 +19,17 @@ import org.apache.kafka.streams.kstream.Window;
  * output step and pull queries share it, so both read a group the same way.
  *
  * <p>A store key is the raw source key bytes when the groups are exactly the source's key (see
- * {@link #keyedSource}), otherwise a {@link GroupKey}.
+ * {@link AggregateNode#keyedSource}), otherwise a {@link GroupKey}. A group lies in the partition
+ * that {@link #keySerializer}'s bytes hash to: the raw source key's, the repartition topic's
+ * {@code GroupKey}'s, or, for an aggregation in place, those of the one group-by column that is the
+ * input's record key.
  */
 public final class AggregateRows {
 
   private final KeyCodec sourceKey;
+  /** The codec of the input's record key, for an aggregation in place; else null. */
+  private final KeyCodec partitionKey;
+  private final int partitionKeySlot;
   private final int groups;
   private final String[] aggregateNames;
   private final boolean windowed;
@@ -34,7 +37,7 @@ public final class AggregateRows {
   private final List<DataType> groupTypes;
 
   public AggregateRows(AggregateNode node) {
-    SourceNode keyed = keyedSource(node);
+    SourceNode keyed = node.keyedSource();
     this.sourceKey = keyed == null ? null : KeyCodec.of(keyed.schema().keyColumns(), keyed.formats().keyFormat());
     this.groups = node.groupBy().size();
     this.aggregateNames = new String[node.aggregates().size()];
@@ -47,6 +50,11 @@ public final class AggregateRows {
       groupSlots[i] = i;
     }
     this.groupTypes = node.groupBy().stream().map(Expr::type).toList();
+    this.partitionKeySlot = node.aggregatesInPlace() ? node.inputPartitionKey() : -1;
+    this.partitionKey = node.aggregatesInPlace()
+        ? KeyCodec.of(List.of(Column.key(node.schema().column(partitionKeySlot).name(), groupTypes.get(partitionKeySlot))),
+            SerdeFormat.KAFKA)
+        : null;
   }
 
   /** A result row with the group's key values and window bounds set, its aggregates not yet. */
@@ -92,6 +100,10 @@ public final class AggregateRows {
   /** Serializes store keys as the topic the aggregation reads is keyed, to find a key's partition. */
   @SuppressWarnings("unchecked")
   public Serializer<Object> keySerializer() {
+    if (partitionKey != null) {
+      int slot = partitionKeySlot;
+      return (topic, key) -> partitionKey.serialize(new Object[] {((GroupKey) key).values()[slot]});
+    }
     Serializer<?> serializer = sourceKey != null ? Serdes.ByteArray().serializer() : new GroupKeySerde(groupTypes);
     return (Serializer<Object>) serializer;
   }
@@ -112,32 +124,6 @@ public final class AggregateRows {
    */
   public boolean orderedKeys() {
     return sourceKey != null && KeyCodecs.ordered(sourceKey);
-  }
-
-  /**
-   * The source whose raw record keys already identify the groups, or null: when the group-by
-   * expressions are exactly its key columns in key order and only filters lie between. Grouping
-   * by those bytes needs no repartition.
-   */
-  public static SourceNode keyedSource(AggregateNode node) {
-    PlanNode upstream = node.input();
-    while (upstream instanceof FilterNode filter) {
-      upstream = filter.input();
-    }
-    if (!(upstream instanceof SourceNode source)) {
-      return null;
-    }
-    int[] keySlots = source.schema().indexesOf(ColumnKind.KEY);
-    List<Expr> groupBy = node.groupBy();
-    if (keySlots.length != groupBy.size()) {
-      return null;
-    }
-    for (int i = 0; i < keySlots.length; i++) {
-      if (!(groupBy.get(i) instanceof InputRef ref) || ref.index() != keySlots[i]) {
-        return null;
-      }
-    }
-    return source;
   }
 
   /** An aggregate result that cannot be computed (a DECIMAL sum beyond its precision), with its column. */

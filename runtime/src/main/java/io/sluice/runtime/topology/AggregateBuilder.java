@@ -45,6 +45,7 @@ import org.apache.kafka.streams.kstream.TimeWindowedKStream;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.SessionStore;
+import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
@@ -53,7 +54,9 @@ import org.apache.kafka.streams.state.WindowStore;
  * source's key; a windowed aggregation's {@code <id>-late} gate drops late records by the task's
  * stream time; the DSL aggregate {@code <id>} (windowed per the plan, EMIT FINAL by suppression)
  * keeps each group's state in the store the plan names; {@code <id>-to-stream} and
- * {@code <id>-output} turn changed groups into result rows.
+ * {@code <id>-output} turn changed groups into result rows. An aggregation in place (the plan's
+ * {@code inputPartitionKey}) is no DSL aggregate: {@code <id>} ({@link InPlaceAggregateProcessor})
+ * keeps the groups in the store where the rows are read, and nothing is repartitioned.
  */
 final class AggregateBuilder implements NodeBuilder<AggregateNode> {
 
@@ -80,7 +83,7 @@ final class AggregateBuilder implements NodeBuilder<AggregateNode> {
     RowProjector arguments = argumentsProjector(node, functions, inputSchema);
     List<String> groupNames = groupColumns.stream().map(Column::name).toList();
 
-    SourceNode keyedSource = AggregateRows.keyedSource(node);
+    SourceNode keyedSource = node.keyedSource();
     String inputStep = NodeNames.aggregateInput(node.id());
     Downstream inputDownstream = context.downstreamOf(inputStep);
     ProcessingLogger inputLogger = context.loggerFor(node, inputStep);
@@ -97,6 +100,9 @@ final class AggregateBuilder implements NodeBuilder<AggregateNode> {
               false),
           Named.as(inputStep)));
       keySerde = Untyped.serde(new GroupKeySerde(groupColumns.stream().map(Column::type).toList()));
+    }
+    if (node.aggregatesInPlace()) {
+      return output(node, inPlace(node, inputs, functions, keySerde, context), context);
     }
     AggregateInputSerde inputSerde = new AggregateInputSerde(functions.argumentTypes());
     if (window != null) {
@@ -124,7 +130,22 @@ final class AggregateBuilder implements NodeBuilder<AggregateNode> {
       groups = untilWindowsClose(groups, NodeNames.finalResults(node.id()));
     }
 
-    KStream<Object, AggregateState> changed = groups.toStream(Named.as(NodeNames.toStream(node.id())));
+    return output(node, groups.toStream(Named.as(NodeNames.toStream(node.id()))), context);
+  }
+
+  /** The groups' changes kept by {@link InPlaceAggregateProcessor} in the store the plan names. */
+  private static KStream<Object, AggregateState> inPlace(AggregateNode node, KStream<Object, AggregateInput> inputs,
+      Accumulators functions, Serde<Object> keySerde, BuildContext context) {
+    context.builder().addStateStore(Stores.timestampedKeyValueStoreBuilder(
+        Stores.persistentTimestampedKeyValueStore(node.storeName()), keySerde, new AggregateStateSerde(functions)));
+    Downstream downstream = context.downstreamOf(node.id());
+    return inputs.process(() -> new InPlaceAggregateProcessor(node.storeName(), functions::newState, downstream),
+        Named.as(node.id()), node.storeName());
+  }
+
+  /** {@code <id>-output}: the changed groups as result rows. */
+  private static KStream<Object, Object> output(AggregateNode node, KStream<Object, AggregateState> changed,
+      BuildContext context) {
     String output = NodeNames.aggregateOutput(node.id());
     Downstream outputDownstream = context.outputOf(node, output);
     ProcessingLogger outputLogger = context.loggerFor(node, output, NodeNames.outputProcessingLog(node.id()));

@@ -10,7 +10,8 @@ import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * Turns rows, or a table's {@link Change}s, into aggregate inputs (see {@link AggregateInputs})
- * keyed by their {@link GroupKey}, ahead of the repartition that brings each group to one task. A
+ * keyed by their {@link GroupKey}, ahead of the repartition that brings each group to one task (or
+ * of an aggregation in place, {@link InPlaceAggregateProcessor}, whose groups are in one task already). A
  * new row that cannot be aggregated is reported. For a re-aggregation per window (see
  * {@link WindowReaggregationBuilder}), the key also holds the start and end of the window that each
  * windowed aggregation's row carries in its record key.

@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.server.testing.Directories;
-import io.sluice.server.testing.Http;
 import io.sluice.server.testing.ServerProcess;
 import io.sluice.server.testing.SharedKafka;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -51,11 +49,11 @@ class JoinRestartRecoveryTest {
     try {
       String group;
       try (ServerProcess first = process(serviceId, dataDir)) {
-        ksql(first, "CREATE STREAM L (ID BIGINT KEY, A STRING) WITH (KAFKA_TOPIC='" + left
+        first.ksql("CREATE STREAM L (ID BIGINT KEY, A STRING) WITH (KAFKA_TOPIC='" + left
             + "', VALUE_FORMAT='JSON', PARTITIONS=1);"
             + "CREATE STREAM R (ID BIGINT KEY, B STRING) WITH (KAFKA_TOPIC='" + right
             + "', VALUE_FORMAT='JSON', PARTITIONS=1);");
-        String queryId = ksql(first, "CREATE STREAM J WITH (KAFKA_TOPIC='" + output + "') AS SELECT L.ID, A, B "
+        String queryId = first.ksql("CREATE STREAM J WITH (KAFKA_TOPIC='" + output + "') AS SELECT L.ID, A, B "
             + "FROM L LEFT JOIN R WITHIN 10 SECONDS GRACE PERIOD 0 SECONDS ON L.ID = R.ID;")
             .get(0).path("commandStatus").path("queryId").asText();
         Records.shared().produce(left, List.of(
@@ -87,7 +85,7 @@ class JoinRestartRecoveryTest {
             "@6000 4 | {\"A\":\"a4\",\"B\":\"b4\"}",
             "@2000 3 | {\"A\":\"a3\",\"B\":null}",
             "@4000 5 | {\"A\":\"a5\",\"B\":null}"), written);
-        JsonNode queries = ksql(second, "SHOW QUERIES;").get(0).path("queries");
+        JsonNode queries = second.ksql("SHOW QUERIES;").get(0).path("queries");
         assertEquals("RUNNING", queries.get(0).path("state").asText(), queries.toString());
       }
     } finally {
@@ -97,12 +95,6 @@ class JoinRestartRecoveryTest {
 
   private static ServerProcess process(String serviceId, Path dataDir) {
     return ServerProcess.builder().serviceId(serviceId).dataDir(dataDir).start();
-  }
-
-  private static JsonNode ksql(ServerProcess server, String statements) {
-    Http.Response response = Http.postJson(server.restUrl() + "/ksql", Map.of("ksql", statements));
-    assertEquals(200, response.status(), response.body());
-    return response.json();
   }
 
   private static ProducerRecord<byte[], byte[]> record(String topic, long second, long id, String value) {

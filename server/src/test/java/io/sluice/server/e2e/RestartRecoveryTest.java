@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.server.testing.Directories;
-import io.sluice.server.testing.Http;
 import io.sluice.server.testing.ServerProcess;
 import io.sluice.server.testing.SharedKafka;
 import java.nio.file.Path;
@@ -12,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -36,9 +34,9 @@ class RestartRecoveryTest {
     int total = 4000;
     String queryId;
     try (ServerProcess first = process(serviceId, dataDir)) {
-      ksql(first, "CREATE STREAM CLICKS (id BIGINT KEY, n INT) WITH (KAFKA_TOPIC='" + input
+      first.ksql("CREATE STREAM CLICKS (id BIGINT KEY, n INT) WITH (KAFKA_TOPIC='" + input
           + "', VALUE_FORMAT='JSON', PARTITIONS=" + PARTITIONS + ");");
-      queryId = ksql(first, "CREATE STREAM CLICKS_OUT WITH (KAFKA_TOPIC='" + output
+      queryId = first.ksql("CREATE STREAM CLICKS_OUT WITH (KAFKA_TOPIC='" + output
           + "') AS SELECT id, n FROM CLICKS;").get(0).path("commandStatus").path("queryId").asText();
       Records.shared().produce(input, clicks(input, 0, total / 2));
       Records.shared().awaitAtLeast(output, 100, WAIT);
@@ -54,7 +52,7 @@ class RestartRecoveryTest {
       all.forEach(r -> distinct.add(Records.text(r.value())));
       assertEquals(total, all.size(), "records in the output, duplicates included");
       assertEquals(total, distinct.size(), "distinct records in the output");
-      JsonNode queries = ksql(second, "SHOW QUERIES;").get(0).path("queries");
+      JsonNode queries = second.ksql("SHOW QUERIES;").get(0).path("queries");
       assertEquals(queryId, queries.get(0).path("id").asText());
       assertEquals("RUNNING", queries.get(0).path("state").asText());
     } finally {
@@ -70,18 +68,18 @@ class RestartRecoveryTest {
     String output = input + "-out";
     try {
       try (ServerProcess first = process(serviceId, dataDir)) {
-        ksql(first, "CREATE STREAM EVENTS (id BIGINT KEY, n INT) WITH (KAFKA_TOPIC='" + input
+        first.ksql("CREATE STREAM EVENTS (id BIGINT KEY, n INT) WITH (KAFKA_TOPIC='" + input
             + "', VALUE_FORMAT='JSON', PARTITIONS=1);"
             + "CREATE STREAM EVENTS_OUT WITH (KAFKA_TOPIC='" + output + "') AS SELECT id, n * 10 AS n10 FROM EVENTS;");
-        ksql(first, "INSERT INTO EVENTS (id, n) VALUES (1, 1);");
+        first.ksql("INSERT INTO EVENTS (id, n) VALUES (1, 1);");
         Records.shared().awaitAtLeast(output, 1, WAIT);
         first.sigterm();
         assertEquals(0, first.awaitExit(WAIT), "exit code after SIGTERM");
       }
       try (ServerProcess second = process(serviceId, dataDir)) {
-        JsonNode described = ksql(second, "DESCRIBE EVENTS_OUT;").get(0).path("sourceDescription");
+        JsonNode described = second.ksql("DESCRIBE EVENTS_OUT;").get(0).path("sourceDescription");
         assertEquals(1, described.path("writeQueries").size(), described.toString());
-        ksql(second, "INSERT INTO EVENTS (id, n) VALUES (2, 2);");
+        second.ksql("INSERT INTO EVENTS (id, n) VALUES (2, 2);");
         List<String> values = Records.shared().awaitAtLeast(output, 2, WAIT).stream().map(r -> Records.text(r.value())).toList();
         assertEquals(List.of("{\"N10\":10}", "{\"N10\":20}"), values);
       }
@@ -92,12 +90,6 @@ class RestartRecoveryTest {
 
   private static ServerProcess process(String serviceId, Path dataDir) {
     return ServerProcess.builder().serviceId(serviceId).dataDir(dataDir).start();
-  }
-
-  private static JsonNode ksql(ServerProcess server, String statements) {
-    Http.Response response = Http.postJson(server.restUrl() + "/ksql", Map.of("ksql", statements));
-    assertEquals(200, response.status(), response.body());
-    return response.json();
   }
 
   private static List<ProducerRecord<byte[], byte[]>> clicks(String topic, int from, int to) {

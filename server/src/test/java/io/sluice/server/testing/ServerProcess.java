@@ -1,5 +1,6 @@
 package io.sluice.server.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.server.SluiceServer;
 import io.sluice.server.config.SluiceConfig;
 import java.io.IOException;
@@ -60,6 +61,15 @@ public final class ServerProcess implements AutoCloseable {
   /** Where its REST server listens, from its ready line. */
   public String restUrl() {
     return restUrl;
+  }
+
+  /** Runs statements through {@code POST /ksql}; returns the answer, which must be a 200. */
+  public JsonNode ksql(String statements) {
+    Http.Response response = Http.postJson(restUrl + "/ksql", Map.of("ksql", statements));
+    if (response.status() != 200) {
+      throw new AssertionError("POST /ksql gave " + response.status() + ": " + response.body());
+    }
+    return response.json();
   }
 
   /** The Kafka it uses, from its ready line. */

@@ -1,0 +1,47 @@
+package io.sluice.runtime.topology;
+
+import io.sluice.runtime.aggregate.AggregateInput;
+import io.sluice.runtime.aggregate.AggregateState;
+import java.util.function.Supplier;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+
+/**
+ * Adds each aggregate input to its group's state in the store, in the task that read the row, and
+ * forwards the group's new state: an unwindowed stream aggregation whose groups each lie within one
+ * input partition, which the DSL's aggregate would repartition first because the key changed. It
+ * keeps what the DSL's aggregate keeps (a timestamped store whose timestamp is the greatest of the
+ * group's row times, which the update carries), so pull queries read its store alike.
+ */
+final class InPlaceAggregateProcessor implements Processor<Object, AggregateInput, Object, AggregateState> {
+
+  private final String storeName;
+  private final Supplier<AggregateState> newState;
+  private final Downstream downstream;
+  private ProcessorContext<Object, AggregateState> context;
+  private TimestampedKeyValueStore<Object, AggregateState> groups;
+
+  InPlaceAggregateProcessor(String storeName, Supplier<AggregateState> newState, Downstream downstream) {
+    this.storeName = storeName;
+    this.newState = newState;
+    this.downstream = downstream;
+  }
+
+  @Override
+  public void init(ProcessorContext<Object, AggregateState> context) {
+    this.context = context;
+    this.groups = context.getStateStore(storeName);
+  }
+
+  @Override
+  public void process(Record<Object, AggregateInput> record) {
+    ValueAndTimestamp<AggregateState> old = groups.get(record.key());
+    AggregateState state = (old == null ? newState.get() : old.value()).apply(record.value());
+    long time = old == null ? record.timestamp() : Math.max(record.timestamp(), old.timestamp());
+    groups.put(record.key(), ValueAndTimestamp.make(state, time));
+    downstream.forward(context, record.withValue(state).withTimestamp(time));
+  }
+}
