@@ -13,25 +13,35 @@ import io.sluice.plan.node.ProjectNode;
 import io.sluice.plan.node.SinkNode;
 import io.sluice.plan.node.SourceNode;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Renders a physical plan as an indented text tree, root first, for EXPLAIN. */
+/**
+ * Renders a physical plan as an indented text tree, root first, for EXPLAIN. A step read by several
+ * others (its node is in the tree more than once) is printed in full where it first appears; each
+ * further appearance is one line saying that it is that same step, computed once.
+ */
 public final class PlanPrinter {
 
   private PlanPrinter() {}
 
   public static String print(PhysicalPlan plan) {
     StringBuilder out = new StringBuilder();
-    print(plan.root(), 0, out);
+    print(plan.root(), 0, new HashSet<>(), out);
     return out.toString();
   }
 
-  private static void print(PlanNode node, int depth, StringBuilder out) {
-    out.append("  ".repeat(depth)).append("> [ ").append(node.id()).append(" ] ").append(describe(node))
-        .append(" | schema: ").append(schema(node.schema().columns())).append('\n');
+  private static void print(PlanNode node, int depth, Set<String> printed, StringBuilder out) {
+    out.append("  ".repeat(depth)).append("> [ ").append(node.id()).append(" ] ");
+    if (!printed.add(node.id())) {
+      out.append("shared: the same step as [ ").append(node.id()).append(" ] above, computed once\n");
+      return;
+    }
+    out.append(describe(node)).append(" | schema: ").append(schema(node.schema().columns())).append('\n');
     for (PlanNode input : node.inputs()) {
-      print(input, depth + 1, out);
+      print(input, depth + 1, printed, out);
     }
   }
 

@@ -10,6 +10,11 @@ import java.util.List;
  * One step of a persistent query's dataflow. Each node has an id unique within its plan; the
  * runtime names every processor, store and internal topic of the step from the query id and this
  * id, so that a query restarted from its stored plan finds its state again.
+ *
+ * <p>A step that several others read is one node found more than once in the tree (in the JSON, a
+ * copy at each place, with the same id): the runtime computes it once and feeds its rows to every
+ * reader. Two appearances of an id must be equal nodes. The planner shares a source read twice and
+ * any subtree a query repeats, such as the aggregation Nexmark's q5 both joins and re-aggregates.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "node")
 @JsonSubTypes({
@@ -22,7 +27,7 @@ import java.util.List;
 })
 public sealed interface PlanNode permits SourceNode, FilterNode, ProjectNode, AggregateNode, JoinNode, SinkNode {
 
-  /** The node's id, unique within its plan and stable across restarts. */
+  /** The node's id, unique within its plan (but for the appearances of a shared step) and stable across restarts. */
   String id();
 
   /** The columns of the rows this node emits. */

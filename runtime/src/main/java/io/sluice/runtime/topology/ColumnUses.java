@@ -33,7 +33,8 @@ import java.util.Map;
  * chain of field accesses on one passes on the exact part); an aggregation its keys and
  * arguments. A join uses every column of both sides, because it keeps their rows in its stores: a
  * later version of the query may read what this one did not. Key columns are always used, since
- * they key records. Tables are always read whole, since their stores serve pull queries.
+ * they key records. Tables are always read whole, since their stores serve pull queries. A step
+ * that several nodes read (a shared step) passes on what any of them uses.
  */
 final class ColumnUses {
 

@@ -90,7 +90,11 @@ public final class TopologyAssembler {
     return new StreamsBuilder(new TopologyConfig(new StreamsConfig(props)));
   }
 
-  /** The plan's nodes, inputs first, each once; two different nodes may not share an id. */
+  /**
+   * The plan's nodes, inputs first, each once: a step the tree holds at several places (a shared
+   * step, read by several nodes) is built once, its stream feeding every reader. Two different nodes
+   * may not share an id.
+   */
   private static List<PlanNode> distinctNodes(PhysicalPlan plan) {
     Map<String, PlanNode> byId = new LinkedHashMap<>();
     for (PlanNode node : plan.nodes()) {

@@ -29,24 +29,38 @@ function childrenOf(node) {
 }
 
 /**
- * Lays the plan tree out: a column per distance from the sink (sources leftmost), leaves one row
- * each in plan order, every other node centred on its inputs. Returns {nodes, edges, width, height}.
+ * Lays the plan out: a column per distance from the sink (sources leftmost), leaves one row each in
+ * plan order, every other node centred on its inputs. A step several others read (a node the plan
+ * holds more than once, by id) is one box, where it first appears, in the column left of its
+ * farthest reader, with an edge to each reader; its other appearances keep their rows free, so
+ * that its readers stand apart. Returns {nodes, edges, width, height}.
  */
 export function layout(root, repartitioned = new Set()) {
+  const depths = new Map();
+  const measure = (node, depth) => {
+    depths.set(node.id, Math.max(depths.get(node.id) ?? 0, depth));
+    childrenOf(node).forEach((child) => measure(child, depth + 1));
+  };
+  measure(root, 0);
+  const placedById = new Map();
   const nodes = [];
   const edges = [];
   let nextRow = 0;
-  let maxDepth = 0;
-  const visit = (node, depth) => {
-    maxDepth = Math.max(maxDepth, depth);
-    const children = childrenOf(node).map((child) => visit(child, depth + 1));
+  // Returns the node's box and the row this appearance of it stands for.
+  const visit = (node) => {
+    const children = childrenOf(node).map(visit);
     const row = children.length ? children.reduce((sum, c) => sum + c.row, 0) / children.length : nextRow++;
-    const placed = {plan: node, depth, row, repartition: repartitioned.has(node.id)};
+    if (placedById.has(node.id)) {
+      return {placed: placedById.get(node.id), row};
+    }
+    const placed = {plan: node, depth: depths.get(node.id), row, repartition: repartitioned.has(node.id)};
+    placedById.set(node.id, placed);
     nodes.push(placed);
-    children.forEach((child) => edges.push({from: child, to: placed}));
-    return placed;
+    children.forEach((child) => edges.push({from: child.placed, to: placed}));
+    return {placed, row};
   };
-  visit(root, 0);
+  visit(root);
+  const maxDepth = Math.max(...depths.values());
   for (const node of nodes) {
     node.x = 16 + (maxDepth - node.depth) * (BOX_W + GAP_X);
     node.y = 16 + node.row * (BOX_H + GAP_Y);
@@ -58,11 +72,16 @@ export function layout(root, repartitioned = new Set()) {
   };
 }
 
-/** Each node's line of EXPLAIN's printed plan (`> [ id ] kind what | schema: ...`), by node id, without id, kind and schema. */
+/**
+ * Each node's line of EXPLAIN's printed plan (`> [ id ] kind what | schema: ...`), by node id, without
+ * id, kind and schema; a shared step's first line, the one that describes it.
+ */
 export function printedNodes(executionPlan) {
   const printed = new Map();
   for (const match of executionPlan.matchAll(/^\s*> \[ (\S+) \] (\S+) (.*?)(?: \| schema: .*)?$/gm)) {
-    printed.set(match[1], match[3]);
+    if (!printed.has(match[1])) {
+      printed.set(match[1], match[3]);
+    }
   }
   return printed;
 }

@@ -220,11 +220,12 @@ async function loadFunctions() {
     editor.setFunctions((list.functions || []).map((f) => f.name));
     functionsLoaded = true;
   } catch (error) {
-    // Completion of functions is a convenience; the next reconnection tries again.
+    // Completion of functions is a convenience; the next refresh of the side panel tries again.
   }
 }
 
 async function refreshSidebar() {
+  loadFunctions();
   try {
     await sidebar.refresh();
   } catch (error) {
@@ -284,7 +285,6 @@ api.watchConnection(2000, async (reachable, detail) => {
     $('server-info').textContent = 'connected';
   }
   refreshSidebar();
-  loadFunctions();
 });
 
 // The editor's text survives a reload: it is kept in the browser's local storage as it changes.

@@ -41,6 +41,9 @@ class ConsoleKeyboardBrowserTest extends ConsoleBrowserTest {
   @Test
   void completionOffersAnAliasesColumnsAndTheServersFunctions() {
     String stream = createNameStream("CONSOLE_ALIAS");
+    // The page's first refresh may have come before the stream: the editor learns columns from the side panel.
+    browser.findElement(By.id("refresh")).click();
+    page.waitForText(By.id("list-streams"), stream);
     page.type("SELECT * FROM " + stream + " o WHERE o.NA");
     List<String> columns = page.completions("o.NAME");
     page.screenshot("alias-completed");
