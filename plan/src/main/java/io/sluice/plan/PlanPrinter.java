@@ -105,6 +105,9 @@ public final class PlanPrinter {
       out.append(", in place in the input's partitions by ").append(keys.get(aggregate.inputPartitionKey()))
           .append(" (no repartition)");
     }
+    if (aggregate.keepsPanes()) {
+      out.append(", in panes of ").append(Durations.print(aggregate.paneSize())).append(" (one update per row)");
+    }
     return out.append(", emit ").append(aggregate.emit()).append(", store ").append(aggregate.storeName()).toString();
   }
 

@@ -73,7 +73,7 @@ class PlanJsonTest {
         List.of(new InputRef(0, DataType.BIGINT), new InputRef(1, DataType.STRING)),
         List.of(new AggregateCall(AggregateFunction.COUNT, List.of(), DataType.BIGINT)), null, EmitMode.CHANGES,
         "aggregate-store", RowSchema.of(Column.key("ID", DataType.BIGINT), Column.key("NAME", DataType.STRING),
-            Column.value("N", DataType.BIGINT)), null, 0);
+            Column.value("N", DataType.BIGINT)), null, 0, null);
     PhysicalPlan plan = PhysicalPlan.of("CTAS_N_1", new SinkNode("sink", aggregate, "N", "n",
         new Formats(SerdeFormat.JSON, SerdeFormat.JSON)));
     String json = PlanJson.write(plan);
@@ -82,6 +82,47 @@ class PlanJsonTest {
 
     PhysicalPlan older = PlanJson.read(json.replace(",\"inputPartitionKey\":0", ""));
     assertFalse(((AggregateNode) older.root().input()).aggregatesInPlace());
+  }
+
+  @Test
+  void anAggregationInPanesSaysSoInItsJsonAndAPlanWithoutItKeepsItsWindows() {
+    SourceNode source = (SourceNode) ((FilterNode) ((ProjectNode) samplePlan().root().input()).input()).input();
+    WindowSpec hopping = new WindowSpec(WindowType.HOPPING, 10_000, 4_000L, 0, 10_000);
+    AggregateNode aggregate = pannedCount(source, hopping, EmitMode.FINAL,
+        new AggregateCall(AggregateFunction.COUNT, List.of(), DataType.BIGINT));
+    assertEquals(2_000, aggregate.paneSize());
+    PhysicalPlan plan = PhysicalPlan.of("CTAS_N_1", new SinkNode("sink", aggregate, "N", "n",
+        new Formats(SerdeFormat.JSON, SerdeFormat.JSON)));
+    String json = PlanJson.write(plan);
+    assertEquals(plan, PlanJson.read(json));
+    assertTrue(json.contains(",\"panes\":true"), json);
+
+    PhysicalPlan older = PlanJson.read(json.replace(",\"panes\":true", ""));
+    assertFalse(((AggregateNode) older.root().input()).keepsPanes());
+  }
+
+  @Test
+  void panesAreRefusedWhereMergingPanesCouldChangeTheResult() {
+    SourceNode source = (SourceNode) ((FilterNode) ((ProjectNode) samplePlan().root().input()).input()).input();
+    WindowSpec tumbling = new WindowSpec(WindowType.TUMBLING, 10_000, null, 0, 10_000);
+    AggregateCall count = new AggregateCall(AggregateFunction.COUNT, List.of(), DataType.BIGINT);
+    AggregateCall doubleSum = new AggregateCall(AggregateFunction.SUM,
+        List.of(Call.of(Operator.CAST, DataType.DOUBLE, new InputRef(0, DataType.BIGINT))), DataType.DOUBLE);
+    AggregateCall latest = new AggregateCall(AggregateFunction.LATEST_BY_OFFSET,
+        List.of(new InputRef(1, DataType.STRING)), DataType.STRING);
+    assertThrows(IllegalArgumentException.class, () -> pannedCount(source, tumbling, EmitMode.CHANGES, count));
+    assertThrows(IllegalArgumentException.class, () -> pannedCount(source, tumbling, EmitMode.FINAL, doubleSum));
+    assertThrows(IllegalArgumentException.class, () -> pannedCount(source, tumbling, EmitMode.FINAL, latest));
+    WindowSpec finelyHopping = new WindowSpec(WindowType.HOPPING, 10_001, 10L, 0, 10_001);
+    assertThrows(IllegalArgumentException.class, () -> pannedCount(source, finelyHopping, EmitMode.FINAL, count));
+  }
+
+  /** An aggregation of {@code source} by its ID in panes, of {@code call} only. */
+  private static AggregateNode pannedCount(SourceNode source, WindowSpec window, EmitMode emit, AggregateCall call) {
+    return new AggregateNode("aggregate", source, List.of(new InputRef(0, DataType.BIGINT)), List.of(call), window,
+        emit, "aggregate-store", RowSchema.of(Column.key("ID", DataType.BIGINT), Column.value("N", call.type()),
+            new Column(WindowSpec.START_COLUMN, DataType.BIGINT, ColumnKind.PSEUDO),
+            new Column(WindowSpec.END_COLUMN, DataType.BIGINT, ColumnKind.PSEUDO)), null, null, Boolean.TRUE);
   }
 
   @Test

@@ -22,7 +22,7 @@ import java.util.Locale;
  * The test-data form of an aggregation step:
  * {@code {"groupBy": ["$REGION"], "aggregates": ["N = COUNT()", "S = SUM($AMOUNT)", "T = TOPK($X, 2)"],
  * "window": {"type": "HOPPING", "size": 1000, "advance": 500, "grace": 0, "retention": 5000},
- * "emit": "CHANGES", "inputPartitionKey": 0}}. Arguments are {@link ExprText} expressions; result types follow the function
+ * "emit": "CHANGES", "inputPartitionKey": 0, "panes": true}}. Arguments are {@link ExprText} expressions; result types follow the function
  * (SUM and MIN keep the argument's type, AVG is DOUBLE, COLLECT_LIST an ARRAY of it, ...). The store
  * is {@code <id>-agg-store}; retention defaults to size plus grace.
  */
@@ -68,8 +68,9 @@ final class AggregateText {
     }
     EmitMode emit = EmitMode.valueOf(spec.path("emit").asText("CHANGES"));
     Integer inputPartitionKey = spec.hasNonNull("inputPartitionKey") ? spec.get("inputPartitionKey").asInt() : null;
+    Boolean panes = spec.path("panes").asBoolean(false) ? Boolean.TRUE : null;
     return new AggregateNode(id, input, groupBy, calls, window, emit, id + "-agg-store", new RowSchema(columns), null,
-        inputPartitionKey);
+        inputPartitionKey, panes);
   }
 
   private static DataType resultType(AggregateFunction function, List<Expr> args) {

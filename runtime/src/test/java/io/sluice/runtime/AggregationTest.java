@@ -8,15 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
@@ -69,7 +66,8 @@ class AggregationTest {
         names(topology));
     assertFalse(topology.describe().toString().contains("repartition"), topology.describe().toString());
 
-    try (TopologyTestDriver driver = new TopologyTestDriver(topology, props(TestDirs.fresh("in-place")))) {
+    try (TopologyTestDriver driver = new TopologyTestDriver(topology,
+        TestDrivers.props("aggregation-test", TestDirs.fresh("in-place")))) {
       TestInputTopic<String, String> input = input(driver);
       input.pipeInput("a", "{\"REGION\": \"eu\", \"AMOUNT\": 5}", 1000);
       input.pipeInput("a", "{\"REGION\": \"us\", \"AMOUNT\": 1}", 2000);
@@ -92,7 +90,8 @@ class AggregationTest {
   @Test
   void recordsForClosedWindowsAreDroppedAndCountedAsLate() throws IOException {
     BuiltQuery query = QueryTopologyBuilder.build(plan(COUNT_BY_REGION.formatted("TUMBLING")), OPTIONS);
-    try (TopologyTestDriver driver = new TopologyTestDriver(query.topology(), props(TestDirs.fresh("late")))) {
+    try (TopologyTestDriver driver = new TopologyTestDriver(query.topology(),
+        TestDrivers.props("aggregation-test", TestDirs.fresh("late")))) {
       TestInputTopic<String, String> input = input(driver);
       input.pipeInput("a", "{\"REGION\": \"eu\"}", 100);
       input.pipeInput("a", "{\"REGION\": \"eu\"}", 2000);
@@ -109,7 +108,7 @@ class AggregationTest {
     byte[] eu = "eu".getBytes(StandardCharsets.UTF_8);
     try (TopologyTestDriver driver = new TopologyTestDriver(
         QueryTopologyBuilder.build(plan(COUNT_BY_REGION.formatted("TUMBLING")), OPTIONS).topology(),
-        props(TestDirs.fresh("time-keys")))) {
+        TestDrivers.props("aggregation-test", TestDirs.fresh("time-keys")))) {
       input(driver).pipeInput("a", "{\"REGION\": \"eu\"}", 1500);
       byte[] expected = new TimeWindowedSerializer<>(new ByteArraySerializer())
           .serialize("output", new Windowed<>(eu, new TimeWindow(1000, 2000)));
@@ -117,7 +116,7 @@ class AggregationTest {
     }
     try (TopologyTestDriver driver = new TopologyTestDriver(
         QueryTopologyBuilder.build(plan(COUNT_BY_REGION.formatted("SESSION")), OPTIONS).topology(),
-        props(TestDirs.fresh("session-keys")))) {
+        TestDrivers.props("aggregation-test", TestDirs.fresh("session-keys")))) {
       input(driver).pipeInput("a", "{\"REGION\": \"eu\"}", 1500);
       input(driver).pipeInput("a", "{\"REGION\": \"eu\"}", 1700);
       byte[] expected = new SessionWindowedSerializer<>(new ByteArraySerializer())
@@ -170,14 +169,5 @@ class AggregationTest {
     TestOutputTopic<byte[], byte[]> out =
         driver.createOutputTopic("output", new ByteArrayDeserializer(), new ByteArrayDeserializer());
     return out.readRecordsToList();
-  }
-
-  private static Properties props(Path stateDir) {
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "aggregation-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
-    props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    return props;
   }
 }

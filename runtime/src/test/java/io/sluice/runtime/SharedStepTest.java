@@ -10,15 +10,11 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.Test;
 
@@ -34,8 +30,8 @@ class SharedStepTest {
 
   @Test
   void aSharedAggregationKeepsOneStoreAndAStoredPlanWithTwoCopiesKeepsItsTwo() throws IOException {
-    Set<String> shared = stores(QueryTopologyBuilder.build(plan("q5-shared"), OPTIONS).topology());
-    Set<String> unshared = stores(QueryTopologyBuilder.build(plan("q5-unshared"), OPTIONS).topology());
+    Set<String> shared = TestDrivers.stores(QueryTopologyBuilder.build(plan("q5-shared"), OPTIONS).topology());
+    Set<String> unshared = TestDrivers.stores(QueryTopologyBuilder.build(plan("q5-unshared"), OPTIONS).topology());
 
     // The bid counts' window store and suppression buffer, once; the maximum's store; the join's.
     assertEquals(Set.of("aggregate-store", "aggregate-final-store", "aggregate2-store",
@@ -55,7 +51,8 @@ class SharedStepTest {
   /** q5's rows for bids of auctions 1 to 3 over a minute, the busiest auction changing every few seconds. */
   private static List<String> run(PhysicalPlan plan) {
     BuiltQuery query = QueryTopologyBuilder.build(plan, OPTIONS);
-    try (TopologyTestDriver driver = new TopologyTestDriver(query.topology(), props())) {
+    try (TopologyTestDriver driver = new TopologyTestDriver(query.topology(),
+        TestDrivers.props("shared-step-test", TestDirs.fresh("shared-step")))) {
       TestInputTopic<byte[], byte[]> bids =
           driver.createInputTopic("nexmark", new ByteArraySerializer(), new ByteArraySerializer());
       for (int second = 0; second < 60; second++) {
@@ -69,30 +66,9 @@ class SharedStepTest {
     }
   }
 
-  private static Set<String> stores(Topology topology) {
-    Set<String> stores = new TreeSet<>();
-    for (TopologyDescription.Subtopology sub : topology.describe().subtopologies()) {
-      for (TopologyDescription.Node node : sub.nodes()) {
-        if (node instanceof TopologyDescription.Processor processor) {
-          stores.addAll(processor.stores());
-        }
-      }
-    }
-    return stores;
-  }
-
   private static PhysicalPlan plan(String name) throws IOException {
     try (InputStream in = SharedStepTest.class.getResourceAsStream("/plans/" + name + ".json")) {
       return PlanJson.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
-  }
-
-  private static Properties props() {
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "shared-step-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
-    props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
-    props.put(StreamsConfig.STATE_DIR_CONFIG, TestDirs.fresh("shared-step").toString());
-    return props;
   }
 }

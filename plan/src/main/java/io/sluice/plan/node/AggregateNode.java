@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.sluice.plan.ColumnKind;
 import io.sluice.plan.EmitMode;
 import io.sluice.plan.RowSchema;
+import io.sluice.plan.TypeName;
 import io.sluice.plan.WindowSpec;
+import io.sluice.plan.WindowType;
 import io.sluice.plan.expr.Expr;
 import io.sluice.plan.expr.InputRef;
 import java.util.List;
@@ -35,6 +37,14 @@ import java.util.List;
  * repartition topic. Null (absent from the JSON, as in plans written before it existed) groups as
  * before: by the raw source key when the groups are exactly it ({@link #keyedSource()}), otherwise
  * through a repartition topic.
+ *
+ * <p>{@code panes} TRUE keeps a tumbling or hopping EMIT FINAL aggregation of a stream in panes:
+ * each row updates only the pane its time falls in (panes as long as the greatest common divisor
+ * of the window's size and advance), and a window's panes are merged when it closes, where the
+ * windows themselves would each take the row (five times for a 10 s window every 2 s) and wait in
+ * a suppression buffer. The aggregates must give the same result whatever order their rows are
+ * merged in ({@link #mergesExactly}). Null (absent from the JSON, as in plans written before it
+ * existed) keeps the windows themselves; a store holds one or the other, so a plan never changes it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AggregateNode(
@@ -47,13 +57,17 @@ public record AggregateNode(
     String storeName,
     RowSchema schema,
     Boolean windowsOfInput,
-    Integer inputPartitionKey)
+    Integer inputPartitionKey,
+    Boolean panes)
     implements PlanNode {
+
+  /** The most panes one window may span; finer panes would cost more to merge than they save. */
+  public static final long MAX_PANES_PER_WINDOW = 100;
 
   /** An aggregation whose windows, if any, follow its rows' event time. */
   public AggregateNode(String id, PlanNode input, List<Expr> groupBy, List<AggregateCall> aggregates,
       WindowSpec window, EmitMode emit, String storeName, RowSchema schema) {
-    this(id, input, groupBy, aggregates, window, emit, storeName, schema, null, null);
+    this(id, input, groupBy, aggregates, window, emit, storeName, schema, null, null, null);
   }
 
   public AggregateNode {
@@ -79,6 +93,60 @@ public record AggregateNode(
           + "grouped by exactly its source's key, can keep its groups in its input's partitions, by one of its "
           + "group-by expressions");
     }
+    if (Boolean.FALSE.equals(panes)) {
+      panes = null;
+    }
+    if (panes != null && !canKeepPanes(input, aggregates, window, emit, windowsOfInput)) {
+      throw new IllegalArgumentException("aggregate " + id + ": only a tumbling or hopping EMIT FINAL aggregation of a "
+          + "stream, whose aggregates merge exactly and whose windows span at most " + MAX_PANES_PER_WINDOW
+          + " panes, can keep panes");
+    }
+  }
+
+  /** True if each row updates one pane, and windows are merged from panes as they close (see {@code panes}). */
+  @JsonIgnore
+  public boolean keepsPanes() {
+    return panes != null;
+  }
+
+  /** The length of a pane: the greatest common divisor of the window's size and advance. */
+  @JsonIgnore
+  public long paneSize() {
+    return paneSize(window);
+  }
+
+  /** True if an aggregation with these fields may keep panes. */
+  public static boolean canKeepPanes(PlanNode input, List<AggregateCall> aggregates, WindowSpec window, EmitMode emit,
+      Boolean windowsOfInput) {
+    return window != null && emit == EmitMode.FINAL && windowsOfInput == null
+        && (window.type() == WindowType.TUMBLING || window.type() == WindowType.HOPPING)
+        && !PlanNodes.emitsTable(input) && window.size() / paneSize(window) <= MAX_PANES_PER_WINDOW
+        && aggregates.stream().allMatch(AggregateNode::mergesExactly);
+  }
+
+  /**
+   * True if {@code call}'s result is the same whatever order its rows are folded and merged in:
+   * COUNT, MIN, MAX, and SUM and AVG of exact numbers (a DOUBLE sum depends on the order of its
+   * additions, and LATEST_BY_OFFSET or COLLECT_LIST on the order of the rows themselves).
+   */
+  public static boolean mergesExactly(AggregateCall call) {
+    return switch (call.function()) {
+      case COUNT, MIN, MAX -> true;
+      case SUM, AVG -> call.args().size() == 1 && call.args().get(0).type().name() != TypeName.DOUBLE;
+      default -> false;
+    };
+  }
+
+  private static long paneSize(WindowSpec window) {
+    long advance = window.advance() == null ? window.size() : window.advance();
+    long a = window.size();
+    long b = advance;
+    while (b != 0) {
+      long r = a % b;
+      a = b;
+      b = r;
+    }
+    return a;
   }
 
   /** True if the groups stay in the input's partitions, with no repartition (see {@code inputPartitionKey}). */

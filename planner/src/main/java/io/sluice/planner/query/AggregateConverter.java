@@ -85,7 +85,7 @@ final class AggregateConverter {
     }
     Integer inputPartitionKey = window == null ? inputPartitionKey(input.node(), groupBy) : null;
     AggregateNode node = new AggregateNode(id, input.node(), groupBy, calls, window, emit, id + "-store",
-        new RowSchema(columns), windowsOfInput ? Boolean.TRUE : null, inputPartitionKey);
+        new RowSchema(columns), windowsOfInput ? Boolean.TRUE : null, inputPartitionKey, null);
     return new RelToPlanNodes.Converted(node, outputColumns(aggregate, groupBy.size(), windowStart, columns));
   }
 

@@ -134,7 +134,7 @@ public final class QueryPlanner {
         : joinKey != null ? joinKey.keyItems()
         : partitionExprs.isEmpty() ? sourceKeyItems(project, selectCount)
         : partitionByNull ? List.of() : matchPartitionItems(project, selectCount, partitionBy);
-    ProjectNode shaped = SharedSubtrees.share(shape(project, names, keyItems, selectCount));
+    ProjectNode shaped = SharedSubtrees.share(PanedWindows.keep(shape(project, names, keyItems, selectCount)));
     return new PlannedSelect(shaped, converter.sourcesRead(), readsTable, RelOptUtil.toString(rel).trim());
   }
 

@@ -53,7 +53,8 @@ import org.apache.kafka.streams.state.WindowStore;
  * values; grouping repartitions through {@code <id>-repartition} unless the groups are exactly the
  * source's key; a windowed aggregation's {@code <id>-late} gate drops late records by the task's
  * stream time; the DSL aggregate {@code <id>} (windowed per the plan, EMIT FINAL by suppression)
- * keeps each group's state in the store the plan names; {@code <id>-to-stream} and
+ * keeps each group's state in the store the plan names, or, for an aggregation in panes, {@code <id>}
+ * ({@link PanedWindowAggregateProcessor}) keeps its panes there; {@code <id>-to-stream} and
  * {@code <id>-output} turn changed groups into result rows. An aggregation in place (the plan's
  * {@code inputPartitionKey}) is no DSL aggregate: {@code <id>} ({@link InPlaceAggregateProcessor})
  * keeps the groups in the store where the rows are read, and nothing is repartitioned.
@@ -121,6 +122,9 @@ final class AggregateBuilder implements NodeBuilder<AggregateNode> {
           () -> new LateRecordGate(window, sessionStore, stats), Named.as(gate));
       inputs = Untyped.stream(gated);
     }
+    if (node.keepsPanes()) {
+      return output(node, inPanes(node, inputs, functions, keySerde, context), context);
+    }
     KGroupedStream<Object, AggregateInput> grouped = inputs.groupByKey(Grouped.with(node.id(), keySerde, inputSerde));
     KTable<Object, AggregateState> groups = aggregate(node, grouped, functions, keySerde, overTable);
     if (node.emit() == EmitMode.FINAL) {
@@ -141,6 +145,17 @@ final class AggregateBuilder implements NodeBuilder<AggregateNode> {
     Downstream downstream = context.downstreamOf(node.id());
     return inputs.process(() -> new InPlaceAggregateProcessor(node.storeName(), functions::newState, downstream),
         Named.as(node.id()), node.storeName());
+  }
+
+  /** The windows' final rows, merged from the panes {@link PanedWindowAggregateProcessor} keeps in the store the plan names. */
+  private static KStream<Object, AggregateState> inPanes(AggregateNode node, KStream<Object, AggregateInput> inputs,
+      Accumulators functions, Serde<Object> keySerde, BuildContext context) {
+    context.builder().addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(node.storeName()),
+        Serdes.Bytes(), Serdes.ByteArray()));
+    Downstream downstream = context.downstreamOf(node.id());
+    AggregateStateSerde stateSerde = new AggregateStateSerde(functions);
+    return inputs.process(() -> new PanedWindowAggregateProcessor(node.storeName(), node.window(), node.paneSize(),
+        keySerde, stateSerde, functions::newState, downstream), Named.as(node.id()), node.storeName());
   }
 
   /** {@code <id>-output}: the changed groups as result rows. */

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.kstream.Window;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -135,18 +134,5 @@ final class WindowReaggregateProcessor implements Processor<Object, AggregateInp
     byte[] group = groupSerde.serialize(storeName, new GroupKey(values));
     return Bytes.wrap(ByteBuffer.allocate(2 * Long.BYTES + group.length)
         .putLong(end ^ Long.MIN_VALUE).putLong(start ^ Long.MIN_VALUE).put(group).array());
-  }
-
-  /** A closed window's bounds, as the rows of a windowed aggregation carry them. */
-  private static final class ClosedWindow extends Window {
-
-    ClosedWindow(long start, long end) {
-      super(start, end);
-    }
-
-    @Override
-    public boolean overlap(Window other) {
-      return start() < other.end() && other.start() < end();
-    }
   }
 }
