@@ -45,6 +45,11 @@ final class BuildContext {
     return builder;
   }
 
+  /** The plan being built. */
+  PhysicalPlan plan() {
+    return plan;
+  }
+
   /** What the plan reads of its sources' columns and uses of its projections' outputs. */
   ColumnUses columnUses() {
     return columnUses;

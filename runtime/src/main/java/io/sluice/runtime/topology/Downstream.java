@@ -45,6 +45,11 @@ final class Downstream {
     }
   }
 
+  /** Counts a row as passed on without forwarding it: one that every consumer would drop. */
+  void countDropped() {
+    count();
+  }
+
   private void count() {
     if (rowsOut != null) {
       rowsOut.increment();

@@ -45,13 +45,14 @@ final class SourceBuilder implements NodeBuilder<SourceNode> {
     ProcessingLogger logger = context.loggerFor(node, deserialize);
     boolean table = node.table();
     QueryStats stats = context.stats();
+    SourceGate gate = SourceGate.of(node, context.plan(), codec);
 
     KStream<byte[], byte[]> records = context.builder().stream(node.topic(),
         Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
             .withTimestampExtractor(extractor(codec, eventTime))
             .withName(NodeNames.read(node.id())));
     KStream<byte[], Object> rows = records.processValues(
-        () -> new SourceProcessor(codec, pseudo, eventTime, table, downstream, logger, stats), Named.as(deserialize));
+        () -> new SourceProcessor(codec, gate == null ? null : gate.forTask(), pseudo, eventTime, table, downstream, logger, stats), Named.as(deserialize));
     return table ? tableChanges(node, rows, context) : widen(rows);
   }
 

@@ -19,6 +19,7 @@ final class SourceProcessor implements FixedKeyProcessor<byte[], byte[], Object>
   record PseudoSlots(int rowtime, int partition, int offset) {}
 
   private final RowCodec codec;
+  private final SourceGate gate;
   private final int[] keyPositions;
   private final int[] valuePositions;
   private final PseudoSlots pseudo;
@@ -30,12 +31,14 @@ final class SourceProcessor implements FixedKeyProcessor<byte[], byte[], Object>
   private FixedKeyProcessorContext<byte[], Object> context;
 
   /**
+   * @param gate the part of the readers' conditions tried before the value is read, or null
    * @param eventTime the timestamp column, or null when event time is the record timestamp
    * @param table whether null values are deletes to pass on rather than records to skip
    */
-  SourceProcessor(RowCodec codec, PseudoSlots pseudo, EventTime eventTime, boolean table, Downstream downstream,
+  SourceProcessor(RowCodec codec, SourceGate gate, PseudoSlots pseudo, EventTime eventTime, boolean table, Downstream downstream,
       ProcessingLogger logger, QueryStats stats) {
     this.codec = codec;
+    this.gate = gate;
     this.keyPositions = codec.keyPositions();
     this.valuePositions = codec.valuePositions();
     this.pseudo = pseudo;
@@ -65,6 +68,10 @@ final class SourceProcessor implements FixedKeyProcessor<byte[], byte[], Object>
     Object[] row = new Object[codec.schema().size()];
     try {
       codec.keyCodec().deserializeInto(key, row, keyPositions);
+      if (gate != null && !gate.admits(row, value, codec)) {
+        downstream.countDropped();
+        return;
+      }
       codec.valueCodec().deserializeInto(value, row, valuePositions);
     } catch (RuntimeException e) {
       logger.log(context, record, ErrorType.DESERIALIZATION_ERROR, Reasons.of(e), record.timestamp(), key, value);
