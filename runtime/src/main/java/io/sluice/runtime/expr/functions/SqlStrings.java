@@ -153,12 +153,54 @@ public final class SqlStrings {
 
   /** FORMAT_TIMESTAMP: {@code timestamp} as text by a {@code java.time.format.DateTimeFormatter} pattern, in UTC. */
   public static String formatTimestamp(Instant timestamp, String pattern) {
-    return formatter(pattern).format(timestamp);
+    TimestampPattern compiled = timestampPattern(pattern);
+    if (!compiled.sameAllDay()) {
+      return compiled.formatter().format(timestamp);
+    }
+    // A pattern without time-of-day letters prints one text per UTC day (Nexmark's q17 formats
+    // 'yyyy-MM-dd' for every bid), so the thread's last day is written once.
+    long day = Math.floorDiv(timestamp.getEpochSecond(), SECONDS_PER_DAY);
+    LastDay last = LAST_DAY.get();
+    if (last.pattern != compiled || last.day != day) {
+      last.pattern = compiled;
+      last.day = day;
+      last.text = compiled.formatter().format(timestamp);
+    }
+    return last.text;
+  }
+
+  /** A FORMAT_TIMESTAMP pattern compiled, and whether it prints the same text all through a UTC day. */
+  private record TimestampPattern(DateTimeFormatter formatter, boolean sameAllDay) {}
+
+  /** The last day a thread formatted with a pattern that prints the same text all day. */
+  private static final class LastDay {
+    private TimestampPattern pattern;
+    private long day;
+    private String text;
+  }
+
+  private static final long SECONDS_PER_DAY = 86_400;
+  private static final ThreadLocal<LastDay> LAST_DAY = ThreadLocal.withInitial(LastDay::new);
+  /** Pattern letters whose text changes within a day (am/pm, hours, minutes, seconds, fractions, day periods). */
+  private static final String TIME_OF_DAY_LETTERS = "ahKkHmsSAnNB";
+
+  /** True if {@code pattern} has no time-of-day letter outside quoted text. */
+  static boolean printsSameAllDay(String pattern) {
+    boolean quoted = false;
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\'') {
+        quoted = !quoted;
+      } else if (!quoted && TIME_OF_DAY_LETTERS.indexOf(c) >= 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Compiled regular expressions by text: queries use a few, compiled once each. */
   private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
-  private static final Map<String, DateTimeFormatter> FORMATTERS = new ConcurrentHashMap<>();
+  private static final Map<String, TimestampPattern> FORMATTERS = new ConcurrentHashMap<>();
   private static final int MAX_CACHED = 1000;
 
   private static Pattern pattern(String regex) {
@@ -173,15 +215,16 @@ public final class SqlStrings {
     return pattern;
   }
 
-  private static DateTimeFormatter formatter(String text) {
-    DateTimeFormatter formatter = FORMATTERS.get(text);
-    if (formatter == null) {
-      formatter = DateTimeFormatter.ofPattern(text, Locale.ROOT).withZone(ZoneOffset.UTC);
+  private static TimestampPattern timestampPattern(String text) {
+    TimestampPattern pattern = FORMATTERS.get(text);
+    if (pattern == null) {
+      pattern = new TimestampPattern(DateTimeFormatter.ofPattern(text, Locale.ROOT).withZone(ZoneOffset.UTC),
+          printsSameAllDay(text));
       if (FORMATTERS.size() >= MAX_CACHED) {
         FORMATTERS.clear();
       }
-      FORMATTERS.put(text, formatter);
+      FORMATTERS.put(text, pattern);
     }
-    return formatter;
+    return pattern;
   }
 }
