@@ -147,7 +147,7 @@ final class AggregateBuilder implements NodeBuilder<AggregateNode> {
         Named.as(node.id()), node.storeName());
   }
 
-  /** The windows' final rows, merged from the panes {@link PanedWindowAggregateProcessor} keeps in the store the plan names. */
+  /** The windows' final rows, merged from the panes {@link PanedWindowAggregateProcessor} keeps in the plan's store. */
   private static KStream<Object, AggregateState> inPanes(AggregateNode node, KStream<Object, AggregateInput> inputs,
       Accumulators functions, Serde<Object> keySerde, BuildContext context) {
     context.builder().addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(node.storeName()),
