@@ -67,8 +67,8 @@ final class AvgAccumulator implements Accumulator {
       return doubleSum / count;
     }
     if (exactSum.scale() == 0 && exactSum.precision() <= MAX_EXACT_DOUBLE_DIGITS && count <= MAX_EXACT_DOUBLE_COUNT) {
-      // Both are exact doubles, and IEEE division rounds their exact quotient correctly: the
-      // decimal division below gives the same double, at a tenth of the cost.
+      // Both are exact doubles, and IEEE division rounds their exact quotient correctly: the same
+      // double the decimal division below gives, without its BigDecimal arithmetic.
       return (double) exactSum.longValue() / count;
     }
     return exactSum.divide(BigDecimal.valueOf(count), MathContext.DECIMAL128).doubleValue();

@@ -52,7 +52,9 @@ final class SourceBuilder implements NodeBuilder<SourceNode> {
             .withTimestampExtractor(extractor(codec, eventTime))
             .withName(NodeNames.read(node.id())));
     KStream<byte[], Object> rows = records.processValues(
-        () -> new SourceProcessor(codec, gate == null ? null : gate.forTask(), pseudo, eventTime, table, downstream, logger, stats), Named.as(deserialize));
+        () -> new SourceProcessor(codec, gate == null ? null : gate.forTask(), pseudo, eventTime, table, downstream,
+            logger, stats),
+        Named.as(deserialize));
     return table ? tableChanges(node, rows, context) : widen(rows);
   }
 

@@ -35,7 +35,8 @@ final class SourceProcessor implements FixedKeyProcessor<byte[], byte[], Object>
    * @param eventTime the timestamp column, or null when event time is the record timestamp
    * @param table whether null values are deletes to pass on rather than records to skip
    */
-  SourceProcessor(RowCodec codec, SourceGate gate, PseudoSlots pseudo, EventTime eventTime, boolean table, Downstream downstream,
+  SourceProcessor(RowCodec codec, SourceGate gate, PseudoSlots pseudo, EventTime eventTime, boolean table,
+      Downstream downstream,
       ProcessingLogger logger, QueryStats stats) {
     this.codec = codec;
     this.gate = gate;
