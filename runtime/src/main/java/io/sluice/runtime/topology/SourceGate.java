@@ -30,22 +30,27 @@ import java.util.Set;
  *
  * <p>The key columns are read anyway, so conditions on them cost nothing. The value column is read
  * alone, as far into the value as it lies, and the value read again whole if the record passes; a
- * source whose records mostly pass stops trying it after its first {@value #TRIAL} records. Only
+ * source whose records mostly pass stops trying it: the gate is judged on each {@value #TRIAL}
+ * records it reads the column for, and one that dropped fewer than a quarter of them rests for
+ * {@value #REST} records, then tries again, so a change in what the records hold is followed. Only
  * rows the filters would drop are dropped, so results do not change; a value malformed after the
  * column is then not read far enough to be reported, nor is a condition's evaluation error on the
  * rest of such a row. A gate that cannot evaluate lets the record through to the filters.
  */
 final class SourceGate {
 
-  /** Records after which the value column is read alone only if it dropped at least a quarter of them. */
+  /** Records the value column is read alone for before the gate is judged. */
   static final int TRIAL = 1_000;
+  /** Records let through unread after a trial that dropped fewer than a quarter of its records. */
+  static final int REST = 100_000;
 
   private final RowPredicate keyCondition;
   private final RowPredicate valueCondition;
   private final int valueColumn;
   private final int valueSlot;
-  private long tried;
-  private long dropped;
+  private int tried;
+  private int dropped;
+  private int resting;
 
   private SourceGate(RowPredicate keyCondition, RowPredicate valueCondition, int valueColumn, int valueSlot) {
     this.keyCondition = keyCondition;
@@ -118,8 +123,20 @@ final class SourceGate {
     if (keyCondition != null && !holds(keyCondition, row)) {
       return false;
     }
-    if (valueCondition == null || (tried >= TRIAL && dropped * 4 < tried)) {
+    if (valueCondition == null) {
       return true;
+    }
+    if (resting > 0) {
+      resting--;
+      return true;
+    }
+    if (tried == TRIAL) {
+      resting = dropped * 4 < tried ? REST : 0;
+      tried = 0;
+      dropped = 0;
+      if (resting > 0) {
+        return true;
+      }
     }
     tried++;
     try {
