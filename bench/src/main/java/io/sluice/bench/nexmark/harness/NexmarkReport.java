@@ -52,7 +52,50 @@ final class NexmarkReport {
     }
     md.append(String.format(Locale.ROOT, "| ceiling: a plain KafkaConsumer reading the input | %,.0f | | | | | | | |%n",
         ceiling));
+    if (options.rounds() > 1) {
+      md.append(roundsSummary());
+    }
     return md.toString();
+  }
+
+  /** Per query, the SQL/hand-written ratio of each round and their median, and the median CPU seconds of each side. */
+  String roundsSummary() {
+    Map<String, List<QueryResult>> byQuery = new LinkedHashMap<>();
+    for (QueryResult r : results) {
+      byQuery.computeIfAbsent(r.query(), q -> new ArrayList<>()).add(r);
+    }
+    StringBuilder md = new StringBuilder(String.format(Locale.ROOT,
+        "%nOver %d rounds:%n%n| query | SQL / hand-written per round | median | CPU s SQL, median | "
+            + "CPU s hand-written, median |%n|---|---|---|---|---|%n", options.rounds()));
+    for (Map.Entry<String, List<QueryResult>> query : byQuery.entrySet()) {
+      List<Double> ratios = new ArrayList<>();
+      List<Double> sqlCpu = new ArrayList<>();
+      List<Double> twinCpu = new ArrayList<>();
+      for (QueryResult r : query.getValue()) {
+        if (r.sql().ok() && r.handWritten().ok()) {
+          ratios.add(r.sql().eventsPerSecond() / r.handWritten().eventsPerSecond());
+          sqlCpu.add(r.sql().cpuSeconds());
+          twinCpu.add(r.handWritten().cpuSeconds());
+        }
+      }
+      md.append("| ").append(query.getKey()).append(" | ")
+          .append(String.join(", ", ratios.stream().map(x -> String.format(Locale.ROOT, "%.2f", x)).toList()))
+          .append(" | ").append(median(ratios, "%.2f"))
+          .append(" | ").append(median(sqlCpu, "%.1f"))
+          .append(" | ").append(median(twinCpu, "%.1f")).append(" |\n");
+    }
+    return md.toString();
+  }
+
+  /** The median of {@code values} (the mean of the middle two for an even count), or empty for none. */
+  private static String median(List<Double> values, String format) {
+    if (values.isEmpty()) {
+      return "";
+    }
+    List<Double> sorted = values.stream().sorted().toList();
+    int middle = sorted.size() / 2;
+    double median = sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    return String.format(Locale.ROOT, format, median);
   }
 
   private static String rate(SideOutcome side) {
