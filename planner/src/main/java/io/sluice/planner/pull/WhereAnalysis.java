@@ -3,6 +3,7 @@ package io.sluice.planner.pull;
 import io.sluice.plan.DataType;
 import io.sluice.plan.TypeName;
 import io.sluice.plan.expr.Call;
+import io.sluice.plan.expr.Conditions;
 import io.sluice.plan.expr.Expr;
 import io.sluice.plan.expr.InputRef;
 import io.sluice.plan.expr.Operator;
@@ -42,7 +43,7 @@ public record WhereAnalysis(
   public static WhereAnalysis of(Expr condition, int[] keySlots, int windowStartSlot, int windowEndSlot) {
     List<Expr> conjuncts = new ArrayList<>();
     if (condition != null) {
-      flattenAnd(condition, conjuncts);
+      conjuncts.addAll(Conditions.split(condition, Operator.AND));
     }
     Map<Integer, List<Expr>> keyValues = new LinkedHashMap<>();
     List<Expr> keyConjuncts = new ArrayList<>();
@@ -78,13 +79,13 @@ public record WhereAnalysis(
       residual.addAll(0, keyConjuncts);
     }
     return new WhereAnalysis(lookups, bounds[0], bounds[1], bounds[2], bounds[3], bounds[4], bounds[5],
-        and(residual));
+        Conditions.join(residual, Operator.AND));
   }
 
   /** The key values one conjunct pins: {@code k = v}, {@code v = k}, or an OR of those on one key column (IN). */
   private static KeyValues keyValues(Expr conjunct, int[] keySlots) {
     List<Expr> disjuncts = new ArrayList<>();
-    flatten(conjunct, Operator.OR, disjuncts);
+    disjuncts.addAll(Conditions.split(conjunct, Operator.OR));
     int slot = -1;
     List<Expr> values = new ArrayList<>();
     for (Expr disjunct : disjuncts) {
@@ -137,31 +138,6 @@ public record WhereAnalysis(
 
   private static boolean isWholeNumber(DataType type) {
     return type.name() == TypeName.INTEGER || type.name() == TypeName.BIGINT;
-  }
-
-  private static void flattenAnd(Expr expr, List<Expr> out) {
-    flatten(expr, Operator.AND, out);
-  }
-
-  private static void flatten(Expr expr, Operator op, List<Expr> out) {
-    if (expr instanceof Call call && call.op() == op) {
-      for (Expr operand : call.operands()) {
-        flatten(operand, op, out);
-      }
-    } else {
-      out.add(expr);
-    }
-  }
-
-  private static Expr and(List<Expr> conjuncts) {
-    if (conjuncts.isEmpty()) {
-      return null;
-    }
-    Expr out = conjuncts.get(0);
-    for (int i = 1; i < conjuncts.size(); i++) {
-      out = Call.of(Operator.AND, DataType.BOOLEAN, out, conjuncts.get(i));
-    }
-    return out;
   }
 
   /** True if {@code expr} reads no column. */

@@ -1,13 +1,11 @@
 package io.sluice.runtime.topology;
 
 import io.sluice.plan.ColumnKind;
-import io.sluice.plan.DataType;
 import io.sluice.plan.PhysicalPlan;
 import io.sluice.plan.RowSchema;
 import io.sluice.plan.TypeName;
-import io.sluice.plan.expr.Call;
+import io.sluice.plan.expr.Conditions;
 import io.sluice.plan.expr.Expr;
-import io.sluice.plan.expr.InputRef;
 import io.sluice.plan.expr.Operator;
 import io.sluice.plan.node.FilterNode;
 import io.sluice.plan.node.PlanNode;
@@ -81,9 +79,8 @@ final class SourceGate {
     for (FilterNode filter : filters) {
       List<Expr> onKeys = new ArrayList<>();
       List<Expr> onKeysAndValue = new ArrayList<>();
-      for (Expr conjunct : conjuncts(filter.predicate())) {
-        Set<Integer> slots = new HashSet<>();
-        collectSlots(conjunct, slots);
+      for (Expr conjunct : Conditions.split(filter.predicate(), Operator.AND)) {
+        Set<Integer> slots = new HashSet<>(Conditions.columnsRead(conjunct));
         slots.removeAll(keySlots);
         if (slots.isEmpty()) {
           onKeys.add(conjunct);
@@ -96,13 +93,13 @@ final class SourceGate {
           }
         }
       }
-      keyOnly.add(onKeys.isEmpty() ? null : all(onKeys));
-      withValue.add(onKeysAndValue.isEmpty() ? null : all(onKeysAndValue));
+      keyOnly.add(Conditions.join(onKeys, Operator.AND));
+      withValue.add(Conditions.join(onKeysAndValue, Operator.AND));
     }
     RowPredicate keyCondition = keyOnly.contains(null) ? null
-        : ExpressionCompiler.compilePredicate(any(keyOnly), schema);
+        : ExpressionCompiler.compilePredicate(Conditions.join(keyOnly, Operator.OR), schema);
     RowPredicate valueCondition = withValue.contains(null) || valueSlot == null ? null
-        : ExpressionCompiler.compilePredicate(any(withValue), schema);
+        : ExpressionCompiler.compilePredicate(Conditions.join(withValue, Operator.OR), schema);
     if (keyCondition == null && valueCondition == null) {
       return null;
     }
@@ -194,35 +191,5 @@ final class SourceGate {
       }
     }
     return -1;
-  }
-
-  private static List<Expr> conjuncts(Expr predicate) {
-    List<Expr> out = new ArrayList<>();
-    if (predicate instanceof Call call && call.op() == Operator.AND) {
-      for (Expr operand : call.operands()) {
-        out.addAll(conjuncts(operand));
-      }
-    } else {
-      out.add(predicate);
-    }
-    return out;
-  }
-
-  private static void collectSlots(Expr expr, Set<Integer> slots) {
-    if (expr instanceof InputRef ref) {
-      slots.add(ref.index());
-    } else if (expr instanceof Call call) {
-      for (Expr operand : call.operands()) {
-        collectSlots(operand, slots);
-      }
-    }
-  }
-
-  private static Expr all(List<Expr> conditions) {
-    return conditions.size() == 1 ? conditions.get(0) : new Call(Operator.AND, conditions, DataType.BOOLEAN);
-  }
-
-  private static Expr any(List<Expr> conditions) {
-    return conditions.size() == 1 ? conditions.get(0) : new Call(Operator.OR, conditions, DataType.BOOLEAN);
   }
 }

@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sluice.server.testing.Directories;
 import io.sluice.server.testing.Http;
 import io.sluice.server.testing.Poll;
 import io.sluice.server.testing.ServerProcess;
 import io.sluice.server.testing.SharedKafka;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,52 +27,42 @@ class InPlaceAggregationRestartTest {
 
   @Test
   void groupsKeptInPlaceOutliveARestartWithoutLocalState() {
-    Path dataDir = Directories.createTemp("sluice-in-place-restart");
-    String serviceId = SharedKafka.uniqueName("in-place-restart");
     String input = SharedKafka.uniqueTopic("bids");
     String output = input + "-totals";
-    try {
-      String group;
-      try (ServerProcess first = process(serviceId, dataDir)) {
-        first.ksql("CREATE STREAM BIDS (ID BIGINT KEY, REGION STRING, PRICE BIGINT) WITH (KAFKA_TOPIC='" + input
-            + "', VALUE_FORMAT='JSON', PARTITIONS=2);");
-        String queryId = first.ksql("CREATE TABLE TOTALS WITH (KAFKA_TOPIC='" + output + "', KEY_FORMAT='JSON') AS "
-            + "SELECT ID, REGION, COUNT(*) AS N, SUM(PRICE) AS TOTAL FROM BIDS GROUP BY ID, REGION;")
-            .get(0).path("commandStatus").path("queryId").asText();
-        String explained = first.ksql("EXPLAIN " + queryId + ";").toString();
-        assertTrue(explained.contains("in place in the input's partitions by ID (no repartition)"), explained);
-        Records.shared().produce(input, List.of(
-            bid(input, 1, 1, "eu", 10),
-            bid(input, 2, 3, "eu", 30),
-            bid(input, 3, 1, "us", 5),
-            bid(input, 4, 3, "eu", 1)));
-        Records.shared().awaitAtLeast(output, 4, WAIT);
-        group = serviceId + "_query_" + queryId;
-        Records.shared().awaitCommitted(group, input, WAIT);
-        first.sigterm();
-        assertEquals(0, first.awaitExit(WAIT), "exit code after SIGTERM");
-      }
-      Directories.deleteRecursively(dataDir.resolve("streams"));
-      try (ServerProcess second = process(serviceId, dataDir)) {
-        Records.shared().produce(input, List.of(
-            bid(input, 5, 1, "eu", 20),
-            bid(input, 6, 3, "eu", 2)));
-        Records.shared().awaitAtLeast(output, 6, WAIT);
-        Records.shared().awaitCommitted(group, input, WAIT);
-        List<String> written = Records.shared().lines(output, T0, Records::text).stream().sorted().toList();
-        assertEquals(List.of(
-            "@1000 {\"ID\":1,\"REGION\":\"eu\"} | {\"N\":1,\"TOTAL\":10}",
-            "@2000 {\"ID\":3,\"REGION\":\"eu\"} | {\"N\":1,\"TOTAL\":30}",
-            "@3000 {\"ID\":1,\"REGION\":\"us\"} | {\"N\":1,\"TOTAL\":5}",
-            "@4000 {\"ID\":3,\"REGION\":\"eu\"} | {\"N\":2,\"TOTAL\":31}",
-            "@5000 {\"ID\":1,\"REGION\":\"eu\"} | {\"N\":2,\"TOTAL\":30}",
-            "@6000 {\"ID\":3,\"REGION\":\"eu\"} | {\"N\":3,\"TOTAL\":33}"), written);
-        Poll.until(WAIT, () -> pullRows(second, "SELECT * FROM TOTALS WHERE ID = 3 AND REGION = 'eu';")
-            .equals("[[3,\"eu\",3,33]]"), "the pull query to read the restored group");
-      }
-    } finally {
-      Directories.deleteRecursively(dataDir);
-    }
+    LocalStateLoss restart = new LocalStateLoss("in-place-restart");
+    restart.run(first -> {
+      first.ksql("CREATE STREAM BIDS (ID BIGINT KEY, REGION STRING, PRICE BIGINT) WITH (KAFKA_TOPIC='" + input
+          + "', VALUE_FORMAT='JSON', PARTITIONS=2);");
+      String queryId = first.ksql("CREATE TABLE TOTALS WITH (KAFKA_TOPIC='" + output + "', KEY_FORMAT='JSON') AS "
+          + "SELECT ID, REGION, COUNT(*) AS N, SUM(PRICE) AS TOTAL FROM BIDS GROUP BY ID, REGION;")
+          .get(0).path("commandStatus").path("queryId").asText();
+      String explained = first.ksql("EXPLAIN " + queryId + ";").toString();
+      assertTrue(explained.contains("in place in the input's partitions by ID (no repartition)"), explained);
+      Records.shared().produce(input, List.of(
+          bid(input, 1, 1, "eu", 10),
+          bid(input, 2, 3, "eu", 30),
+          bid(input, 3, 1, "us", 5),
+          bid(input, 4, 3, "eu", 1)));
+      Records.shared().awaitAtLeast(output, 4, WAIT);
+      Records.shared().awaitCommitted(restart.groupOf(queryId), input, WAIT);
+      return queryId;
+    }, second -> {
+      Records.shared().produce(input, List.of(
+          bid(input, 5, 1, "eu", 20),
+          bid(input, 6, 3, "eu", 2)));
+      Records.shared().awaitAtLeast(output, 6, WAIT);
+      Records.shared().awaitCommitted(restart.group(), input, WAIT);
+      List<String> written = Records.shared().lines(output, T0, Records::text).stream().sorted().toList();
+      assertEquals(List.of(
+          "@1000 {\"ID\":1,\"REGION\":\"eu\"} | {\"N\":1,\"TOTAL\":10}",
+          "@2000 {\"ID\":3,\"REGION\":\"eu\"} | {\"N\":1,\"TOTAL\":30}",
+          "@3000 {\"ID\":1,\"REGION\":\"us\"} | {\"N\":1,\"TOTAL\":5}",
+          "@4000 {\"ID\":3,\"REGION\":\"eu\"} | {\"N\":2,\"TOTAL\":31}",
+          "@5000 {\"ID\":1,\"REGION\":\"eu\"} | {\"N\":2,\"TOTAL\":30}",
+          "@6000 {\"ID\":3,\"REGION\":\"eu\"} | {\"N\":3,\"TOTAL\":33}"), written);
+      Poll.until(WAIT, () -> pullRows(second, "SELECT * FROM TOTALS WHERE ID = 3 AND REGION = 'eu';")
+          .equals("[[3,\"eu\",3,33]]"), "the pull query to read the restored group");
+    });
   }
 
   /** The rows of a pull query's answer, as a JSON array of their columns; empty if it failed. */
@@ -90,10 +78,6 @@ class InPlaceAggregationRestartTest {
       }
     }
     return rows.append(']').toString();
-  }
-
-  private static ServerProcess process(String serviceId, Path dataDir) {
-    return ServerProcess.builder().serviceId(serviceId).dataDir(dataDir).start();
   }
 
   private static ProducerRecord<byte[], byte[]> bid(String topic, long second, long id, String region, long price) {
