@@ -35,6 +35,7 @@ public final class QueryTopologyBuilder {
           "the plan of query " + plan.queryId() + " has an invalid version " + plan.version());
     }
     QueryStats stats = new QueryStats();
-    return new BuiltQuery(TopologyAssembler.assemble(plan, options, stats, listener), stats);
+    return new BuiltQuery(TopologyAssembler.assemble(plan, options, stats, listener), stats,
+        InputOrder.streamsSettings(plan));
   }
 }

@@ -115,7 +115,17 @@ final class BuildContext {
    */
   void finish(Topology topology) {
     storeReaders.forEach(topology::connectProcessorAndStateStores);
+    Map<String, Integer> subtopologyOf = new HashMap<>();
+    for (TopologyDescription.Subtopology subtopology : topology.describe().subtopologies()) {
+      subtopology.nodes().forEach(node -> subtopologyOf.put(node.name(), subtopology.id()));
+    }
     for (Map.Entry<String, List<String>> sink : processingLogParents.entrySet()) {
+      if (sink.getValue().stream().map(subtopologyOf::get).distinct().count() > 1) {
+        // A sink joins its parents' subtopologies: their tasks would then read all their topics
+        // together, waiting on each other's partitions, which Kafka Streams pays for on every record.
+        throw new IllegalStateException("processing log sink " + sink.getKey()
+            + " has parents in different subtopologies: " + sink.getValue());
+      }
       topology.addSink(sink.getKey(), options.processingLogTopic(), new NullKeySerializer(),
           new ByteArraySerializer(), sink.getValue().toArray(String[]::new));
     }

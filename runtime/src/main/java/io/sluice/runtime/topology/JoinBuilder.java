@@ -271,7 +271,8 @@ final class JoinBuilder implements NodeBuilder<JoinNode> {
     Downstream downstream = context.downstreamOf(step);
     RowSchema schema = side.input().schema();
     JoinKeys keys = joinKeys(node, side);
-    ProcessingLogger logger = context.loggerFor(node, step);
+    // Each side's own log sink: one sink shared by both sides would join their subtopologies into one.
+    ProcessingLogger logger = context.loggerFor(node, step, NodeNames.processingLog(step));
     KStream<Object, Object> rekeyed = stream.process(() -> new JoinKeyProcessor(keys, downstream, logger),
         Named.as(step));
     return rekeyed.repartition(Repartitioned.<Object, Object>as(node.repartitionName(sideName))

@@ -49,7 +49,7 @@ public final class QueryRegistry implements AutoCloseable {
   public PreparedQuery prepare(CreateQueryCommand command) {
     BuiltQuery built = QueryTopologyBuilder.build(command.plan(), runtimeOptions);
     Properties properties = StreamsProperties.forQuery(
-        config, bootstrapServers, command.queryId(), command.streamsProperties());
+        config, bootstrapServers, command.queryId(), built.streamsSettings(), command.streamsProperties());
     new StreamsConfig(properties);
     return new PreparedQuery(command, built, properties);
   }

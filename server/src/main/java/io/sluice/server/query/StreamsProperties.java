@@ -11,7 +11,9 @@ import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * The Kafka Streams settings of one persistent query, in rising precedence: Sluice's defaults,
- * the server's {@code streams.*} settings, then the statement's own streamsProperties.
+ * what the query's topology allows (a built query's settings, such as the task idling of
+ * {@code io.sluice.runtime.InputOrder}), the server's {@code streams.*} settings, then the
+ * statement's own streamsProperties.
  *
  * <p>Defaults: exactly-once v2; read from the earliest offset, so a new query over an existing
  * stream processes its history (ksqlDB defaults to latest; see docs/sql.md); one stream thread;
@@ -26,6 +28,16 @@ public final class StreamsProperties {
 
   public static Properties forQuery(SluiceConfig config, String bootstrapServers, String queryId,
       Map<String, String> statementOverrides) {
+    return forQuery(config, bootstrapServers, queryId, Map.of(), statementOverrides);
+  }
+
+  /**
+   * The settings of a persistent query whose topology allows {@code topologySettings} (a built
+   * query's), which take precedence over Sluice's defaults and yield to the server's and the
+   * statement's settings.
+   */
+  public static Properties forQuery(SluiceConfig config, String bootstrapServers, String queryId,
+      Map<String, Object> topologySettings, Map<String, String> statementOverrides) {
     Map<String, Object> props = new HashMap<>();
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
@@ -40,6 +52,7 @@ public final class StreamsProperties {
     // Each query is one group member; after a crash its restart waits out the old member's
     // session, so keep that short (Kafka's default is 45 s).
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
+    props.putAll(topologySettings);
     props.putAll(config.kafkaOverrides());
     props.putAll(config.streamsOverrides());
     statementOverrides.forEach((key, value) -> props.put(stripKsqlPrefix(key), value));
@@ -58,17 +71,18 @@ public final class StreamsProperties {
    * The Kafka Streams settings of one transient (push) query: those of a persistent query, then
    * at-least-once (a push query's client gets no transactional output, so exactly-once would only
    * slow it), reading from the latest offset unless the request asks for earliest (as ksqlDB), with
-   * its own application id {@code <service.id>_transient_<queryId>}.
+   * its own application id {@code <service.id>_transient_<queryId>}; {@code topologySettings} are
+   * those its built topology allows.
    */
   public static Properties forTransientQuery(SluiceConfig config, String bootstrapServers, String queryId,
-      Map<String, String> requestOverrides) {
+      Map<String, Object> topologySettings, Map<String, String> requestOverrides) {
     Map<String, String> overrides = new HashMap<>();
     overrides.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
     overrides.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
     // Rows reach the client from the stream thread; only repartition writes wait for a producer batch.
     overrides.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "5");
     requestOverrides.forEach((key, value) -> overrides.put(stripKsqlPrefix(key), value));
-    Properties properties = forQuery(config, bootstrapServers, queryId, overrides);
+    Properties properties = forQuery(config, bootstrapServers, queryId, topologySettings, overrides);
     properties.put(StreamsConfig.APPLICATION_ID_CONFIG, transientApplicationId(config, queryId));
     return properties;
   }

@@ -82,7 +82,8 @@ public final class PushQueries implements ServerComponent {
     try {
       PhysicalPlan physical = plan.plan(queryId);
       BuiltQuery built = QueryTopologyBuilder.build(physical, runtimeOptions, query);
-      Properties props = StreamsProperties.forTransientQuery(config, bootstrapServers, queryId, properties);
+      Properties props = StreamsProperties.forTransientQuery(config, bootstrapServers, queryId,
+          built.streamsSettings(), properties);
       new StreamsConfig(props);
       if ("latest".equals(String.valueOf(props.get(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG)))) {
         pinLatest(applicationId, physical);
