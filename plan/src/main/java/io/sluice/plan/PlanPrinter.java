@@ -138,7 +138,10 @@ public final class PlanPrinter {
   }
 
   private static void repartition(StringBuilder out, JoinNode join, String side, JoinSide input) {
-    if (input.repartition() != null) {
+    if (input.broadcasts()) {
+      out.append(", broadcast ").append(side).append(" to every partition of ").append(join.repartitionName(side))
+          .append("-repartition (").append(input.repartition()).append(" partitions)");
+    } else if (input.repartition() != null) {
       out.append(", repartition ").append(side).append(" through ").append(join.repartitionName(side))
           .append("-repartition (").append(input.repartition()).append(" partitions)");
     }

@@ -13,6 +13,12 @@ import io.sluice.plan.node.AggregateCall;
 import io.sluice.plan.node.AggregateFunction;
 import io.sluice.plan.node.AggregateNode;
 import io.sluice.plan.node.FilterNode;
+import io.sluice.plan.node.JoinKey;
+import io.sluice.plan.node.JoinKind;
+import io.sluice.plan.node.JoinNode;
+import io.sluice.plan.node.JoinSide;
+import io.sluice.plan.node.JoinType;
+import io.sluice.plan.node.JoinWindow;
 import io.sluice.plan.node.ProjectNode;
 import io.sluice.plan.node.SinkNode;
 import io.sluice.plan.node.SourceNode;
@@ -115,6 +121,35 @@ class PlanJsonTest {
     assertThrows(IllegalArgumentException.class, () -> pannedCount(source, tumbling, EmitMode.FINAL, latest));
     WindowSpec finelyHopping = new WindowSpec(WindowType.HOPPING, 10_001, 10L, 0, 10_001);
     assertThrows(IllegalArgumentException.class, () -> pannedCount(source, finelyHopping, EmitMode.FINAL, count));
+  }
+
+  @Test
+  void aBroadcastJoinSideSaysSoInItsJsonAndOnlyAnUnboundedInnerStreamJoinHasOne() {
+    SourceNode source = (SourceNode) ((FilterNode) ((ProjectNode) samplePlan().root().input()).input()).input();
+    JoinSide stays = new JoinSide(source, List.of(new InputRef(0, DataType.BIGINT)), null);
+    JoinSide broadcast = new JoinSide(source, List.of(new InputRef(0, DataType.BIGINT)), 4, true);
+    JoinNode join = join(JoinType.INNER, stays, broadcast, null);
+    PhysicalPlan plan = PhysicalPlan.of("CSAS_J_1", new SinkNode("sink", join, "J", "j",
+        new Formats(SerdeFormat.KAFKA, SerdeFormat.JSON)));
+    String json = PlanJson.write(plan);
+    assertEquals(plan, PlanJson.read(json));
+    assertTrue(json.contains("\"repartition\":4,\"broadcast\":true"), json);
+    assertTrue(PlanPrinter.print(plan).contains("broadcast right to every partition of join-right-repartition"));
+
+    JoinWindow window = new JoinWindow(1_000, 1_000, 0);
+    assertThrows(IllegalArgumentException.class, () -> join(JoinType.INNER, stays, broadcast, window));
+    JoinSide repartitioned = new JoinSide(source, List.of(new InputRef(0, DataType.BIGINT)), 4);
+    assertThrows(IllegalArgumentException.class, () -> join(JoinType.INNER, repartitioned, broadcast, null));
+    assertThrows(IllegalArgumentException.class, () -> new JoinSide(source, stays.keys(), null, true));
+  }
+
+  private static JoinNode join(JoinType type, JoinSide left, JoinSide right, JoinWindow window) {
+    List<Column> columns = new ArrayList<>();
+    for (JoinSide side : List.of(left, right)) {
+      side.input().schema().columns().forEach(c -> columns.add(Column.value(c.name(), c.type())));
+    }
+    return new JoinNode("join", JoinKind.STREAM_STREAM, type, left, right,
+        new JoinKey(List.of(Column.key("ID", DataType.BIGINT)), SerdeFormat.KAFKA), window, new RowSchema(columns));
   }
 
   /** An aggregation of {@code source} by its ID in panes, of {@code call} only. */

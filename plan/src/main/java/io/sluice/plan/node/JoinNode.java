@@ -13,8 +13,9 @@ import java.util.Objects;
  *
  * <p>Both sides' records are keyed by the join key, serialized as {@code key} says, and partitioned
  * by it: a side with a {@link JoinSide#repartition} goes through its repartition topic
- * {@code <id>-left|right-repartition} first, the other side is keyed so already. Rows whose join key
- * is null match nothing. {@code window} is set for stream-stream joins only.
+ * {@code <id>-left|right-repartition} first, the other side is keyed so already; or, when one side
+ * {@link JoinSide#broadcast}s, that side goes to every partition and the other is re-keyed where it
+ * is, so the joined records stay in its partitions. Rows whose join key is null match nothing. {@code window} is set for stream-stream joins only.
  *
  * <p>What the rows are: a stream-stream join emits a row per matching pair within the window and,
  * for the outer sides, each unmatched record once its window and grace have passed. A stream-table
@@ -54,6 +55,24 @@ public record JoinNode(
     if (left.keys().size() != key.columns().size() || right.keys().size() != key.columns().size()) {
       throw new IllegalArgumentException("join " + id + ": each side needs one key expression per key column");
     }
+    if (left.broadcasts() || right.broadcasts()) {
+      JoinSide other = left.broadcasts() ? right : left;
+      if (kind != JoinKind.STREAM_STREAM || type != JoinType.INNER || window != null) {
+        throw new IllegalArgumentException("join " + id + ": only an unbounded inner stream-stream join broadcasts a side");
+      }
+      if (other.broadcasts() || other.repartition() != null) {
+        throw new IllegalArgumentException("join " + id + ": the side opposite a broadcast one stays where it is");
+      }
+    }
+  }
+
+  /**
+   * True if one side is broadcast to every partition of the other: the joined records are keyed by
+   * the join key but stay in the other side's partitions, not partitioned by the key.
+   */
+  @JsonIgnore
+  public boolean broadcasts() {
+    return left.broadcasts() || right.broadcasts();
   }
 
   /**

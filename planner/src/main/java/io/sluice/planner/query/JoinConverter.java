@@ -109,7 +109,8 @@ final class JoinConverter {
       return join(id, kind, type, left, asGlobal(right), condition,
           new Keying(new JoinKey(rightKeyed.columns(), rightKeyed.format()), null, null));
     }
-    return join(id, kind, type, left, right, condition, keying(kind, left, right, leftKeyed, rightKeyed, condition));
+    return join(id, kind, type, left, right, condition,
+        keying(kind, type, left, right, leftKeyed, rightKeyed, condition));
   }
 
   private static JoinNode join(String id, JoinKind kind, JoinType type, PlanNode left, PlanNode right,
@@ -121,8 +122,8 @@ final class JoinConverter {
       }
     }
     return new JoinNode(id, kind, type,
-        new JoinSide(left, condition.leftKeys, keying.leftRepartition()),
-        new JoinSide(right, condition.rightKeys, keying.rightRepartition()),
+        new JoinSide(left, condition.leftKeys, keying.leftRepartition(), keying.leftBroadcast()),
+        new JoinSide(right, condition.rightKeys, keying.rightRepartition(), keying.rightBroadcast()),
         keying.key(), condition.window, new RowSchema(columns));
   }
 
@@ -140,6 +141,32 @@ final class JoinConverter {
       return false;
     }
     return PlanNodes.emitsTable(side);
+  }
+
+  /**
+   * True if {@code side} has at most one row per window: the rows of a windowed aggregation without
+   * group columns, written once per window, through per-row projections and filters.
+   */
+  private static boolean oneRowPerWindow(PlanNode side) {
+    PlanNode node = side;
+    while (node instanceof ProjectNode || node instanceof FilterNode) {
+      node = node.inputs().get(0);
+    }
+    return node instanceof AggregateNode aggregate && aggregate.window() != null
+        && aggregate.emit() == EmitMode.FINAL && aggregate.groupBy().isEmpty();
+  }
+
+  /**
+   * True if {@code side} has at most one row per record of a stream source (through projections and
+   * filters): a joined side stores its rows under their record's partition and offset, which must
+   * then tell its rows apart without a repartition topic's own offsets.
+   */
+  private static boolean oneRowPerRecord(PlanNode side) {
+    PlanNode node = side;
+    while (node instanceof ProjectNode || node instanceof FilterNode) {
+      node = node.inputs().get(0);
+    }
+    return node instanceof SourceNode source && !source.table();
   }
 
   /**
@@ -187,11 +214,17 @@ final class JoinConverter {
         source.timestamp(), Boolean.TRUE);
   }
 
-  /** The join key's encoding and the sides' repartitions. */
-  private record Keying(JoinKey key, Integer leftRepartition, Integer rightRepartition) {}
+  /** The join key's encoding and the sides' repartitions; a broadcast side's goes to every partition. */
+  private record Keying(JoinKey key, Integer leftRepartition, Integer rightRepartition, boolean leftBroadcast,
+      boolean rightBroadcast) {
 
-  private Keying keying(JoinKind kind, PlanNode left, PlanNode right, KeyedInput leftKeyed, KeyedInput rightKeyed,
-      JoinCondition condition) {
+    Keying(JoinKey key, Integer leftRepartition, Integer rightRepartition) {
+      this(key, leftRepartition, rightRepartition, false, false);
+    }
+  }
+
+  private Keying keying(JoinKind kind, JoinType type, PlanNode left, PlanNode right, KeyedInput leftKeyed,
+      KeyedInput rightKeyed, JoinCondition condition) {
     boolean leftReady = leftKeyed != null && leftKeyed.isKeyedBy(condition.leftKeys);
     boolean rightReady = rightKeyed != null && rightKeyed.isKeyedBy(condition.rightKeys);
     if (kind != JoinKind.STREAM_STREAM) {
@@ -211,6 +244,16 @@ final class JoinConverter {
     }
     if (leftReady && rightReady && matches(leftKeyed, rightKeyed)) {
       return new Keying(new JoinKey(leftKeyed.columns(), leftKeyed.format()), null, null);
+    }
+    if (type == JoinType.INNER && condition.window == null && !leftReady && !rightReady) {
+      // A side of at most one row per window joins the other where it is: its few rows go to every
+      // partition of the other instead of the other's many records being repartitioned.
+      if (oneRowPerWindow(right) && oneRowPerRecord(left)) {
+        return new Keying(newKey(condition.leftKeys, left), null, KeyedInput.partitions(left, catalog), false, true);
+      }
+      if (oneRowPerWindow(left) && oneRowPerRecord(right)) {
+        return new Keying(newKey(condition.leftKeys, left), KeyedInput.partitions(right, catalog), null, true, false);
+      }
     }
     if (leftReady) {
       return new Keying(new JoinKey(leftKeyed.columns(), leftKeyed.format()), null, leftKeyed.partitions(catalog));

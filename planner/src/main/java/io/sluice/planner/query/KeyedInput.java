@@ -46,6 +46,10 @@ record KeyedInput(PlanNode node, int[] slots, List<Column> columns, SerdeFormat 
       KeyedInput left = of(join.left().input());
       return left == null ? null : new KeyedInput(node, left.slots(), left.columns(), left.format(), null);
     }
+    if (node instanceof JoinNode join && join.broadcasts()) {
+      // Keyed by the join key, but left in the partitions of the side that was not broadcast.
+      return null;
+    }
     if (node instanceof JoinNode join) {
       List<Expr> keys = join.left().keys();
       int[] slots = new int[keys.size()];

@@ -21,9 +21,13 @@ import io.sluice.runtime.serde.RowCodec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -43,7 +47,8 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Builds a join. Each side is first keyed by the join key: a side to repartition passes
  * {@code <id>-left|right-key}, which serializes its join key, and the repartition topic
- * {@code <id>-left|right-repartition}; then a stream side's {@code <id>-left|right-gate} drops its
+ * {@code <id>-left|right-repartition} (a broadcast side's rows go to all its partitions, and the
+ * other side only passes its key step, staying where it is); then a stream side's {@code <id>-left|right-gate} drops its
  * key-less records and, in a stream-stream join, its late ones. Then, by kind: a stream-stream join is Kafka Streams' windowed join
  * named {@code <id>}, with the window stores the plan names (without a window, two processors
  * that keep every record, see {@link UnboundedJoinProcessor}); a stream-table join is
@@ -255,30 +260,50 @@ final class JoinBuilder implements NodeBuilder<JoinNode> {
    */
   private static KStream<Object, Object> keyed(JoinNode node, String sideName, JoinSide side, long lateAfter,
       BuildContext context) {
-    KStream<Object, Object> stream = side.repartition() == null ? context.streamOf(side.input())
-        : repartitioned(node, sideName, side, context);
+    KStream<Object, Object> stream;
+    if (side.repartition() != null) {
+      stream = repartitioned(node, sideName, side, context);
+    } else if (node.broadcasts()) {
+      // The other side comes to every partition: this one is joined where its records are.
+      stream = rekeyed(node, sideName, side, context);
+    } else {
+      stream = context.streamOf(side.input());
+    }
     String gate = node.repartitionName(sideName) + "-gate";
     Downstream downstream = context.downstreamOf(gate);
     QueryStats stats = context.stats();
     return stream.processValues(() -> new JoinSideGate(lateAfter, downstream, stats), Named.as(gate));
   }
 
-  /** A side's rows re-keyed by {@code <id>-left|right-key} and sent through the side's repartition topic. */
+  /**
+   * A side's rows re-keyed by {@code <id>-left|right-key} and sent through the side's repartition
+   * topic: each to the partition of its key, or, for a broadcast side, to every partition.
+   */
   private static KStream<Object, Object> repartitioned(JoinNode node, String sideName, JoinSide side,
       BuildContext context) {
-    KStream<Object, Object> stream = context.streamOf(side.input());
+    Repartitioned<Object, Object> topic = Repartitioned.<Object, Object>as(node.repartitionName(sideName))
+        .withKeySerde(Untyped.serde(Serdes.ByteArray()))
+        .withValueSerde(rowSerde(side.input().schema()))
+        .withNumberOfPartitions(side.repartition());
+    if (side.broadcasts()) {
+      topic = topic.withStreamPartitioner(JoinBuilder::everyPartition);
+    }
+    return rekeyed(node, sideName, side, context).repartition(topic);
+  }
+
+  private static Optional<Set<Integer>> everyPartition(String topic, Object key, Object value, int partitions) {
+    return Optional.of(IntStream.range(0, partitions).boxed().collect(Collectors.toSet()));
+  }
+
+  /** A side's rows re-keyed by {@code <id>-left|right-key}: their join key, serialized. */
+  private static KStream<Object, Object> rekeyed(JoinNode node, String sideName, JoinSide side, BuildContext context) {
     String step = node.repartitionName(sideName) + "-key";
     Downstream downstream = context.downstreamOf(step);
-    RowSchema schema = side.input().schema();
     JoinKeys keys = joinKeys(node, side);
     // Each side's own log sink: one sink shared by both sides would join their subtopologies into one.
     ProcessingLogger logger = context.loggerFor(node, step, NodeNames.processingLog(step));
-    KStream<Object, Object> rekeyed = stream.process(() -> new JoinKeyProcessor(keys, downstream, logger),
+    return context.streamOf(side.input()).process(() -> new JoinKeyProcessor(keys, downstream, logger),
         Named.as(step));
-    return rekeyed.repartition(Repartitioned.<Object, Object>as(node.repartitionName(sideName))
-        .withKeySerde(Untyped.serde(Serdes.ByteArray()))
-        .withValueSerde(rowSerde(schema))
-        .withNumberOfPartitions(side.repartition()));
   }
 
   /** The view of a table source side: its source's store, through the filters between the source and the join. */

@@ -30,11 +30,13 @@ class SqlConformanceOnBrokerTest {
 
   private static final Duration WAIT = Duration.ofSeconds(90);
   private static final RuntimeOptions OPTIONS = new RuntimeOptions(DriverRun.PROCESSING_LOG);
+  /** {@code -Dsluice.conformance.only=<fragment>} runs only the cases whose file and title contain it. */
+  private static final String ONLY = System.getProperty("sluice.conformance.only", "");
 
   @TestFactory
   Stream<DynamicTest> brokerCasesBehaveAsDocumented() {
     return CaseFiles.all().stream()
-        .filter(text -> text.hasTag(CaseParser.BROKER_TAG))
+        .filter(text -> text.hasTag(CaseParser.BROKER_TAG) && text.displayName().contains(ONLY))
         .map(text -> DynamicTest.dynamicTest(text.displayName(), () -> run(text)));
   }
 
