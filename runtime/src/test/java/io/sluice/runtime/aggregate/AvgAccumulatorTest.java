@@ -1,13 +1,20 @@
 package io.sluice.runtime.aggregate;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.sluice.runtime.serde.BinaryReader;
+import io.sluice.runtime.serde.BinaryWriter;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.MathContext;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** AVG of whole numbers: the result of one double division is the decimal division's, for sums up to 15 digits. */
+/**
+ * AVG of whole numbers: the result of one double division is the decimal division's, for sums up to
+ * 15 digits; the sum kept in a long is written as the decimal sum was.
+ */
 class AvgAccumulatorTest {
 
   @Test
@@ -30,6 +37,48 @@ class AvgAccumulatorTest {
     avg.add(Long.MAX_VALUE);
     assertEquals(BigDecimal.valueOf(Long.MAX_VALUE).multiply(BigDecimal.valueOf(2))
         .divide(BigDecimal.valueOf(4), MathContext.DECIMAL128).doubleValue(), (Double) avg.result());
+  }
+
+  @Test
+  void aWholeSumIsWrittenAsTheDecimalSumsBytes() {
+    Random random = new Random(11);
+    long[] values = {0, 1, -1, 127, 128, -128, -129, 32_767, -32_769, Long.MAX_VALUE, Long.MIN_VALUE,
+        random.nextLong(), random.nextLong(), random.nextInt()};
+    for (long value : values) {
+      assertArrayEquals(BigInteger.valueOf(value).toByteArray(), AvgAccumulator.twosComplement(value),
+          () -> Long.toString(value));
+      AvgAccumulator whole = new AvgAccumulator(true);
+      whole.add(value);
+      AvgAccumulator decimal = new AvgAccumulator(true);
+      decimal.add(BigDecimal.valueOf(value));
+      assertArrayEquals(bytes(decimal), bytes(whole), () -> Long.toString(value));
+      AvgAccumulator read = new AvgAccumulator(true);
+      read.read(new BinaryReader(bytes(whole)));
+      assertEquals(whole.result(), read.result());
+      read.add(1L);
+      whole.add(1L);
+      assertEquals(whole.result(), read.result());
+    }
+  }
+
+  @Test
+  void aSumThatLeavesTheLongRangeAndComesBackIsUndoneExactly() {
+    AvgAccumulator avg = new AvgAccumulator(true);
+    avg.add(Long.MAX_VALUE);
+    avg.add(Long.MAX_VALUE);
+    avg.undo(Long.MAX_VALUE);
+    avg.add(-2L);
+    assertEquals(BigDecimal.valueOf(Long.MAX_VALUE - 2).divide(BigDecimal.valueOf(2), MathContext.DECIMAL128)
+        .doubleValue(), (Double) avg.result());
+    avg.add(new BigDecimal("0.5"));
+    assertEquals(BigDecimal.valueOf(Long.MAX_VALUE - 2).add(new BigDecimal("0.5"))
+        .divide(BigDecimal.valueOf(3), MathContext.DECIMAL128).doubleValue(), (Double) avg.result());
+  }
+
+  private static byte[] bytes(AvgAccumulator avg) {
+    BinaryWriter out = BinaryWriter.reset();
+    avg.write(out);
+    return out.toByteArray();
   }
 
   /** An average of {@code count} values adding up to {@code total}: the total, then zeros merged in by doubling. */
