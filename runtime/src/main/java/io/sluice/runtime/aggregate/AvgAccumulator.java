@@ -35,42 +35,34 @@ final class AvgAccumulator implements Accumulator {
 
   @Override
   public void add(Object value) {
-    if (value != null) {
-      count++;
-      if (!exact) {
-        doubleSum += (Double) value;
-      } else if (whole && !(value instanceof BigDecimal)) {
-        try {
-          wholeSum = Math.addExact(wholeSum, ((Number) value).longValue());
-        } catch (ArithmeticException overflow) {
-          exactSum = decimalSum().add(decimal(value));
-          whole = false;
-        }
-      } else {
-        exactSum = decimalSum().add(decimal(value));
-        whole = false;
-      }
-    }
+    change(value, false);
   }
 
   @Override
   public void undo(Object value) {
-    if (value != null) {
-      count--;
-      if (!exact) {
-        doubleSum -= (Double) value;
-      } else if (whole && !(value instanceof BigDecimal)) {
-        try {
-          wholeSum = Math.subtractExact(wholeSum, ((Number) value).longValue());
-        } catch (ArithmeticException overflow) {
-          exactSum = decimalSum().subtract(decimal(value));
-          whole = false;
-        }
-      } else {
-        exactSum = decimalSum().subtract(decimal(value));
-        whole = false;
+    change(value, true);
+  }
+
+  private void change(Object value, boolean undo) {
+    if (value == null) {
+      return;
+    }
+    count += undo ? -1 : 1;
+    if (!exact) {
+      doubleSum += undo ? -(Double) value : (Double) value;
+      return;
+    }
+    if (whole && !(value instanceof BigDecimal)) {
+      long number = ((Number) value).longValue();
+      try {
+        wholeSum = undo ? Math.subtractExact(wholeSum, number) : Math.addExact(wholeSum, number);
+        return;
+      } catch (ArithmeticException overflow) {
+        // Summed as decimals below.
       }
     }
+    exactSum = undo ? decimalSum().subtract(decimal(value)) : decimalSum().add(decimal(value));
+    whole = false;
   }
 
   @Override
