@@ -15,7 +15,8 @@ import java.util.Objects;
  * by it: a side with a {@link JoinSide#repartition} goes through its repartition topic
  * {@code <id>-left|right-repartition} first, the other side is keyed so already; or, when one side
  * {@link JoinSide#broadcast}s, that side goes to every partition and the other is re-keyed where it
- * is, so the joined records stay in its partitions. Rows whose join key is null match nothing. {@code window} is set for stream-stream joins only.
+ * is, so the joined records stay in its partitions. Rows whose join key is null match nothing.
+ * {@code window} is set for stream-stream joins only.
  *
  * <p>What the rows are: a stream-stream join emits a row per matching pair within the window and,
  * for the outer sides, each unmatched record once its window and grace have passed. A stream-table

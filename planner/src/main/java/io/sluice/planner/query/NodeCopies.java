@@ -35,8 +35,10 @@ final class NodeCopies {
     if (node instanceof JoinNode join) {
       JoinSide left = join.left();
       JoinSide right = join.right();
-      return new JoinNode(id, join.kind(), join.type(), new JoinSide(inputs.get(0), left.keys(), left.repartition(), left.broadcast()),
-          new JoinSide(inputs.get(1), right.keys(), right.repartition(), right.broadcast()), join.key(), join.window(), join.schema());
+      return new JoinNode(id, join.kind(), join.type(),
+          new JoinSide(inputs.get(0), left.keys(), left.repartition(), left.broadcast()),
+          new JoinSide(inputs.get(1), right.keys(), right.repartition(), right.broadcast()),
+          join.key(), join.window(), join.schema());
     }
     throw new IllegalStateException("a sink reads its query's root; it is never copied: " + node.id());
   }

@@ -48,8 +48,9 @@ import org.apache.kafka.streams.state.Stores;
  * Builds a join. Each side is first keyed by the join key: a side to repartition passes
  * {@code <id>-left|right-key}, which serializes its join key, and the repartition topic
  * {@code <id>-left|right-repartition} (a broadcast side's rows go to all its partitions, and the
- * other side only passes its key step, staying where it is); then a stream side's {@code <id>-left|right-gate} drops its
- * key-less records and, in a stream-stream join, its late ones. Then, by kind: a stream-stream join is Kafka Streams' windowed join
+ * other side only passes its key step, staying where it is); then a stream side's
+ * {@code <id>-left|right-gate} drops its key-less records and, in a stream-stream join, its late
+ * ones. Then, by kind: a stream-stream join is Kafka Streams' windowed join
  * named {@code <id>}, with the window stores the plan names (without a window, two processors
  * that keep every record, see {@link UnboundedJoinProcessor}); a stream-table join is
  * {@code <id>-lookup}, reading the table source's store; a table-table join is {@code <id>-left}
@@ -291,6 +292,7 @@ final class JoinBuilder implements NodeBuilder<JoinNode> {
     return rekeyed(node, sideName, side, context).repartition(topic);
   }
 
+  /** A partitioner that sends each record to every partition (Kafka Streams' multicast). */
   private static Optional<Set<Integer>> everyPartition(String topic, Object key, Object value, int partitions) {
     return Optional.of(IntStream.range(0, partitions).boxed().collect(Collectors.toSet()));
   }
