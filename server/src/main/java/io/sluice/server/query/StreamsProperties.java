@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
@@ -19,8 +20,10 @@ import org.apache.kafka.streams.StreamsConfig;
  * stream processes its history (ksqlDB defaults to latest; see docs/sql.md); one stream thread;
  * commits every 100 ms; a 10 s consumer session; no state store cache, so that an aggregation
  * under EMIT CHANGES writes every update, as the SQL promises; outer stream-stream joins write
- * unmatched rows on the first record after their window closes. Each node names its advertised
- * REST endpoint as {@code application.server}, so nodes find which one owns a key.
+ * unmatched rows on the first record after their window closes; a quick start (10 ms between
+ * checks that new internal topics are ready, 50 ms fetch waits while stores restore). Each node
+ * names its advertised REST endpoint as {@code application.server}, so nodes find which one owns
+ * a key.
  */
 public final class StreamsProperties {
 
@@ -52,6 +55,20 @@ public final class StreamsProperties {
     // Each query is one group member; after a crash its restart waits out the old member's
     // session, so keep that short (Kafka's default is 45 s).
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
+    // Kafka Streams waits this long between its checks that the internal topics it has just created
+    // are ready, three times or so for each batch (repartition topics, then changelogs): 0.6 s of
+    // a query's start with Kafka's 100 ms. The check runs in the main consumer's assignor, which
+    // reads the setting from that consumer's configuration, so the main consumer retries failed
+    // requests after 10 ms too (doubling up to retry.backoff.max.ms, 1 s); the other clients keep
+    // Kafka's 100 ms.
+    props.put(StreamsConfig.RETRY_BACKOFF_MS_CONFIG, 10L);
+    props.put(StreamsConfig.restoreConsumerPrefix(CommonClientConfigs.RETRY_BACKOFF_MS_CONFIG), 100L);
+    props.put(StreamsConfig.producerPrefix(CommonClientConfigs.RETRY_BACKOFF_MS_CONFIG), 100L);
+    props.put(StreamsConfig.adminClientPrefix(CommonClientConfigs.RETRY_BACKOFF_MS_CONFIG), 100L);
+    // A task's stores are ready once the restore consumer has read their changelogs to the end; an
+    // empty changelog's fetch waits out fetch.max.wait.ms for data that is not coming (Kafka's
+    // 500 ms, each time a batch of tasks is restored: a second of a new query's start).
+    props.put(StreamsConfig.restoreConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 50);
     props.putAll(topologySettings);
     props.putAll(config.kafkaOverrides());
     props.putAll(config.streamsOverrides());
