@@ -52,7 +52,7 @@ import org.apache.kafka.streams.state.WindowStore;
  * Builds an aggregation with the DSL: {@code <id>-input} computes each row's group-by and argument
  * values; grouping repartitions through {@code <id>-repartition} unless the groups are exactly the
  * source's key; a windowed aggregation's {@code <id>-late} gate drops late records by the task's
- * stream time; the DSL aggregate {@code <id>} (windowed per the plan, EMIT FINAL by suppression)
+ * stream time (one in panes drops them itself); the DSL aggregate {@code <id>} (windowed per the plan, EMIT FINAL by suppression)
  * keeps each group's state in the store the plan names, or, for an aggregation in panes, {@code <id>}
  * ({@link PanedWindowAggregateProcessor}) keeps its panes there; {@code <id>-to-stream} and
  * {@code <id>-output} turn changed groups into result rows. An aggregation in place (the plan's
@@ -112,15 +112,18 @@ final class AggregateBuilder implements NodeBuilder<AggregateNode> {
         inputs = inputs.repartition(Repartitioned.<Object, AggregateInput>as(node.id())
             .withKeySerde(keySerde).withValueSerde(inputSerde));
       }
-      String gate = NodeNames.lateRecordGate(node.id());
-      String sessionStore = window.type() == WindowType.SESSION ? node.storeName() : null;
-      if (sessionStore != null) {
-        context.connectStore(gate, sessionStore);
+      if (!node.keepsPanes()) {
+        // An aggregation in panes drops its late rows itself, without a processor (a hop) in front.
+        String gate = NodeNames.lateRecordGate(node.id());
+        String sessionStore = window.type() == WindowType.SESSION ? node.storeName() : null;
+        if (sessionStore != null) {
+          context.connectStore(gate, sessionStore);
+        }
+        QueryStats stats = context.stats();
+        KStream<Object, Object> gated = SourceBuilder.widen(inputs).processValues(
+            () -> new LateRecordGate(window, sessionStore, stats), Named.as(gate));
+        inputs = Untyped.stream(gated);
       }
-      QueryStats stats = context.stats();
-      KStream<Object, Object> gated = SourceBuilder.widen(inputs).processValues(
-          () -> new LateRecordGate(window, sessionStore, stats), Named.as(gate));
-      inputs = Untyped.stream(gated);
     }
     if (node.keepsPanes()) {
       return output(node, inPanes(node, inputs, functions, keySerde, context), context);
@@ -154,8 +157,9 @@ final class AggregateBuilder implements NodeBuilder<AggregateNode> {
         Serdes.Bytes(), Serdes.ByteArray()));
     Downstream downstream = context.downstreamOf(node.id());
     AggregateStateSerde stateSerde = new AggregateStateSerde(functions);
+    QueryStats stats = context.stats();
     return inputs.process(() -> new PanedWindowAggregateProcessor(node.storeName(), node.window(), node.paneSize(),
-        keySerde, stateSerde, functions::newState, downstream), Named.as(node.id()), node.storeName());
+        keySerde, stateSerde, functions::newState, downstream, stats), Named.as(node.id()), node.storeName());
   }
 
   /** {@code <id>-output}: the changed groups as result rows. */

@@ -55,11 +55,16 @@ final class LateRecordGate implements FixedKeyProcessor<Object, Object, Object> 
     context.forward(record);
   }
 
+  /** True if a record at {@code time} is late for tumbling or hopping {@code window}s at {@code streamTime}. */
+  static boolean lateForTimeWindows(WindowSpec window, long time, long streamTime) {
+    long advance = window.advance() == null ? window.size() : window.advance();
+    long newestWindowEnd = time - Math.floorMod(time, advance) + window.size();
+    return newestWindowEnd <= streamTime - window.grace();
+  }
+
   private boolean isLate(Object key, long time, long streamTime) {
     if (window.type() != WindowType.SESSION) {
-      long advance = window.advance() == null ? window.size() : window.advance();
-      long newestWindowEnd = time - Math.floorMod(time, advance) + window.size();
-      return newestWindowEnd <= streamTime - window.grace();
+      return lateForTimeWindows(window, time, streamTime);
     }
     long closeTime = streamTime - window.size() - window.grace();
     if (time >= closeTime) {

@@ -1,6 +1,7 @@
 package io.sluice.runtime.topology;
 
 import io.sluice.plan.WindowSpec;
+import io.sluice.runtime.QueryStats;
 import io.sluice.runtime.aggregate.AggregateInput;
 import io.sluice.runtime.aggregate.AggregateState;
 import io.sluice.runtime.aggregate.AggregateStateSerde;
@@ -28,9 +29,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * The windows themselves would each take the row (five times for a 10 s window every 2 s) and then
  * wait in a suppression buffer.
  *
- * <p>Windows close before the row that closed them is added, so a row never reaches a window
- * already closed; the rows of a window whose newest window has closed never come here, since
- * {@link LateRecordGate}, on the same stream time, drops them first. Within a window end, groups
+ * <p>A row whose newest window has closed is dropped and counted as late, as {@link LateRecordGate}
+ * judges it for other windowed aggregations (here without a processor of its own in front).
+ * Windows close before the row that closed them is added, so a row never reaches a window already
+ * closed. Within a window end, groups
  * are written in the order of their key bytes followed by the window start, as a suppression
  * buffer writes them.
  *
@@ -52,14 +54,18 @@ final class PanedWindowAggregateProcessor implements Processor<Object, Aggregate
   private final AggregateStateSerde stateSerde;
   private final Supplier<AggregateState> newState;
   private final Downstream downstream;
+  private final WindowSpec window;
+  private final QueryStats stats;
   private ProcessorContext<Object, AggregateState> context;
   private KeyValueStore<Bytes, byte[]> panes;
   /** The greatest window end written; MIN_VALUE before the first. */
   private long closedThrough = Long.MIN_VALUE;
 
   PanedWindowAggregateProcessor(String storeName, WindowSpec window, long pane, Serde<Object> keySerde,
-      AggregateStateSerde stateSerde, Supplier<AggregateState> newState, Downstream downstream) {
+      AggregateStateSerde stateSerde, Supplier<AggregateState> newState, Downstream downstream, QueryStats stats) {
     this.storeName = storeName;
+    this.window = window;
+    this.stats = stats;
     this.size = window.size();
     this.advance = window.advance() == null ? window.size() : window.advance();
     this.pane = pane;
@@ -81,7 +87,12 @@ final class PanedWindowAggregateProcessor implements Processor<Object, Aggregate
   @Override
   public void process(Record<Object, AggregateInput> record) {
     long time = record.timestamp();
-    close(Math.max(context.currentStreamTimeMs(), time) - grace);
+    long streamTime = Math.max(context.currentStreamTimeMs(), time);
+    if (LateRecordGate.lateForTimeWindows(window, time, streamTime)) {
+      stats.lateRecord();
+      return;
+    }
+    close(streamTime - grace);
     Bytes key = paneKey(time - Math.floorMod(time, pane), keySerde.serializer().serialize(storeName, record.key()));
     byte[] stored = panes.get(key);
     AggregateState state = stored == null ? newState.get() : state(stored);
