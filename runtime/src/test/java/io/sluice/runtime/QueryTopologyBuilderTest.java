@@ -1,6 +1,7 @@
 package io.sluice.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,6 +62,22 @@ class QueryTopologyBuilderTest {
         "filter-processing-log",
         "project", "project-processing-log",
         "sink-serialize", "sink-write", "sink-processing-log")), names);
+  }
+
+  @Test
+  void aStreamFilterReadOnlyByAnAggregationRunsInItsInputStep() throws IOException {
+    Topology topology = QueryTopologyBuilder.build(plan("""
+        {"source": {"columns": ["ID BIGINT KEY", "REGION STRING", "QTY INTEGER"]},
+         "steps": [{"filter": "(GREATER_THAN $QTY 0)"},
+                   {"aggregate": {"groupBy": ["$REGION"], "aggregates": ["N = COUNT()"]}},
+                   {"project": ["KEY REGION = $REGION", "N = $N"]}]}
+        """), OPTIONS).topology();
+    Set<String> names = new TreeSet<>();
+    for (TopologyDescription.Subtopology sub : topology.describe().subtopologies()) {
+      sub.nodes().forEach(node -> names.add(node.name()));
+    }
+    assertTrue(names.contains("aggregate-input") && names.contains("filter-processing-log"), names.toString());
+    assertFalse(names.contains("filter"), "the filter has no processor of its own: " + names);
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.sluice.plan.WindowSpec;
 import io.sluice.plan.WindowType;
 import io.sluice.plan.expr.Expr;
 import io.sluice.plan.node.AggregateNode;
+import io.sluice.plan.node.FilterNode;
 import io.sluice.plan.node.PlanNodes;
 import io.sluice.plan.node.SourceNode;
 import io.sluice.runtime.QueryStats;
@@ -21,10 +22,13 @@ import io.sluice.runtime.aggregate.AggregateState;
 import io.sluice.runtime.aggregate.AggregateStateSerde;
 import io.sluice.runtime.aggregate.GroupKeySerde;
 import io.sluice.runtime.expr.ExpressionCompiler;
+import io.sluice.runtime.expr.RowPredicate;
 import io.sluice.runtime.expr.RowProjector;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -88,16 +92,22 @@ final class AggregateBuilder implements NodeBuilder<AggregateNode> {
     String inputStep = NodeNames.aggregateInput(node.id());
     Downstream inputDownstream = context.downstreamOf(inputStep);
     ProcessingLogger inputLogger = context.loggerFor(node, inputStep);
+    FilterNode where = context.fusedFilterOf(node);
+    RowPredicate condition = where == null ? null
+        : ExpressionCompiler.compilePredicate(where.predicate(), where.input().schema());
+    LongAdder passed = where == null ? null : context.stats().nodeRowsOut(where.id());
+    ProcessingLogger conditionLogger = where == null ? null : context.loggerFor(where, inputStep);
+    Supplier<AggregateInputs> computed = () -> new AggregateInputs(groupBy, arguments, groupNames, condition, passed);
     KStream<Object, AggregateInput> inputs;
     Serde<Object> keySerde;
     if (keyedSource != null) {
       inputs = Untyped.stream(input.processValues(
-          () -> new AggregateInputProcessor(new AggregateInputs(groupBy, arguments, groupNames), inputDownstream, inputLogger),
+          () -> new AggregateInputProcessor(computed.get(), inputDownstream, inputLogger, conditionLogger),
           Named.as(inputStep)));
       keySerde = Untyped.serde(Serdes.ByteArray());
     } else {
       inputs = Untyped.stream(input.process(
-          () -> new RekeyingAggregateInputProcessor(new AggregateInputs(groupBy, arguments, groupNames), inputDownstream, inputLogger,
+          () -> new RekeyingAggregateInputProcessor(computed.get(), inputDownstream, inputLogger, conditionLogger,
               false),
           Named.as(inputStep)));
       keySerde = Untyped.serde(new GroupKeySerde(groupColumns.stream().map(Column::type).toList()));

@@ -14,12 +14,16 @@ final class AggregateInputProcessor implements FixedKeyProcessor<Object, Object,
   private final AggregateInputs inputs;
   private final Downstream downstream;
   private final ProcessingLogger logger;
+  private final ProcessingLogger conditionLogger;
   private FixedKeyProcessorContext<Object, Object> context;
 
-  AggregateInputProcessor(AggregateInputs inputs, Downstream downstream, ProcessingLogger logger) {
+  /** @param conditionLogger where a fused filter's failures go (see {@link AggregateInputs}), or null */
+  AggregateInputProcessor(AggregateInputs inputs, Downstream downstream, ProcessingLogger logger,
+      ProcessingLogger conditionLogger) {
     this.inputs = inputs;
     this.downstream = downstream;
     this.logger = logger;
+    this.conditionLogger = conditionLogger;
   }
 
   @Override
@@ -35,6 +39,9 @@ final class AggregateInputProcessor implements FixedKeyProcessor<Object, Object,
     }
     if (inputs.failure() != null) {
       logger.log(context, record, ErrorType.EVALUATION_ERROR, inputs.failure(), record.timestamp());
+    }
+    if (inputs.conditionFailure() != null) {
+      conditionLogger.log(context, record, ErrorType.EVALUATION_ERROR, inputs.conditionFailure(), record.timestamp());
     }
   }
 }

@@ -1,9 +1,11 @@
 package io.sluice.runtime.topology;
 
 import io.sluice.runtime.aggregate.AggregateInput;
+import io.sluice.runtime.expr.RowPredicate;
 import io.sluice.runtime.expr.RowProjector;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The compiled first half of an aggregation: what a stream row, or a table's {@link Change},
@@ -12,6 +14,11 @@ import java.util.List;
  * and as two when the row moves. A row that cannot be aggregated (a null group-by value, a failed
  * expression) is skipped; {@link #failure()} says why for a new row, while an old row's failure
  * was reported when it was new.
+ *
+ * <p>A stream row may first have to hold a condition: the WHERE of a filter read by nothing but
+ * this aggregation, run here rather than in a processor of its own (one hop fewer per row). A row
+ * the condition fails on is skipped, and {@link #conditionFailure()} says why, for the filter's
+ * processing log; the rows it holds for are counted as the filter's output.
  *
  * <p>One instance per processor: the outcome of the latest {@link #compute} is kept in fields
  * rather than allocated per record.
@@ -23,27 +30,47 @@ final class AggregateInputs {
   private final RowProjector groupBy;
   private final RowProjector arguments;
   private final List<String> groupNames;
+  private final RowPredicate condition;
+  private final LongAdder passed;
   private final Object[][] groups = new Object[2][];
   private final AggregateInput[] inputs = new AggregateInput[2];
   private Object[] groupValues;
   private Object[] argumentValues;
   private String failure;
+  private String conditionFailure;
 
   /**
    * @param arguments the argument expressions, or null when no aggregate has an argument
    * @param groupNames the names of the group-by columns, for reasons
    */
   AggregateInputs(RowProjector groupBy, RowProjector arguments, List<String> groupNames) {
+    this(groupBy, arguments, groupNames, null, null);
+  }
+
+  /**
+   * Inputs of the stream rows that hold {@code condition} first, counting them in {@code passed}.
+   *
+   * @param condition a fused filter's condition, or null for none
+   */
+  AggregateInputs(RowProjector groupBy, RowProjector arguments, List<String> groupNames, RowPredicate condition,
+      LongAdder passed) {
     this.groupBy = groupBy;
     this.arguments = arguments;
     this.groupNames = groupNames;
+    this.condition = condition;
+    this.passed = passed;
   }
 
   /** Computes the inputs of a row or change; returns how many there are (0 to 2). */
   int compute(Object value) {
     failure = null;
+    conditionFailure = null;
     if (!(value instanceof Change change)) {
-      return evaluate((Object[]) value) ? set(0, groupValues, AggregateInput.adding(argumentValues)) : 0;
+      Object[] row = (Object[]) value;
+      if (condition != null && !holds(row)) {
+        return 0;
+      }
+      return evaluate(row) ? set(0, groupValues, AggregateInput.adding(argumentValues)) : 0;
     }
     Object[] oldGroup = null;
     Object[] oldArguments = null;
@@ -78,6 +105,24 @@ final class AggregateInputs {
   /** Why the latest new row could not be aggregated, or null. */
   String failure() {
     return failure;
+  }
+
+  /** Why the condition could not be evaluated on the latest row, or null. */
+  String conditionFailure() {
+    return conditionFailure;
+  }
+
+  private boolean holds(Object[] row) {
+    try {
+      if (!condition.test(row)) {
+        return false;
+      }
+    } catch (RuntimeException e) {
+      conditionFailure = "condition: " + Reasons.of(e);
+      return false;
+    }
+    passed.increment();
+    return true;
   }
 
   private int set(int i, Object[] group, AggregateInput input) {

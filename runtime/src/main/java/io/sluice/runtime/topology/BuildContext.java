@@ -1,6 +1,7 @@
 package io.sluice.runtime.topology;
 
 import io.sluice.plan.PhysicalPlan;
+import io.sluice.plan.node.FilterNode;
 import io.sluice.plan.node.PlanNode;
 import io.sluice.runtime.QueryStats;
 import io.sluice.runtime.ResultListener;
@@ -30,6 +31,7 @@ final class BuildContext {
   private final Map<String, List<String>> processingLogParents = new LinkedHashMap<>();
   private final Map<String, String> storeReaders = new LinkedHashMap<>();
   private final Map<String, KStream<Object, Object>> streams = new HashMap<>();
+  private final Map<String, FilterNode> fusedFilters = new HashMap<>();
 
   BuildContext(StreamsBuilder builder, PhysicalPlan plan, RuntimeOptions options, QueryStats stats,
       ResultListener listener) {
@@ -62,6 +64,16 @@ final class BuildContext {
   /** Records the stream of {@code node}'s rows, for the nodes that read it. */
   void setStream(PlanNode node, KStream<Object, Object> stream) {
     streams.put(node.id(), stream);
+  }
+
+  /** Records that {@code reader} runs {@code filter}'s condition itself, so the filter has no processor. */
+  void fuseFilter(PlanNode reader, FilterNode filter) {
+    fusedFilters.put(reader.id(), filter);
+  }
+
+  /** The filter whose condition {@code reader} runs itself, or null. */
+  FilterNode fusedFilterOf(PlanNode reader) {
+    return fusedFilters.get(reader.id());
   }
 
   /** The stream of the rows of {@code node}, built already. */

@@ -1,12 +1,9 @@
 package io.sluice.runtime.topology;
 
 import io.sluice.plan.node.FilterNode;
-import io.sluice.plan.node.PlanNode;
-import io.sluice.plan.node.PlanNodes;
 import io.sluice.plan.node.ProjectNode;
 import io.sluice.runtime.expr.ExpressionCompiler;
 import io.sluice.runtime.expr.FilteredProjector;
-import java.util.List;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 
@@ -16,18 +13,6 @@ import org.apache.kafka.streams.kstream.Named;
  * projection reuses what the condition computed. The filter node then gets no processor of its own.
  */
 final class FilteredProjectBuilder implements NodeBuilder<ProjectNode> {
-
-  /** Whether {@code node} and the filter it reads are built here, given every node of the plan. */
-  static boolean fuses(ProjectNode node, List<PlanNode> nodes) {
-    if (!(node.input() instanceof FilterNode filter) || !plainStream(node) || !plainStream(filter)) {
-      return false;
-    }
-    return nodes.stream().filter(other -> other.inputs().contains(filter)).count() == 1;
-  }
-
-  private static boolean plainStream(PlanNode node) {
-    return PlanNodes.aggregateOf(node) == null && !PlanNodes.emitsTable(node);
-  }
 
   @Override
   public KStream<Object, Object> build(ProjectNode node, KStream<Object, Object> input, BuildContext context) {

@@ -21,15 +21,20 @@ final class RekeyingAggregateInputProcessor implements Processor<Object, Object,
   private final AggregateInputs inputs;
   private final Downstream downstream;
   private final ProcessingLogger logger;
+  private final ProcessingLogger conditionLogger;
   private final boolean perWindow;
   private ProcessorContext<Object, Object> context;
 
-  /** @param perWindow whether rows are a windowed aggregation's, whose window goes into the key */
+  /**
+   * @param conditionLogger where a fused filter's failures go (see {@link AggregateInputs}), or null
+   * @param perWindow whether rows are a windowed aggregation's, whose window goes into the key
+   */
   RekeyingAggregateInputProcessor(AggregateInputs inputs, Downstream downstream, ProcessingLogger logger,
-      boolean perWindow) {
+      ProcessingLogger conditionLogger, boolean perWindow) {
     this.inputs = inputs;
     this.downstream = downstream;
     this.logger = logger;
+    this.conditionLogger = conditionLogger;
     this.perWindow = perWindow;
   }
 
@@ -53,6 +58,9 @@ final class RekeyingAggregateInputProcessor implements Processor<Object, Object,
     }
     if (inputs.failure() != null) {
       logger.log(context, ErrorType.EVALUATION_ERROR, inputs.failure(), record.timestamp());
+    }
+    if (inputs.conditionFailure() != null) {
+      conditionLogger.log(context, ErrorType.EVALUATION_ERROR, inputs.conditionFailure(), record.timestamp());
     }
   }
 

@@ -56,8 +56,10 @@ public final class TopologyAssembler {
     BuildContext context = new BuildContext(builder, plan, options, stats, listener);
     Set<String> fusedFilters = new HashSet<>();
     for (PlanNode node : nodes) {
-      if (node instanceof ProjectNode project && FilteredProjectBuilder.fuses(project, nodes)) {
-        fusedFilters.add(project.input().id());
+      FilterNode filter = fusibleFilter(node, nodes);
+      if (filter != null) {
+        fusedFilters.add(filter.id());
+        context.fuseFilter(node, filter);
       }
     }
     for (PlanNode node : nodes) {
@@ -67,7 +69,7 @@ public final class TopologyAssembler {
         continue;
       }
       if (fusedFilters.contains(node.id())) {
-        // The projection reading it runs it: the filter's stream is its input's.
+        // The projection or aggregation reading it runs it: the filter's stream is its input's.
         context.setStream(node, input);
       } else if (node instanceof ProjectNode project && fusedFilters.contains(project.input().id())) {
         context.setStream(node, FILTERED_PROJECT.build(project, input, context));
@@ -78,6 +80,25 @@ public final class TopologyAssembler {
     Topology topology = builder.build();
     context.finish(topology);
     return topology;
+  }
+
+  /**
+   * The filter {@code reader} runs itself, one processor hop fewer per row: a stream filter that
+   * only {@code reader} reads, where {@code reader} is a stream projection (built by
+   * {@link FilteredProjectBuilder}) or an aggregation of the rows (see {@link AggregateInputs});
+   * null otherwise.
+   */
+  private static FilterNode fusibleFilter(PlanNode reader, List<PlanNode> nodes) {
+    boolean fuses = reader instanceof ProjectNode && plainStream(reader)
+        || reader instanceof AggregateNode aggregate && !aggregate.reaggregatesWindows();
+    if (!fuses || !(reader.inputs().get(0) instanceof FilterNode filter) || !plainStream(filter)) {
+      return null;
+    }
+    return nodes.stream().filter(other -> other.inputs().contains(filter)).count() == 1 ? filter : null;
+  }
+
+  private static boolean plainStream(PlanNode node) {
+    return PlanNodes.aggregateOf(node) == null && !PlanNodes.emitsTable(node);
   }
 
   /** A DSL builder that fails the build if any processor, store or internal topic is left unnamed. */

@@ -63,7 +63,7 @@ final class WindowReaggregationBuilder {
     ProcessingLogger inputLogger = context.loggerFor(node, inputStep);
     KStream<Object, AggregateInput> inputs = Untyped.stream(input.process(
         () -> new RekeyingAggregateInputProcessor(new AggregateInputs(groupBy, arguments, groupNames), inputDownstream,
-            inputLogger, true),
+            inputLogger, null, true),
         Named.as(inputStep)));
     AggregateInputSerde inputSerde = new AggregateInputSerde(functions.argumentTypes());
     GroupKeySerde groupSerde = new GroupKeySerde(groupTypes);
