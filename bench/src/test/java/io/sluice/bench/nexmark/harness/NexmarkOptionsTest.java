@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 class NexmarkOptionsTest {
 
   @Test
-  void defaultsRunEveryQueryOnOneMillionEventsWithTheCheck() {
+  void defaultsRunEveryQueryThreeTimesOnOneMillionEventsWithTheCheck() {
     NexmarkOptions options = NexmarkOptions.parse(new String[0]);
     assertEquals(1_000_000, options.events());
+    assertEquals(3, options.rounds());
     assertEquals(4, options.partitions());
     assertEquals(NexmarkOptions.ALL_QUERIES, options.queries());
     assertTrue(options.check());
@@ -27,13 +28,13 @@ class NexmarkOptionsTest {
   @Test
   void flagsSetEverySetting() {
     NexmarkOptions options = NexmarkOptions.parse(new String[] {"--events", "2_000_000", "--partitions", "8",
-        "--queries", "q5, Q0,q5", "--bootstrap", "kafka:9092", "--rounds", "3", "--heap", "1536m", "--timeout-s", "60",
+        "--queries", "q5, Q0,q5", "--bootstrap", "kafka:9092", "--rounds", "5", "--heap", "1536m", "--timeout-s", "60",
         "--topic", "nx", "--data-dir", "/tmp/nx", "--json", "out.json"});
     assertEquals(2_000_000, options.events());
     assertEquals(8, options.partitions());
     assertEquals(List.of("q5", "q0"), options.queries());
     assertEquals(Optional.of("kafka:9092"), options.bootstrap());
-    assertEquals(3, options.rounds());
+    assertEquals(5, options.rounds());
     assertFalse(options.check(), "above a million events the check is off unless asked for");
     assertEquals("1536m", options.heap());
     assertEquals(Duration.ofSeconds(60), options.timeout());
