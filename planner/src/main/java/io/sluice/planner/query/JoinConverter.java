@@ -133,14 +133,20 @@ final class JoinConverter {
    * which joins as the stream of those rows.
    */
   private static boolean joinsAsTable(PlanNode side) {
-    PlanNode node = side;
-    while (node instanceof ProjectNode || node instanceof FilterNode) {
-      node = node.inputs().get(0);
-    }
+    PlanNode node = belowRowSteps(side);
     if (node instanceof AggregateNode aggregate && aggregate.window() != null && aggregate.emit() == EmitMode.FINAL) {
       return false;
     }
     return PlanNodes.emitsTable(side);
+  }
+
+  /** The step under {@code side}'s per-row projections and filters: where its rows come from. */
+  private static PlanNode belowRowSteps(PlanNode side) {
+    PlanNode node = side;
+    while (node instanceof ProjectNode || node instanceof FilterNode) {
+      node = node.inputs().get(0);
+    }
+    return node;
   }
 
   /**
@@ -148,10 +154,7 @@ final class JoinConverter {
    * group columns, written once per window, through per-row projections and filters.
    */
   private static boolean oneRowPerWindow(PlanNode side) {
-    PlanNode node = side;
-    while (node instanceof ProjectNode || node instanceof FilterNode) {
-      node = node.inputs().get(0);
-    }
+    PlanNode node = belowRowSteps(side);
     return node instanceof AggregateNode aggregate && aggregate.window() != null
         && aggregate.emit() == EmitMode.FINAL && aggregate.groupBy().isEmpty();
   }
@@ -162,10 +165,7 @@ final class JoinConverter {
    * then tell its rows apart without a repartition topic's own offsets.
    */
   private static boolean oneRowPerRecord(PlanNode side) {
-    PlanNode node = side;
-    while (node instanceof ProjectNode || node instanceof FilterNode) {
-      node = node.inputs().get(0);
-    }
+    PlanNode node = belowRowSteps(side);
     return node instanceof SourceNode source && !source.table();
   }
 

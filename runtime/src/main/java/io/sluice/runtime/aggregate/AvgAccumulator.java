@@ -16,8 +16,8 @@ import java.math.MathContext;
 final class AvgAccumulator implements Accumulator {
 
   /** Whole numbers of up to 15 digits, and counts up to 2^53, are exact as doubles. */
-  private static final long MAX_EXACT_DOUBLE_SUM = 999_999_999_999_999L;
   private static final int MAX_EXACT_DOUBLE_DIGITS = 15;
+  private static final long MAX_EXACT_DOUBLE_SUM = (long) Math.pow(10, MAX_EXACT_DOUBLE_DIGITS) - 1;
   private static final long MAX_EXACT_DOUBLE_COUNT = 1L << 53;
 
   private final boolean exact;

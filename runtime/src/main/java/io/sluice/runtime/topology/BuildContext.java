@@ -76,6 +76,11 @@ final class BuildContext {
     return fusedFilters.get(reader.id());
   }
 
+  /** True if {@code filter}'s reader runs its condition, so it gets no processor of its own. */
+  boolean isFused(FilterNode filter) {
+    return fusedFilters.values().stream().anyMatch(fused -> fused.id().equals(filter.id()));
+  }
+
   /** The stream of the rows of {@code node}, built already. */
   KStream<Object, Object> streamOf(PlanNode node) {
     return streams.get(node.id());

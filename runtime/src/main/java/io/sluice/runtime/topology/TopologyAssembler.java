@@ -14,12 +14,10 @@ import io.sluice.runtime.ResultListener;
 import io.sluice.runtime.RuntimeOptions;
 import io.sluice.runtime.UnsupportedPlanException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -54,11 +52,9 @@ public final class TopologyAssembler {
     List<PlanNode> nodes = distinctNodes(plan);
     StreamsBuilder builder = newStreamsBuilder();
     BuildContext context = new BuildContext(builder, plan, options, stats, listener);
-    Set<String> fusedFilters = new HashSet<>();
     for (PlanNode node : nodes) {
       FilterNode filter = fusibleFilter(node, nodes);
       if (filter != null) {
-        fusedFilters.add(filter.id());
         context.fuseFilter(node, filter);
       }
     }
@@ -68,10 +64,10 @@ public final class TopologyAssembler {
         // Steps over a global table have no stream: the join that reads the table applies them.
         continue;
       }
-      if (fusedFilters.contains(node.id())) {
+      if (node instanceof FilterNode filter && context.isFused(filter)) {
         // The projection or aggregation reading it runs it: the filter's stream is its input's.
         context.setStream(node, input);
-      } else if (node instanceof ProjectNode project && fusedFilters.contains(project.input().id())) {
+      } else if (node instanceof ProjectNode project && context.fusedFilterOf(project) != null) {
         context.setStream(node, FILTERED_PROJECT.build(project, input, context));
       } else {
         context.setStream(node, builderFor(node).build(node, input, context));
