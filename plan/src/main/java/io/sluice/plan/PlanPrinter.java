@@ -12,6 +12,7 @@ import io.sluice.plan.node.PlanNode;
 import io.sluice.plan.node.ProjectNode;
 import io.sluice.plan.node.SinkNode;
 import io.sluice.plan.node.SourceNode;
+import io.sluice.plan.node.WindowTopNode;
 
 import java.util.HashSet;
 import java.util.List;
@@ -68,6 +69,9 @@ public final class PlanPrinter {
     }
     if (node instanceof JoinNode join) {
       return describeJoin(join);
+    }
+    if (node instanceof WindowTopNode top) {
+      return describeTop(top);
     }
     SinkNode sink = (SinkNode) node;
     if (sink.isToClient()) {
@@ -135,6 +139,16 @@ public final class PlanPrinter {
       out.append(", stores ").append(String.join(", ", join.storeNames()));
     }
     return out.toString();
+  }
+
+  private static String describeTop(WindowTopNode top) {
+    RowSchema input = top.input().schema();
+    String value = input.column(top.valueIndex()).name();
+    List<String> keys = top.keys().stream().map(e -> ExprPrinter.print(e, input)).toList();
+    return "rows at the greatest " + value + " of their window, with it (a join with MAX(" + value + ") per window "
+        + "on the window bounds, computed in one step), key " + top.key().format() + " of " + String.join(", ", keys)
+        + ", through " + top.repartitionName() + "-repartition (1 partition), window " + top.window().type()
+        + " grace " + Durations.print(top.window().grace()) + ", store " + top.storeName();
   }
 
   private static void repartition(StringBuilder out, JoinNode join, String side, JoinSide input) {

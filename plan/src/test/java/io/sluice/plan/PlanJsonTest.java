@@ -22,6 +22,7 @@ import io.sluice.plan.node.JoinWindow;
 import io.sluice.plan.node.ProjectNode;
 import io.sluice.plan.node.SinkNode;
 import io.sluice.plan.node.SourceNode;
+import io.sluice.plan.node.WindowTopNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -141,6 +142,35 @@ class PlanJsonTest {
     JoinSide repartitioned = new JoinSide(source, List.of(new InputRef(0, DataType.BIGINT)), 4);
     assertThrows(IllegalArgumentException.class, () -> join(JoinType.INNER, repartitioned, broadcast, null));
     assertThrows(IllegalArgumentException.class, () -> new JoinSide(source, stays.keys(), null, true));
+  }
+
+  @Test
+  void aWindowTopSurvivesAJsonRoundTripAndNeedsWindowedRows() {
+    SourceNode source = (SourceNode) ((FilterNode) ((ProjectNode) samplePlan().root().input()).input()).input();
+    WindowSpec tumbling = new WindowSpec(WindowType.TUMBLING, 10_000, null, 0, 10_000);
+    AggregateNode counts = pannedCount(source, tumbling, EmitMode.FINAL,
+        new AggregateCall(AggregateFunction.COUNT, List.of(), DataType.BIGINT));
+    List<Column> columns = new ArrayList<>();
+    counts.schema().columns().forEach(c -> columns.add(c.kind() == ColumnKind.KEY ? Column.value(c.name(), c.type()) : c));
+    columns.add(Column.value("MAXN", DataType.BIGINT));
+    columns.add(new Column(WindowSpec.START_COLUMN, DataType.BIGINT, ColumnKind.PSEUDO));
+    columns.add(new Column(WindowSpec.END_COLUMN, DataType.BIGINT, ColumnKind.PSEUDO));
+    WindowTopNode top = new WindowTopNode("join", counts, 1, List.of(new InputRef(2, DataType.BIGINT)),
+        new JoinKey(List.of(Column.key("WINDOWSTART", DataType.BIGINT)), SerdeFormat.KAFKA), tumbling, "join-store",
+        new RowSchema(columns));
+    assertEquals(2, top.startIndex());
+    assertEquals(3, top.endIndex());
+    PhysicalPlan plan = PhysicalPlan.of("CSAS_HOT_1", new SinkNode("sink", top, "HOT", "hot",
+        new Formats(SerdeFormat.KAFKA, SerdeFormat.JSON)));
+    String json = PlanJson.write(plan);
+    assertEquals(plan, PlanJson.read(json));
+    assertTrue(json.contains("\"node\":\"windowTop\""), json);
+    assertTrue(PlanPrinter.print(plan).contains("rows at the greatest N of their window"), PlanPrinter.print(plan));
+
+    List<Column> overSource = new ArrayList<>(source.schema().columns());
+    overSource.addAll(columns.subList(columns.size() - 3, columns.size()));
+    assertThrows(IllegalArgumentException.class, () -> new WindowTopNode("join", source, 1, top.keys(), top.key(),
+        tumbling, "join-store", new RowSchema(overSource)), "a source's rows have no window bounds");
   }
 
   private static JoinNode join(JoinType type, JoinSide left, JoinSide right, JoinWindow window) {

@@ -25,18 +25,22 @@ public final class PlanNodes {
     if (node instanceof JoinNode join) {
       return join.kind() == JoinKind.TABLE_TABLE || join.kind() == JoinKind.FOREIGN_KEY;
     }
+    if (node instanceof WindowTopNode) {
+      return false;
+    }
     return node.inputs().stream().anyMatch(PlanNodes::emitsTable);
   }
 
   /**
    * The aggregation whose results {@code node}'s rows are, upstream of it, or null. A join's rows
-   * are not an aggregation's, even when a side of it aggregates (a window join).
+   * are not an aggregation's, even when a side of it aggregates (a window join), nor are a window
+   * top's (it stands for such a join).
    */
   public static AggregateNode aggregateOf(PlanNode node) {
     if (node instanceof AggregateNode aggregate) {
       return aggregate;
     }
-    if (node instanceof JoinNode) {
+    if (node instanceof JoinNode || node instanceof WindowTopNode) {
       return null;
     }
     for (PlanNode input : node.inputs()) {

@@ -6,11 +6,13 @@ import io.sluice.plan.SerdeFormat;
 import io.sluice.plan.expr.Expr;
 import io.sluice.plan.expr.InputRef;
 import io.sluice.plan.node.FilterNode;
+import io.sluice.plan.node.JoinKey;
 import io.sluice.plan.node.JoinNode;
 import io.sluice.plan.node.PlanNode;
 import io.sluice.plan.node.PlanNodes;
 import io.sluice.plan.node.ProjectNode;
 import io.sluice.plan.node.SourceNode;
+import io.sluice.plan.node.WindowTopNode;
 import io.sluice.planner.CatalogView;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,17 +53,25 @@ record KeyedInput(PlanNode node, int[] slots, List<Column> columns, SerdeFormat 
       return null;
     }
     if (node instanceof JoinNode join) {
-      List<Expr> keys = join.left().keys();
-      int[] slots = new int[keys.size()];
-      for (int i = 0; i < slots.length; i++) {
-        if (!(keys.get(i) instanceof InputRef ref)) {
-          return null;
-        }
-        slots[i] = ref.index();
-      }
-      return new KeyedInput(node, slots, join.key().columns(), join.key().format(), null);
+      return keyedBy(node, join.left().keys(), join.key());
+    }
+    if (node instanceof WindowTopNode top) {
+      // As the join it stands for: keyed by the join key, its columns those of the left side.
+      return keyedBy(node, top.keys(), top.key());
     }
     return null;
+  }
+
+  /** {@code node}'s records keyed by {@code keys} as {@code key} writes them, or null unless each is a column. */
+  private static KeyedInput keyedBy(PlanNode node, List<Expr> keys, JoinKey key) {
+    int[] slots = new int[keys.size()];
+    for (int i = 0; i < slots.length; i++) {
+      if (!(keys.get(i) instanceof InputRef ref)) {
+        return null;
+      }
+      slots[i] = ref.index();
+    }
+    return new KeyedInput(node, slots, key.columns(), key.format(), null);
   }
 
   /**
@@ -101,6 +111,9 @@ record KeyedInput(PlanNode node, int[] slots, List<Column> columns, SerdeFormat 
     if (node instanceof JoinNode join) {
       Integer repartition = join.left().repartition();
       return repartition != null ? repartition : partitions(join.left().input(), catalog);
+    }
+    if (node instanceof WindowTopNode) {
+      return 1;
     }
     return node.inputs().isEmpty() ? 1 : partitions(node.inputs().get(0), catalog);
   }

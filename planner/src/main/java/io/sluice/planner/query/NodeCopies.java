@@ -7,6 +7,7 @@ import io.sluice.plan.node.JoinSide;
 import io.sluice.plan.node.PlanNode;
 import io.sluice.plan.node.ProjectNode;
 import io.sluice.plan.node.SourceNode;
+import io.sluice.plan.node.WindowTopNode;
 import java.util.List;
 
 /** Copies of plan nodes over other inputs, for the passes that rewrite a finished plan tree. */
@@ -39,6 +40,10 @@ final class NodeCopies {
           new JoinSide(inputs.get(0), left.keys(), left.repartition(), left.broadcast()),
           new JoinSide(inputs.get(1), right.keys(), right.repartition(), right.broadcast()),
           join.key(), join.window(), join.schema());
+    }
+    if (node instanceof WindowTopNode top) {
+      return new WindowTopNode(id, inputs.get(0), top.valueIndex(), top.keys(), top.key(), top.window(),
+          ((WindowTopNode) namesake).storeName(), top.schema());
     }
     throw new IllegalStateException("a sink reads its query's root; it is never copied: " + node.id());
   }

@@ -134,7 +134,8 @@ public final class QueryPlanner {
         : joinKey != null ? joinKey.keyItems()
         : partitionExprs.isEmpty() ? sourceKeyItems(project, selectCount)
         : partitionByNull ? List.of() : matchPartitionItems(project, selectCount, partitionBy);
-    ProjectNode shaped = SharedSubtrees.share(PanedWindows.keep(shape(project, names, keyItems, selectCount)));
+    ProjectNode shaped =
+        WindowTops.fuse(SharedSubtrees.share(PanedWindows.keep(shape(project, names, keyItems, selectCount))));
     return new PlannedSelect(shaped, converter.sourcesRead(), readsTable, RelOptUtil.toString(rel).trim());
   }
 

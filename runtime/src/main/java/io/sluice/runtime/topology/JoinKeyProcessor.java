@@ -30,14 +30,7 @@ final class JoinKeyProcessor implements Processor<Object, Object, Object, Object
 
   @Override
   public void process(Record<Object, Object> record) {
-    Object[] row = (Object[]) record.value();
-    byte[] key;
-    try {
-      key = keys.of(row);
-    } catch (RuntimeException e) {
-      logger.log(context, ErrorType.EVALUATION_ERROR, "join key: " + Reasons.of(e), record.timestamp());
-      return;
-    }
+    byte[] key = keys.ofOrLog(record, context, logger);
     if (key != null) {
       downstream.forward(context, record.withKey(key));
     }

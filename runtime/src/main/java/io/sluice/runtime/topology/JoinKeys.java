@@ -2,6 +2,8 @@ package io.sluice.runtime.topology;
 
 import io.sluice.runtime.expr.RowProjector;
 import io.sluice.runtime.serde.KeyCodec;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
 
 /** Computes a join side's key from its row and serializes it as the join's key format says. */
 final class JoinKeys {
@@ -23,5 +25,18 @@ final class JoinKeys {
       }
     }
     return codec.serialize(values);
+  }
+
+  /**
+   * The serialized join key of {@code record}'s row, or null when a key column is null or the key
+   * cannot be computed, which is reported to {@code logger}.
+   */
+  byte[] ofOrLog(Record<?, ?> record, ProcessorContext<?, ?> context, ProcessingLogger logger) {
+    try {
+      return of((Object[]) record.value());
+    } catch (RuntimeException e) {
+      logger.log(context, ErrorType.EVALUATION_ERROR, "join key: " + Reasons.of(e), record.timestamp());
+      return null;
+    }
   }
 }

@@ -9,6 +9,7 @@ import io.sluice.plan.node.PlanNodes;
 import io.sluice.plan.node.ProjectNode;
 import io.sluice.plan.node.SinkNode;
 import io.sluice.plan.node.SourceNode;
+import io.sluice.plan.node.WindowTopNode;
 import io.sluice.runtime.QueryStats;
 import io.sluice.runtime.ResultListener;
 import io.sluice.runtime.RuntimeOptions;
@@ -38,6 +39,7 @@ public final class TopologyAssembler {
       ProjectNode.class, new ProjectBuilder(),
       AggregateNode.class, new AggregateBuilder(),
       JoinNode.class, new JoinBuilder(),
+      WindowTopNode.class, new WindowTopBuilder(),
       SinkNode.class, new SinkBuilder());
   private static final FilteredProjectBuilder FILTERED_PROJECT = new FilteredProjectBuilder();
 

@@ -7,9 +7,7 @@ import io.sluice.runtime.aggregate.AggregateStateSerde;
 import io.sluice.runtime.aggregate.GroupKey;
 import io.sluice.runtime.aggregate.GroupKeySerde;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.function.Supplier;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -17,7 +15,6 @@ import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -33,9 +30,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * behind one another. It is kept in the store,
  * so a restart resumes it, and it does not depend on which other records share the task.
  *
- * <p>Groups live in a RocksDB store keyed by window end, window start, then the group-by values, so
- * closing windows is a scan from the store's start; a value is the greatest row time of the group,
- * which its result carries, then the group's state. The stream time is kept under a key that sorts last.
+ * <p>Groups live in a RocksDB store laid out as {@link WindowsByEnd} says, keyed by window end, window
+ * start, then the group-by values, so closing windows is a scan from the store's start; a value is
+ * the greatest row time of the group, which its result carries, then the group's state.
  */
 final class WindowReaggregateProcessor implements Processor<Object, AggregateInput, Object, AggregateState> {
 
@@ -48,8 +45,6 @@ final class WindowReaggregateProcessor implements Processor<Object, AggregateInp
   private final Downstream downstream;
   private ProcessorContext<Object, AggregateState> context;
   private KeyValueStore<Bytes, byte[]> groups;
-  private static final Bytes STREAM_TIME = Bytes.wrap(new byte[] {-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-      -1, -1, -1, -1, -1});
 
   /** The greatest window end read; MIN_VALUE until read from the store. */
   private long streamTime = Long.MIN_VALUE;
@@ -71,8 +66,7 @@ final class WindowReaggregateProcessor implements Processor<Object, AggregateInp
   public void init(ProcessorContext<Object, AggregateState> context) {
     this.context = context;
     this.groups = context.getStateStore(storeName);
-    byte[] kept = groups.get(STREAM_TIME);
-    streamTime = kept == null ? Long.MIN_VALUE : ByteBuffer.wrap(kept).getLong();
+    streamTime = WindowsByEnd.streamTime(groups);
   }
 
   @Override
@@ -83,7 +77,7 @@ final class WindowReaggregateProcessor implements Processor<Object, AggregateInp
     long end = (Long) keyed[n + 1];
     if (end > streamTime) {
       streamTime = end;
-      groups.put(STREAM_TIME, ByteBuffer.allocate(Long.BYTES).putLong(end).array());
+      WindowsByEnd.keepStreamTime(groups, end);
     }
     if (end < streamTime - grace) {
       stats.lateRecord();
@@ -105,34 +99,18 @@ final class WindowReaggregateProcessor implements Processor<Object, AggregateInp
       return;
     }
     closedThrough = through;
-    List<KeyValue<Bytes, byte[]>> closed = new ArrayList<>();
-    try (KeyValueIterator<Bytes, byte[]> all = groups.all()) {
-      while (all.hasNext()) {
-        KeyValue<Bytes, byte[]> group = all.next();
-        if ((ByteBuffer.wrap(group.key.get()).getLong() ^ Long.MIN_VALUE) > through) {
-          break;
-        }
-        closed.add(group);
-      }
-    }
-    for (KeyValue<Bytes, byte[]> group : closed) {
-      groups.delete(group.key);
-      ByteBuffer key = ByteBuffer.wrap(group.key.get());
-      long end = key.getLong() ^ Long.MIN_VALUE;
-      long start = key.getLong() ^ Long.MIN_VALUE;
-      GroupKey values = groupSerde.deserialize(storeName, Arrays.copyOfRange(group.key.get(), 2 * Long.BYTES,
-          group.key.get().length));
+    for (KeyValue<Bytes, byte[]> group : WindowsByEnd.removeThrough(groups, through)) {
+      GroupKey values = groupSerde.deserialize(storeName, WindowsByEnd.rest(group.key));
       AggregateState state = stateSerde.deserialize(storeName, Arrays.copyOfRange(group.value, Long.BYTES,
           group.value.length));
       long time = ByteBuffer.wrap(group.value).getLong();
-      downstream.forward(context, new Record<>(new Windowed<>(values, new ClosedWindow(start, end)), state, time));
+      ClosedWindow window = new ClosedWindow(WindowsByEnd.start(group.key), WindowsByEnd.end(group.key));
+      downstream.forward(context, new Record<>(new Windowed<>(values, window), state, time));
     }
   }
 
-  /** The store key of a group: window end and start (sign-flipped, so they sort as numbers), then the group-by values. */
+  /** The store key of a group: window end and start, then the group-by values. */
   private Bytes storeKey(long end, long start, Object[] values) {
-    byte[] group = groupSerde.serialize(storeName, new GroupKey(values));
-    return Bytes.wrap(ByteBuffer.allocate(2 * Long.BYTES + group.length)
-        .putLong(end ^ Long.MIN_VALUE).putLong(start ^ Long.MIN_VALUE).put(group).array());
+    return WindowsByEnd.key(end, start, groupSerde.serialize(storeName, new GroupKey(values)));
   }
 }

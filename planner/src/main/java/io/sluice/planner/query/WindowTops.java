@@ -1,0 +1,141 @@
+package io.sluice.planner.query;
+
+import io.sluice.plan.RowSchema;
+import io.sluice.plan.TypeName;
+import io.sluice.plan.WindowSpec;
+import io.sluice.plan.expr.Call;
+import io.sluice.plan.expr.Conditions;
+import io.sluice.plan.expr.Expr;
+import io.sluice.plan.expr.InputRef;
+import io.sluice.plan.expr.Operator;
+import io.sluice.plan.node.AggregateCall;
+import io.sluice.plan.node.AggregateFunction;
+import io.sluice.plan.node.AggregateNode;
+import io.sluice.plan.node.FilterNode;
+import io.sluice.plan.node.JoinKind;
+import io.sluice.plan.node.JoinNode;
+import io.sluice.plan.node.JoinType;
+import io.sluice.plan.node.PlanNode;
+import io.sluice.plan.node.PlanNodes;
+import io.sluice.plan.node.ProjectNode;
+import io.sluice.plan.node.WindowTopNode;
+import java.util.List;
+
+/**
+ * Replaces a join of a windowed aggregation's rows with their own greatest value per window, kept
+ * where the value is at least that greatest value, by one step that finds each window's greatest
+ * value and its rows ({@link WindowTopNode}; Nexmark's q5, "the auctions with the most bids of each
+ * window").
+ *
+ * <p>The join it replaces is an unbounded inner stream-stream join whose right side is a
+ * re-aggregation per window of its left side's rows ({@code SELECT MAX(v), window bounds ... GROUP BY
+ * the window bounds}, the very step the left side is, as {@link SharedSubtrees} makes it), joined on
+ * the window bounds (each key a bound or its CAST, the same bound on both sides), under a filter with
+ * the conjunct {@code v >= max} or {@code v = max}. Such a join keeps every left row and repartitions
+ * each twice (once to the join, once to the maximum); the step keeps per window only the rows at the
+ * greatest value so far, and each input partition sends on only the rows at or above its own.
+ *
+ * <p>The results are the join's but for late rows: a left row arriving after its window's maximum was
+ * written still joined it when at least as great; the step drops it as late, as the maximum did.
+ */
+final class WindowTops {
+
+  private WindowTops() {}
+
+  /** {@code root}'s tree with each such join replaced. */
+  static ProjectNode fuse(ProjectNode root) {
+    return (ProjectNode) fused(root);
+  }
+
+  private static PlanNode fused(PlanNode node) {
+    List<PlanNode> inputs = node.inputs().stream().map(WindowTops::fused).toList();
+    if (node instanceof FilterNode filter && inputs.get(0) instanceof JoinNode join) {
+      WindowTopNode top = top(join, filter.predicate());
+      if (top != null) {
+        return new FilterNode(filter.id(), top, filter.predicate());
+      }
+    }
+    return inputs.equals(node.inputs()) ? node : NodeCopies.rebuild(node, inputs, node);
+  }
+
+  /** The window top standing for {@code join} filtered by {@code predicate}, or null if it is not such a join. */
+  private static WindowTopNode top(JoinNode join, Expr predicate) {
+    if (join.kind() != JoinKind.STREAM_STREAM || join.type() != JoinType.INNER || join.window() != null
+        || join.broadcasts()) {
+      return null;
+    }
+    PlanNode rows = join.left().input();
+    if (!(join.right().input() instanceof AggregateNode max) || !max.reaggregatesWindows() || !max.groupBy().isEmpty()
+        || max.aggregates().size() != 1 || !max.input().equals(rows) || !PlanNodes.readsFinalWindows(rows)) {
+      return null;
+    }
+    AggregateCall call = max.aggregates().get(0);
+    if (call.function() != AggregateFunction.MAX || !(call.args().get(0) instanceof InputRef value)) {
+      return null;
+    }
+    RowSchema rowSchema = rows.schema();
+    RowSchema maxSchema = max.schema();
+    if (maxSchema.size() != 3 || !maxSchema.column(1).name().equals(WindowSpec.START_COLUMN)
+        || !maxSchema.column(2).name().equals(WindowSpec.END_COLUMN)) {
+      return null;
+    }
+    WindowTopNode top;
+    try {
+      top = new WindowTopNode(join.id(), rows, value.index(), join.left().keys(), join.key(), max.window(),
+          join.id() + "-store", join.schema());
+    } catch (IllegalArgumentException notWindowed) {
+      return null;
+    }
+    if (!onWindowBounds(join, top.startIndex(), top.endIndex())
+        || !keepsAtLeastMax(predicate, value.index(), rowSchema.size())) {
+      return null;
+    }
+    return top;
+  }
+
+  /**
+   * True if every key pair equates one window bound of both sides, each a bound or its CAST to a
+   * timestamp or number (one-to-one, so no two windows share a key).
+   */
+  private static boolean onWindowBounds(JoinNode join, int start, int end) {
+    for (int i = 0; i < join.left().keys().size(); i++) {
+      int left = bound(join.left().keys().get(i));
+      int right = bound(join.right().keys().get(i));
+      boolean sameBound = left == start && right == 1 || left == end && right == 2;
+      boolean sameForm = join.left().keys().get(i).getClass() == join.right().keys().get(i).getClass()
+          && join.left().keys().get(i).type().equals(join.right().keys().get(i).type());
+      if (!sameBound || !sameForm) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The column a key reads as is or CAST to TIMESTAMP or BIGINT; -1 for any other expression. */
+  private static int bound(Expr key) {
+    Expr operand = key;
+    if (key instanceof Call call && call.op() == Operator.CAST
+        && (key.type().name() == TypeName.TIMESTAMP || key.type().name() == TypeName.BIGINT)) {
+      operand = call.operands().get(0);
+    }
+    return operand instanceof InputRef ref && ref.type().name() == TypeName.BIGINT ? ref.index() : -1;
+  }
+
+  /** True if one of {@code predicate}'s conjuncts is {@code value >= max} or {@code value = max} (either way round). */
+  private static boolean keepsAtLeastMax(Expr predicate, int value, int maxSlot) {
+    for (Expr conjunct : Conditions.split(predicate, Operator.AND)) {
+      if (!(conjunct instanceof Call call) || call.operands().size() != 2
+          || !(call.operands().get(0) instanceof InputRef a) || !(call.operands().get(1) instanceof InputRef b)) {
+        continue;
+      }
+      boolean valueFirst = a.index() == value && b.index() == maxSlot;
+      boolean maxFirst = a.index() == maxSlot && b.index() == value;
+      if (call.op() == Operator.EQUALS && (valueFirst || maxFirst)
+          || call.op() == Operator.GREATER_THAN_OR_EQUAL && valueFirst
+          || call.op() == Operator.LESS_THAN_OR_EQUAL && maxFirst) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
