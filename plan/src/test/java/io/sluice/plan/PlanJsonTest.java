@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sluice.plan.expr.Call;
+import io.sluice.plan.expr.Expr;
 import io.sluice.plan.expr.InputRef;
 import io.sluice.plan.expr.Literal;
 import io.sluice.plan.expr.Operator;
@@ -106,6 +107,22 @@ class PlanJsonTest {
 
     PhysicalPlan older = PlanJson.read(json.replace(",\"panes\":true", ""));
     assertFalse(((AggregateNode) older.root().input()).keepsPanes());
+  }
+
+  @Test
+  void aWindowedAggregationStaysInPlaceOnlyInPanes() {
+    SourceNode source = (SourceNode) ((FilterNode) ((ProjectNode) samplePlan().root().input()).input()).input();
+    WindowSpec tumbling = new WindowSpec(WindowType.TUMBLING, 10_000, null, 0, 10_000);
+    List<Expr> byIdAndName = List.of(new InputRef(0, DataType.BIGINT), new InputRef(1, DataType.STRING));
+    RowSchema schema = RowSchema.of(Column.key("ID", DataType.BIGINT), Column.key("NAME", DataType.STRING),
+        Column.value("N", DataType.BIGINT), new Column(WindowSpec.START_COLUMN, DataType.BIGINT, ColumnKind.PSEUDO),
+        new Column(WindowSpec.END_COLUMN, DataType.BIGINT, ColumnKind.PSEUDO));
+    List<AggregateCall> count = List.of(new AggregateCall(AggregateFunction.COUNT, List.of(), DataType.BIGINT));
+    AggregateNode inPanes = new AggregateNode("aggregate", source, byIdAndName, count, tumbling, EmitMode.FINAL,
+        "aggregate-store", schema, null, 0, Boolean.TRUE);
+    assertTrue(inPanes.aggregatesInPlace());
+    assertThrows(IllegalArgumentException.class, () -> new AggregateNode("aggregate", source, byIdAndName, count,
+        tumbling, EmitMode.FINAL, "aggregate-store", schema, null, 0, null), "its windows, not panes");
   }
 
   @Test

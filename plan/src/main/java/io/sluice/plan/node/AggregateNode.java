@@ -33,8 +33,10 @@ import java.util.List;
  * <p>{@code inputPartitionKey}, when set, is the position in {@code groupBy} of the input's record
  * key: the input is a stream whose records are keyed, and partitioned, by that one column in the
  * KAFKA format, and the group-by expression is that column unchanged. Every group then lies within
- * one input partition, so an unwindowed aggregation keeps its groups where its rows are read, with no
- * repartition topic. Null (absent from the JSON, as in plans written before it existed) groups as
+ * one input partition, so an unwindowed aggregation, or a windowed one in {@code panes}, keeps its
+ * groups where its rows are read, with no repartition topic (a windowed one then judges lateness by
+ * the stream time of the task that reads the input). Null (absent from the JSON, as in plans written
+ * before it existed) groups as
  * before: by the raw source key when the groups are exactly it ({@link #keyedSource()}), otherwise
  * through a repartition topic.
  *
@@ -87,14 +89,14 @@ public record AggregateNode(
     if (Boolean.FALSE.equals(windowsOfInput)) {
       windowsOfInput = null;
     }
-    if (inputPartitionKey != null && (window != null || PlanNodes.emitsTable(input)
-        || inputPartitionKey < 0 || inputPartitionKey >= groupBy.size() || keyedSource(input, groupBy) != null)) {
-      throw new IllegalArgumentException("aggregate " + id + ": only an unwindowed aggregation of a stream, not "
-          + "grouped by exactly its source's key, can keep its groups in its input's partitions, by one of its "
-          + "group-by expressions");
-    }
     if (Boolean.FALSE.equals(panes)) {
       panes = null;
+    }
+    if (inputPartitionKey != null && (window != null && panes == null || PlanNodes.emitsTable(input)
+        || inputPartitionKey < 0 || inputPartitionKey >= groupBy.size() || keyedSource(input, groupBy) != null)) {
+      throw new IllegalArgumentException("aggregate " + id + ": only an unwindowed aggregation of a stream, or one in "
+          + "panes, not grouped by exactly its source's key, can keep its groups in its input's partitions, by one "
+          + "of its group-by expressions");
     }
     if (panes != null && !canKeepPanes(input, aggregates, window, emit, windowsOfInput)) {
       throw new IllegalArgumentException("aggregate " + id + ": only a tumbling or hopping EMIT FINAL aggregation of a "

@@ -97,7 +97,7 @@ final class AggregateConverter {
    * unchanged, so a group never spans two keys. Null when the groups are exactly the source's key,
    * which needs no repartition already, or when the groups must be repartitioned.
    */
-  private static Integer inputPartitionKey(PlanNode input, List<Expr> groupBy) {
+  static Integer inputPartitionKey(PlanNode input, List<Expr> groupBy) {
     if (PlanNodes.emitsTable(input) || AggregateNode.keyedSource(input, groupBy) != null) {
       return null;
     }

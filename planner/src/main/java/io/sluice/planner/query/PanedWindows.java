@@ -11,7 +11,10 @@ import java.util.List;
  * AggregateNode#canKeepPanes}) keep them, except the aggregation whose store is the query's result
  * table: pull queries read that store by window, so it keeps the windows themselves. The others
  * (the sides of a window join, the counts a per-window re-aggregation reads) are never read but
- * through their rows, and a row then updates one pane instead of every window it falls in.
+ * through their rows, and a row then updates one pane instead of every window it falls in. An
+ * aggregation in panes whose groups each lie in one input partition (one group-by expression is the
+ * input's KAFKA record key, as a view's {@code GROUP BY id, name} over a topic keyed by id) also
+ * keeps them there, with no repartition ({@link AggregateNode#aggregatesInPlace}).
  */
 final class PanedWindows {
 
@@ -29,7 +32,7 @@ final class PanedWindows {
             aggregate.windowsOfInput())) {
       return new AggregateNode(aggregate.id(), inputs.get(0), aggregate.groupBy(), aggregate.aggregates(),
           aggregate.window(), aggregate.emit(), aggregate.storeName(), aggregate.schema(), aggregate.windowsOfInput(),
-          aggregate.inputPartitionKey(), Boolean.TRUE);
+          AggregateConverter.inputPartitionKey(inputs.get(0), aggregate.groupBy()), Boolean.TRUE);
     }
     return inputs.equals(node.inputs()) ? node : NodeCopies.rebuild(node, inputs, node);
   }

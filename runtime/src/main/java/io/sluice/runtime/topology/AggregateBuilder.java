@@ -60,8 +60,9 @@ import org.apache.kafka.streams.state.WindowStore;
  * keeps each group's state in the store the plan names, or, for an aggregation in panes, {@code <id>}
  * ({@link PanedWindowAggregateProcessor}) keeps its panes there; {@code <id>-to-stream} and
  * {@code <id>-output} turn changed groups into result rows. An aggregation in place (the plan's
- * {@code inputPartitionKey}) is no DSL aggregate: {@code <id>} ({@link InPlaceAggregateProcessor})
- * keeps the groups in the store where the rows are read, and nothing is repartitioned.
+ * {@code inputPartitionKey}) is no DSL aggregate: {@code <id>} ({@link InPlaceAggregateProcessor},
+ * or for one in panes {@link PanedWindowAggregateProcessor}) keeps the groups in the store where the
+ * rows are read, and nothing is repartitioned.
  */
 final class AggregateBuilder implements NodeBuilder<AggregateNode> {
 
@@ -112,12 +113,12 @@ final class AggregateBuilder implements NodeBuilder<AggregateNode> {
           Named.as(inputStep)));
       keySerde = Untyped.serde(new GroupKeySerde(groupColumns.stream().map(Column::type).toList()));
     }
-    if (node.aggregatesInPlace()) {
+    if (node.aggregatesInPlace() && window == null) {
       return output(node, inPlace(node, inputs, functions, keySerde, context), context);
     }
     AggregateInputSerde inputSerde = new AggregateInputSerde(functions.argumentTypes());
     if (window != null) {
-      if (keyedSource == null) {
+      if (keyedSource == null && !node.aggregatesInPlace()) {
         // Repartition first, so that lateness is judged in the task that aggregates.
         inputs = inputs.repartition(Repartitioned.<Object, AggregateInput>as(node.id())
             .withKeySerde(keySerde).withValueSerde(inputSerde));

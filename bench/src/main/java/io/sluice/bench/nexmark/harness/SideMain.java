@@ -11,6 +11,8 @@ import io.sluice.server.query.StreamsProperties;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -68,6 +70,7 @@ public final class SideMain {
   private void run() throws Exception {
     boolean sql = flags.get("--side").equals("sql");
     String refusal = sql ? prepareSql() : prepareTwin();
+    settle();
     say(refusal == null ? "READY" : "REFUSED " + refusal);
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     for (String line = in.readLine(); line != null && !line.equals("STOP"); line = in.readLine()) {
@@ -77,6 +80,28 @@ public final class SideMain {
         default -> say("FAILED unknown command " + line);
       }
     }
+  }
+
+  /**
+   * Waits, at most 20 s, until the JIT compilers have finished nothing for half a second, so that
+   * what start-up queued (a server's boot, its planning of the DDL and EXPLAIN) is compiled before
+   * the clock starts and is not counted as the query's processing, on either side.
+   */
+  private static void settle() throws InterruptedException {
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+      return;
+    }
+    long started = System.nanoTime();
+    long deadline = started + Duration.ofSeconds(20).toNanos();
+    long compiled = jit.getTotalCompilationTime();
+    for (int quiet = 0; quiet < 5 && System.nanoTime() < deadline; ) {
+      Thread.sleep(100);
+      long now = jit.getTotalCompilationTime();
+      quiet = now == compiled ? quiet + 1 : 0;
+      compiled = now;
+    }
+    System.err.printf("settled: JIT compilers idle after %.2f s%n", (System.nanoTime() - started) / 1e9);
   }
 
   /**
