@@ -30,8 +30,8 @@ import java.util.List;
  * <p>The join it replaces is an unbounded inner stream-stream join whose right side is a
  * re-aggregation per window of its left side's rows ({@code SELECT MAX(v), window bounds ... GROUP BY
  * the window bounds}, the very step the left side is, as {@link SharedSubtrees} makes it), joined on
- * the window bounds (each key a bound or its CAST, the same bound on both sides), under a filter with
- * the conjunct {@code v >= max} or {@code v = max}. Such a join keeps every left row and repartitions
+ * the window bounds (each key a bound or its CAST, the same bound on both sides), and either on
+ * {@code v = max} too or under a filter with the conjunct {@code v >= max} or {@code v = max}. Such a join keeps every left row and repartitions
  * each twice (once to the join, once to the maximum); the step keeps per window only the rows at the
  * greatest value so far, and each input partition sends on only the rows at or above its own.
  *
@@ -55,10 +55,19 @@ final class WindowTops {
         return new FilterNode(filter.id(), top, filter.predicate());
       }
     }
+    if (node instanceof JoinNode join) {
+      WindowTopNode top = top(join, null);
+      if (top != null) {
+        return top;
+      }
+    }
     return inputs.equals(node.inputs()) ? node : NodeCopies.rebuild(node, inputs, node);
   }
 
-  /** The window top standing for {@code join} filtered by {@code predicate}, or null if it is not such a join. */
+  /**
+   * The window top standing for {@code join} filtered by {@code predicate} (null for none), or null
+   * if it is not such a join.
+   */
   private static WindowTopNode top(JoinNode join, Expr predicate) {
     if (join.kind() != JoinKind.STREAM_STREAM || join.type() != JoinType.INNER || join.window() != null
         || join.broadcasts()) {
@@ -86,29 +95,42 @@ final class WindowTops {
     } catch (IllegalArgumentException notWindowed) {
       return null;
     }
-    if (!onWindowBounds(join, top.startIndex(), top.endIndex())
-        || !keepsAtLeastMax(predicate, value.index(), rowSchema.size())) {
+    Keys keys = keys(join, top.startIndex(), top.endIndex(), value.index());
+    if (keys == null || !keys.onWindow()
+        || !keys.onMax() && (predicate == null || !keepsAtLeastMax(predicate, value.index(), rowSchema.size()))) {
       return null;
     }
     return top;
   }
 
+  /** Whether a join's keys name its window (a bound of each side), and its value and maximum. */
+  private record Keys(boolean onWindow, boolean onMax) {}
+
   /**
-   * True if every key pair equates one window bound of both sides, each a bound or its CAST to a
-   * timestamp or number (one-to-one, so no two windows share a key).
+   * What {@code join}'s key pairs equate, or null if one pair is neither the same window bound of
+   * both sides, each the bound or its CAST to a timestamp or number (one-to-one, so no two windows
+   * share a key), nor the left side's value and the right side's maximum.
    */
-  private static boolean onWindowBounds(JoinNode join, int start, int end) {
+  private static Keys keys(JoinNode join, int start, int end, int value) {
+    boolean onWindow = false;
+    boolean onMax = false;
     for (int i = 0; i < join.left().keys().size(); i++) {
-      int left = bound(join.left().keys().get(i));
-      int right = bound(join.right().keys().get(i));
-      boolean sameBound = left == start && right == 1 || left == end && right == 2;
-      boolean sameForm = join.left().keys().get(i).getClass() == join.right().keys().get(i).getClass()
-          && join.left().keys().get(i).type().equals(join.right().keys().get(i).type());
-      if (!sameBound || !sameForm) {
-        return false;
+      Expr leftKey = join.left().keys().get(i);
+      Expr rightKey = join.right().keys().get(i);
+      if (leftKey instanceof InputRef l && rightKey instanceof InputRef r && l.index() == value && r.index() == 0) {
+        onMax = true;
+        continue;
       }
+      int left = bound(leftKey);
+      int right = bound(rightKey);
+      boolean sameBound = left == start && right == 1 || left == end && right == 2;
+      boolean sameForm = leftKey.getClass() == rightKey.getClass() && leftKey.type().equals(rightKey.type());
+      if (!sameBound || !sameForm) {
+        return null;
+      }
+      onWindow = true;
     }
-    return true;
+    return new Keys(onWindow, onMax);
   }
 
   /** The column a key reads as is or CAST to TIMESTAMP or BIGINT; -1 for any other expression. */
