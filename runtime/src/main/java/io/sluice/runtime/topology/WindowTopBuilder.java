@@ -6,6 +6,7 @@ import io.sluice.runtime.QueryStats;
 import io.sluice.runtime.expr.ExpressionCompiler;
 import io.sluice.runtime.serde.BinaryRowSerde;
 import io.sluice.runtime.serde.KeyCodec;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -44,8 +45,9 @@ final class WindowTopBuilder implements NodeBuilder<WindowTopNode> {
     Downstream downstream = context.outputOf(node, node.id());
     QueryStats stats = context.stats();
     long grace = node.window().grace();
+    BinaryRowSerde values = new BinaryRowSerde(List.of(rowSchema.column(value).type()));
     return candidates.process(
-        () -> new WindowTopProcessor(node.storeName(), grace, value, start, end, rows, stats, downstream),
+        () -> new WindowTopProcessor(node.storeName(), grace, value, start, end, rows, values, stats, downstream),
         Named.as(node.id()), node.storeName());
   }
 }

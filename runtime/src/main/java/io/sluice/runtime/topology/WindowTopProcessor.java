@@ -3,9 +3,7 @@ package io.sluice.runtime.topology;
 import io.sluice.runtime.QueryStats;
 import io.sluice.runtime.serde.BinaryRowSerde;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -20,10 +18,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * greatest window end read, as a re-aggregation per window keeps it) passes the window's end plus
  * grace. A row of a window closed before is late: dropped and counted.
  *
- * <p>The store is laid out as {@link WindowsByEnd} says, one entry per window; a value is the latest
- * time, then each kept row's join key and row.
+ * <p>The store is laid out as {@link WindowsByEnd} says. Per window, a header entry holds the latest
+ * time, the number of rows kept and the greatest value; each kept row has an entry of its own, its
+ * join key and row, numbered in arrival order after the header, so a tie adds one entry and a
+ * greater value deletes the rows it beats, however many rows tie.
  */
 final class WindowTopProcessor implements Processor<Object, Object, Object, Object> {
+
+  private static final byte HEADER = 0;
+  private static final byte ROW = 1;
 
   private final String storeName;
   private final long grace;
@@ -31,6 +34,7 @@ final class WindowTopProcessor implements Processor<Object, Object, Object, Obje
   private final int startIndex;
   private final int endIndex;
   private final BinaryRowSerde rows;
+  private final BinaryRowSerde values;
   private final QueryStats stats;
   private final Downstream downstream;
   private ProcessorContext<Object, Object> context;
@@ -38,17 +42,22 @@ final class WindowTopProcessor implements Processor<Object, Object, Object, Obje
   private long streamTime;
   private long closedThrough;
 
-  /** A window's kept rows, all at its greatest value, and the latest time of all its rows. */
-  private record Kept(long latest, List<byte[]> keys, List<Object[]> rows) {}
+  /** A window's header: the latest time of its rows, how many rows it keeps, and their value (null for none yet). */
+  private record Header(long latest, int kept, Object greatest) {}
 
+  /**
+   * @param rows the serde of the input rows
+   * @param values a serde of one-column rows of the value's type, for the headers
+   */
   WindowTopProcessor(String storeName, long grace, int valueIndex, int startIndex, int endIndex, BinaryRowSerde rows,
-      QueryStats stats, Downstream downstream) {
+      BinaryRowSerde values, QueryStats stats, Downstream downstream) {
     this.storeName = storeName;
     this.grace = grace;
     this.valueIndex = valueIndex;
     this.startIndex = startIndex;
     this.endIndex = endIndex;
     this.rows = rows;
+    this.values = values;
     this.stats = stats;
     this.downstream = downstream;
   }
@@ -62,7 +71,6 @@ final class WindowTopProcessor implements Processor<Object, Object, Object, Obje
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public void process(Record<Object, Object> record) {
     Object[] row = (Object[]) record.value();
     long start = (Long) row[startIndex];
@@ -74,26 +82,35 @@ final class WindowTopProcessor implements Processor<Object, Object, Object, Obje
     if (end < streamTime - grace) {
       stats.lateRecord();
     } else {
-      Bytes key = WindowsByEnd.key(end, start, new byte[0]);
-      Kept kept = decode(windows.get(key));
-      Comparable<Object> value = (Comparable<Object>) row[valueIndex];
-      long latest = kept == null ? record.timestamp() : Math.max(kept.latest(), record.timestamp());
-      List<byte[]> keys = kept == null ? new ArrayList<>() : kept.keys();
-      List<Object[]> atGreatest = kept == null ? new ArrayList<>() : kept.rows();
-      int order = value == null ? -1 : atGreatest.isEmpty() ? 1 : value.compareTo(atGreatest.get(0)[valueIndex]);
-      if (order > 0) {
-        keys.clear();
-        atGreatest.clear();
-      }
-      if (order >= 0) {
-        keys.add((byte[]) record.key());
-        atGreatest.add(row);
-      }
-      if (order >= 0 || kept == null || latest > kept.latest()) {
-        windows.put(key, encode(new Kept(latest, keys, atGreatest)));
-      }
+      keep(start, end, (byte[]) record.key(), row, record.timestamp());
     }
     close(streamTime - grace - 1);
+  }
+
+  @SuppressWarnings("unchecked")
+  private void keep(long start, long end, byte[] key, Object[] row, long time) {
+    Bytes headerKey = WindowsByEnd.key(end, start, new byte[] {HEADER});
+    byte[] stored = windows.get(headerKey);
+    Header header = stored == null ? new Header(time, 0, null) : header(stored);
+    Comparable<Object> value = (Comparable<Object>) row[valueIndex];
+    int order = value == null ? -1 : header.greatest() == null ? 1 : value.compareTo(header.greatest());
+    int kept = header.kept();
+    if (order > 0) {
+      for (int i = 0; i < kept; i++) {
+        windows.delete(rowKey(end, start, i));
+      }
+      kept = 0;
+    }
+    if (order >= 0) {
+      byte[] bytes = rows.serialize(storeName, row);
+      windows.put(rowKey(end, start, kept),
+          ByteBuffer.allocate(Integer.BYTES + key.length + bytes.length).putInt(key.length).put(key).put(bytes).array());
+      kept++;
+    }
+    Header updated = new Header(Math.max(header.latest(), time), kept, order > 0 ? value : header.greatest());
+    if (stored == null || !updated.equals(header)) {
+      windows.put(headerKey, encode(updated));
+    }
   }
 
   /** Writes and forgets the rows of every window ending at or before {@code through}. */
@@ -102,54 +119,41 @@ final class WindowTopProcessor implements Processor<Object, Object, Object, Obje
       return;
     }
     closedThrough = through;
-    for (KeyValue<Bytes, byte[]> window : WindowsByEnd.removeThrough(windows, through)) {
-      long start = WindowsByEnd.start(window.key);
-      long end = WindowsByEnd.end(window.key);
-      Kept kept = decode(window.value);
-      for (int i = 0; i < kept.rows().size(); i++) {
-        Object[] row = kept.rows().get(i);
-        Object[] joined = Arrays.copyOf(row, row.length + 3);
-        joined[row.length] = row[valueIndex];
-        joined[row.length + 1] = start;
-        joined[row.length + 2] = end;
-        downstream.forward(context, new Record<>((Object) kept.keys().get(i), (Object) joined, kept.latest()));
+    Header header = null;
+    for (KeyValue<Bytes, byte[]> entry : WindowsByEnd.removeThrough(windows, through)) {
+      if (WindowsByEnd.rest(entry.key)[0] == HEADER) {
+        // A window's header sorts before its rows.
+        header = header(entry.value);
+        continue;
       }
-    }
-  }
-
-  private byte[] encode(Kept kept) {
-    List<byte[]> encoded = new ArrayList<>();
-    int size = Long.BYTES + Integer.BYTES;
-    for (int i = 0; i < kept.rows().size(); i++) {
-      byte[] row = rows.serialize(storeName, kept.rows().get(i));
-      encoded.add(row);
-      size += 2 * Integer.BYTES + kept.keys().get(i).length + row.length;
-    }
-    ByteBuffer out = ByteBuffer.allocate(size).putLong(kept.latest()).putInt(encoded.size());
-    for (int i = 0; i < encoded.size(); i++) {
-      out.putInt(kept.keys().get(i).length).put(kept.keys().get(i));
-      out.putInt(encoded.get(i).length).put(encoded.get(i));
-    }
-    return out.array();
-  }
-
-  private Kept decode(byte[] stored) {
-    if (stored == null) {
-      return null;
-    }
-    ByteBuffer in = ByteBuffer.wrap(stored);
-    long latest = in.getLong();
-    int count = in.getInt();
-    List<byte[]> keys = new ArrayList<>(count);
-    List<Object[]> kept = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
+      ByteBuffer in = ByteBuffer.wrap(entry.value);
       byte[] key = new byte[in.getInt()];
       in.get(key);
-      byte[] row = new byte[in.getInt()];
-      in.get(row);
-      keys.add(key);
-      kept.add(rows.deserialize(storeName, row));
+      Object[] row = rows.deserialize(storeName, Arrays.copyOfRange(entry.value, in.position(), entry.value.length));
+      Object[] joined = Arrays.copyOf(row, row.length + 3);
+      joined[row.length] = header.greatest();
+      joined[row.length + 1] = WindowsByEnd.start(entry.key);
+      joined[row.length + 2] = WindowsByEnd.end(entry.key);
+      downstream.forward(context, new Record<>((Object) key, (Object) joined, header.latest()));
     }
-    return new Kept(latest, keys, kept);
+  }
+
+  /** The key of a window's {@code n}th kept row, after its header. */
+  private static Bytes rowKey(long end, long start, int n) {
+    return WindowsByEnd.key(end, start, ByteBuffer.allocate(1 + Integer.BYTES).put(ROW).putInt(n).array());
+  }
+
+  private byte[] encode(Header header) {
+    byte[] greatest = values.serialize(storeName, new Object[] {header.greatest()});
+    return ByteBuffer.allocate(Long.BYTES + Integer.BYTES + greatest.length)
+        .putLong(header.latest()).putInt(header.kept()).put(greatest).array();
+  }
+
+  private Header header(byte[] stored) {
+    ByteBuffer in = ByteBuffer.wrap(stored);
+    long latest = in.getLong();
+    int kept = in.getInt();
+    Object greatest = values.deserialize(storeName, Arrays.copyOfRange(stored, in.position(), stored.length))[0];
+    return new Header(latest, kept, greatest);
   }
 }

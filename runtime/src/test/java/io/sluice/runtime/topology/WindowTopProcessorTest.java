@@ -44,6 +44,21 @@ class WindowTopProcessorTest {
   }
 
   @Test
+  void eachTieTakesOneEntryAndAGreaterValueForgetsTheRowsItBeats() {
+    WindowTopProcessor processor = started();
+    for (int auction = 0; auction < 100; auction++) {
+      processor.process(row(auction, 1, 0, 10_000, 1_000 + auction));
+    }
+    assertEquals(102, store.approximateNumEntries(), "the stream time, the window's header and its 100 rows");
+    processor.process(row(200, 2, 0, 10_000, 5_000));
+    assertEquals(3, store.approximateNumEntries(), "the stream time, the header and the one row at 2");
+    processor.process(row(6, 1, 6_000, 16_000, 15_000));
+    assertEquals(1, context.forwarded().size());
+    assertArrayEquals(new Object[] {200L, 2L, 0L, 10_000L, 2L, 0L, 10_000L},
+        (Object[]) context.forwarded().get(0).record().value());
+  }
+
+  @Test
   void dropsAndCountsTheRowsOfAClosedWindow() {
     WindowTopProcessor processor = started();
     processor.process(row(1, 3, 0, 10_000, 2_000));
@@ -73,7 +88,8 @@ class WindowTopProcessorTest {
     }
     Downstream downstream = new Downstream();
     downstream.resolve(List.of("output"));
-    WindowTopProcessor processor = new WindowTopProcessor(STORE, GRACE, 1, 2, 3, ROWS, stats, downstream);
+    WindowTopProcessor processor = new WindowTopProcessor(STORE, GRACE, 1, 2, 3, ROWS,
+        new BinaryRowSerde(List.of(DataType.BIGINT)), stats, downstream);
     processor.init(context);
     return processor;
   }
