@@ -170,6 +170,7 @@ public final class NexmarkBenchmark {
       // Read before the side is told to stop, so that shutting down is not counted.
       double cpu = side.cpuSecondsSinceStart();
       double peak = side.peakMegabytes();
+      System.out.printf("  %-12s stream thread: %s of its time%n", side.name(), side.streamThreadTime());
       return SideOutcome.measured(side.name(), options.events(), (caughtUp.nanoTime() - start) / 1e9,
           caughtUp.steadyEventsPerSecond(), cpu, peak);
     } catch (ChildSide.Refused e) {

@@ -15,9 +15,14 @@ import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
@@ -28,7 +33,7 @@ import org.apache.kafka.streams.KafkaStreams;
  * Driven by the harness over stdin and stdout, one line each way: it prepares and answers
  * {@code READY} (or {@code REFUSED <message>}); on {@code START} it starts processing and answers
  * {@code GROUP <consumer group>} (or {@code REFUSED ...}); on {@code STATUS} it answers {@code OK}
- * or {@code FAILED <why>}; on {@code STOP} (or end of input) it stops and exits. Protocol lines
+ * or {@code FAILED <why>}; on {@code THREADS}, where its stream threads spent their time; on {@code STOP} (or end of input) it stops and exits. Protocol lines
  * start with {@value #PREFIX}; anything else on stdout is not for the harness.
  */
 public final class SideMain {
@@ -77,6 +82,7 @@ public final class SideMain {
       switch (line) {
         case "START" -> say(refusal != null ? "REFUSED " + refusal : sql ? startSql() : startTwin());
         case "STATUS" -> say(status(sql));
+        case "THREADS" -> say("THREADS " + streamThreadTime());
         default -> say("FAILED unknown command " + line);
       }
     }
@@ -185,6 +191,35 @@ public final class SideMain {
       }
     }
     return "FAILED Sluice no longer lists query " + queryId;
+  }
+
+  /**
+   * The fractions of their time this JVM's Kafka Streams threads spent processing, polling,
+   * committing and punctuating, averaged over the threads, from Kafka Streams' thread metrics
+   * ({@code kafka.streams:type=stream-thread-metrics}): where a side's wall time goes when it is not
+   * its CPU.
+   */
+  private static String streamThreadTime() throws Exception {
+    MBeanServer beans = ManagementFactory.getPlatformMBeanServer();
+    List<ObjectName> threads = new ArrayList<>();
+    for (ObjectName bean : beans.queryNames(new ObjectName("kafka.streams:type=stream-thread-metrics,*"), null)) {
+      // The state updater's thread has metrics of this type too, without these.
+      if (Arrays.stream(beans.getMBeanInfo(bean).getAttributes()).anyMatch(a -> a.getName().equals("process-ratio"))) {
+        threads.add(bean);
+      }
+    }
+    if (threads.isEmpty()) {
+      return "unknown (no stream thread metrics)";
+    }
+    List<String> parts = new ArrayList<>();
+    for (String activity : List.of("process", "poll", "commit", "punctuate")) {
+      double sum = 0;
+      for (ObjectName thread : threads) {
+        sum += ((Number) beans.getAttribute(thread, activity + "-ratio")).doubleValue();
+      }
+      parts.add(String.format("%s %.0f%%", activity, 100 * sum / threads.size()));
+    }
+    return String.join(", ", parts);
   }
 
   private interface Request {
