@@ -168,7 +168,8 @@ class PlanJsonTest {
     AggregateNode counts = pannedCount(source, tumbling, EmitMode.FINAL,
         new AggregateCall(AggregateFunction.COUNT, List.of(), DataType.BIGINT));
     List<Column> columns = new ArrayList<>();
-    counts.schema().columns().forEach(c -> columns.add(c.kind() == ColumnKind.KEY ? Column.value(c.name(), c.type()) : c));
+    counts.schema().columns()
+        .forEach(c -> columns.add(c.kind() == ColumnKind.KEY ? Column.value(c.name(), c.type()) : c));
     columns.add(Column.value("MAXN", DataType.BIGINT));
     columns.add(new Column(WindowSpec.START_COLUMN, DataType.BIGINT, ColumnKind.PSEUDO));
     columns.add(new Column(WindowSpec.END_COLUMN, DataType.BIGINT, ColumnKind.PSEUDO));

@@ -64,7 +64,10 @@ public record WindowTopNode(
     return endIndex(input.schema());
   }
 
-  /** The name of the repartition step that brings every row to one task; its topic is this plus {@code -repartition}. */
+  /**
+   * The name of the repartition step that brings every row to one task; its topic is this plus
+   * {@code -repartition}.
+   */
   @JsonIgnore
   public String repartitionName() {
     return id;

@@ -31,9 +31,10 @@ import java.util.List;
  * re-aggregation per window of its left side's rows ({@code SELECT MAX(v), window bounds ... GROUP BY
  * the window bounds}, the very step the left side is, as {@link SharedSubtrees} makes it), joined on
  * the window bounds (each key a bound or its CAST, the same bound on both sides), and either on
- * {@code v = max} too or under a filter with the conjunct {@code v >= max} or {@code v = max}. Such a join keeps every left row and repartitions
- * each twice (once to the join, once to the maximum); the step keeps per window only the rows at the
- * greatest value so far, and each input partition sends on only the rows at or above its own.
+ * {@code v = max} too or under a filter with the conjunct {@code v >= max} or {@code v = max}. Such
+ * a join keeps every left row and repartitions each twice (once to the join, once to the maximum);
+ * the step keeps per window only the rows at the greatest value so far, and each input partition
+ * sends on only the rows at or above its own.
  *
  * <p>The results are the join's but for late rows: a left row arriving after its window's maximum was
  * written still joined it when at least as great; the step drops it as late, as the maximum did.

@@ -103,8 +103,8 @@ final class WindowTopProcessor implements Processor<Object, Object, Object, Obje
     }
     if (order >= 0) {
       byte[] bytes = rows.serialize(storeName, row);
-      windows.put(rowKey(end, start, kept),
-          ByteBuffer.allocate(Integer.BYTES + key.length + bytes.length).putInt(key.length).put(key).put(bytes).array());
+      windows.put(rowKey(end, start, kept), ByteBuffer.allocate(Integer.BYTES + key.length + bytes.length)
+          .putInt(key.length).put(key).put(bytes).array());
       kept++;
     }
     Header updated = new Header(Math.max(header.latest(), time), kept, order > 0 ? value : header.greatest());

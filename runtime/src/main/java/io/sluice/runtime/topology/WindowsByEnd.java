@@ -53,7 +53,10 @@ final class WindowsByEnd {
     return rest;
   }
 
-  /** Takes out of {@code store} and returns, in key order, the entries of the windows ending at or before {@code through}. */
+  /**
+   * Takes out of {@code store} and returns, in key order, the entries of the windows ending at or
+   * before {@code through}.
+   */
   static List<KeyValue<Bytes, byte[]>> removeThrough(KeyValueStore<Bytes, byte[]> store, long through) {
     List<KeyValue<Bytes, byte[]>> closed = new ArrayList<>();
     try (KeyValueIterator<Bytes, byte[]> all = store.all()) {

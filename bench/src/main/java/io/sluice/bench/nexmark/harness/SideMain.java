@@ -33,7 +33,8 @@ import org.apache.kafka.streams.KafkaStreams;
  * Driven by the harness over stdin and stdout, one line each way: it prepares and answers
  * {@code READY} (or {@code REFUSED <message>}); on {@code START} it starts processing and answers
  * {@code GROUP <consumer group>} (or {@code REFUSED ...}); on {@code STATUS} it answers {@code OK}
- * or {@code FAILED <why>}; on {@code THREADS}, where its stream threads spent their time; on {@code STOP} (or end of input) it stops and exits. Protocol lines
+ * or {@code FAILED <why>}; on {@code THREADS}, where its stream threads spent their time; on
+ * {@code STOP} (or end of input) it stops and exits. Protocol lines
  * start with {@value #PREFIX}; anything else on stdout is not for the harness.
  */
 public final class SideMain {
