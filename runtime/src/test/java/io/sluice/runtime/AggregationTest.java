@@ -62,7 +62,7 @@ class AggregationTest {
             "source-read", "source-deserialize", "source-processing-log",
             "aggregate-input", "aggregate-processing-log", "aggregate",
             "aggregate-output", "aggregate-output-processing-log",
-            "project", "project-processing-log", "sink-serialize", "sink-write", "sink-processing-log"),
+            "project-processing-log", "sink-serialize", "sink-write", "sink-processing-log"),
         names(topology));
     assertFalse(topology.describe().toString().contains("repartition"), topology.describe().toString());
 
@@ -133,7 +133,7 @@ class AggregationTest {
             "source-read", "source-deserialize", "source-processing-log",
             "aggregate-input", "aggregate-processing-log", "aggregate", "aggregate-to-stream",
             "aggregate-output", "aggregate-output-processing-log",
-            "project", "project-processing-log", "sink-serialize", "sink-write", "sink-processing-log"),
+            "project-processing-log", "sink-serialize", "sink-write", "sink-processing-log"),
         names(byKey));
 
     Topology rekeyed = QueryTopologyBuilder.build(plan(COUNT_BY_REGION.formatted("HOPPING").replace(

@@ -58,9 +58,9 @@ class QueryTopologyBuilderTest {
     }
     assertEquals(new TreeSet<>(List.of(
         "source-read", "source-deserialize", "source-processing-log",
-        // A stream filter read only by a projection runs in the projection's processor.
-        "filter-processing-log",
-        "project", "project-processing-log",
+        // A stream filter read only by a projection runs in the projection's processor, and a
+        // projection read only by a sink in the sink's.
+        "filter-processing-log", "project-processing-log",
         "sink-serialize", "sink-write", "sink-processing-log")), names);
   }
 

@@ -3,6 +3,8 @@ package io.sluice.runtime.topology;
 import io.sluice.plan.PhysicalPlan;
 import io.sluice.plan.node.FilterNode;
 import io.sluice.plan.node.PlanNode;
+import io.sluice.plan.node.ProjectNode;
+import io.sluice.plan.node.SinkNode;
 import io.sluice.runtime.QueryStats;
 import io.sluice.runtime.ResultListener;
 import io.sluice.runtime.RuntimeOptions;
@@ -32,6 +34,7 @@ final class BuildContext {
   private final Map<String, String> storeReaders = new LinkedHashMap<>();
   private final Map<String, KStream<Object, Object>> streams = new HashMap<>();
   private final Map<String, FilterNode> fusedFilters = new HashMap<>();
+  private final Map<String, ProjectNode> sinkProjections = new HashMap<>();
 
   BuildContext(StreamsBuilder builder, PhysicalPlan plan, RuntimeOptions options, QueryStats stats,
       ResultListener listener) {
@@ -79,6 +82,21 @@ final class BuildContext {
   /** True if {@code filter}'s reader runs its condition, so it gets no processor of its own. */
   boolean isFused(FilterNode filter) {
     return fusedFilters.values().stream().anyMatch(fused -> fused.id().equals(filter.id()));
+  }
+
+  /** Records that {@code sink}'s processor runs {@code projection} itself, so the projection has no processor. */
+  void runInSink(SinkNode sink, ProjectNode projection) {
+    sinkProjections.put(sink.id(), projection);
+  }
+
+  /** The projection {@code sink}'s processor runs itself, or null. */
+  ProjectNode projectionRunBy(SinkNode sink) {
+    return sinkProjections.get(sink.id());
+  }
+
+  /** True if the sink after {@code projection} runs it, so it gets no processor of its own. */
+  boolean runsInSink(ProjectNode projection) {
+    return sinkProjections.values().stream().anyMatch(fused -> fused.id().equals(projection.id()));
   }
 
   /** The stream of the rows of {@code node}, built already. */

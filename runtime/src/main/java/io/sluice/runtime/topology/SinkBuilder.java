@@ -2,11 +2,13 @@ package io.sluice.runtime.topology;
 
 import io.sluice.plan.WindowSpec;
 import io.sluice.plan.node.PlanNodes;
+import io.sluice.plan.node.ProjectNode;
 import io.sluice.plan.node.SinkNode;
 import io.sluice.runtime.QueryStats;
 import io.sluice.runtime.ResultListener;
 import io.sluice.runtime.UnsupportedPlanException;
 import io.sluice.runtime.serde.RowCodec;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -14,7 +16,8 @@ import org.apache.kafka.streams.kstream.Produced;
 
 /**
  * Builds a sink: the {@code <id>-serialize} processor that makes key and value bytes, the Kafka
- * sink node {@code <id>-write}, and the processing log sink for rows that cannot be written.
+ * sink node {@code <id>-write}, and the processing log sink for rows that cannot be written. The
+ * projection before the sink, when only the sink reads it, runs in {@code <id>-serialize} too.
  */
 final class SinkBuilder implements NodeBuilder<SinkNode> {
 
@@ -29,8 +32,11 @@ final class SinkBuilder implements NodeBuilder<SinkNode> {
     Downstream downstream = context.outputOf(node, serialize);
     WindowSpec window = PlanNodes.window(node);
     WindowedKeys keys = window == null ? null : new WindowedKeys(window.type(), node.topic());
+    ProjectNode projection = context.projectionRunBy(node);
+    ProjectionStep step = projection == null ? null : ProjectionStep.of(projection, serialize, context);
+    LongAdder projected = projection == null ? null : context.stats().nodeRowsOut(projection.id());
     KStream<byte[], byte[]> written = input.process(
-        () -> new SinkProcessor(codec, keys, downstream, logger, context.stats()), Named.as(serialize));
+        () -> new SinkProcessor(step, projected, codec, keys, downstream, logger, context.stats()), Named.as(serialize));
     written.to(node.topic(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(NodeNames.write(node.id())));
     return null;
   }

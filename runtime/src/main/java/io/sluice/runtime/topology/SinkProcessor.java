@@ -2,6 +2,7 @@ package io.sluice.runtime.topology;
 
 import io.sluice.runtime.QueryStats;
 import io.sluice.runtime.serde.RowCodec;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -12,10 +13,12 @@ import org.apache.kafka.streams.processor.api.Record;
  * timestamp; a {@link Tombstone} becomes its key with a null value. A windowed result's key also
  * holds its window, taken from the record's windowed group key. Serializing here rather than in
  * the Kafka sink node lets a row that cannot be written go to the processing log instead of
- * failing the query.
+ * failing the query. When the projection before the sink is run here, rows are projected first.
  */
 final class SinkProcessor implements Processor<Object, Object, byte[], byte[]> {
 
+  private final ProjectionStep projection;
+  private final LongAdder projected;
   private final RowCodec codec;
   private final WindowedKeys windowedKeys;
   private final Downstream downstream;
@@ -23,9 +26,15 @@ final class SinkProcessor implements Processor<Object, Object, byte[], byte[]> {
   private final QueryStats stats;
   private ProcessorContext<byte[], byte[]> context;
 
-  /** @param windowedKeys how to add the window to keys, or null for unwindowed rows */
-  SinkProcessor(RowCodec codec, WindowedKeys windowedKeys, Downstream downstream, ProcessingLogger logger,
+  /**
+   * @param projection the projection run first, or null
+   * @param projected the projection's count of rows passed on, or null
+   * @param windowedKeys how to add the window to keys, or null for unwindowed rows
+   */
+  SinkProcessor(ProjectionStep projection, LongAdder projected, RowCodec codec, WindowedKeys windowedKeys, Downstream downstream, ProcessingLogger logger,
       QueryStats stats) {
+    this.projection = projection;
+    this.projected = projected;
     this.codec = codec;
     this.windowedKeys = windowedKeys;
     this.downstream = downstream;
@@ -40,8 +49,17 @@ final class SinkProcessor implements Processor<Object, Object, byte[], byte[]> {
 
   @Override
   public void process(Record<Object, Object> record) {
-    boolean deletion = record.value() instanceof Tombstone;
-    Object[] row = deletion ? ((Tombstone) record.value()).row() : (Object[]) record.value();
+    Object output = record.value();
+    if (projection != null) {
+      output = projection.apply(output,
+          (stepLogger, reason) -> stepLogger.log(context, ErrorType.EVALUATION_ERROR, reason, record.timestamp()));
+      if (output == null) {
+        return;
+      }
+      projected.increment();
+    }
+    boolean deletion = output instanceof Tombstone;
+    Object[] row = deletion ? ((Tombstone) output).row() : (Object[]) output;
     byte[] key;
     byte[] value;
     try {

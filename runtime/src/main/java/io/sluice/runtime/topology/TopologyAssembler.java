@@ -41,7 +41,6 @@ public final class TopologyAssembler {
       JoinNode.class, new JoinBuilder(),
       WindowTopNode.class, new WindowTopBuilder(),
       SinkNode.class, new SinkBuilder());
-  private static final FilteredProjectBuilder FILTERED_PROJECT = new FilteredProjectBuilder();
 
   private TopologyAssembler() {}
 
@@ -59,6 +58,10 @@ public final class TopologyAssembler {
       if (filter != null) {
         context.fuseFilter(node, filter);
       }
+      ProjectNode projection = projectionForSink(node, nodes);
+      if (projection != null) {
+        context.runInSink((SinkNode) node, projection);
+      }
     }
     for (PlanNode node : nodes) {
       KStream<Object, Object> input = node.inputs().isEmpty() ? null : context.streamOf(node.inputs().get(0));
@@ -69,8 +72,6 @@ public final class TopologyAssembler {
       if (node instanceof FilterNode filter && context.isFused(filter)) {
         // The projection or aggregation reading it runs it: the filter's stream is its input's.
         context.setStream(node, input);
-      } else if (node instanceof ProjectNode project && context.fusedFilterOf(project) != null) {
-        context.setStream(node, FILTERED_PROJECT.build(project, input, context));
       } else {
         context.setStream(node, builderFor(node).build(node, input, context));
       }
@@ -83,7 +84,7 @@ public final class TopologyAssembler {
   /**
    * The filter {@code reader} runs itself, one processor hop fewer per row: a stream filter that
    * only {@code reader} reads, where {@code reader} is a stream projection (built by
-   * {@link FilteredProjectBuilder}) or an aggregation of the rows (see {@link AggregateInputs});
+   * {@link ProjectionStep}) or an aggregation of the rows (see {@link AggregateInputs});
    * null otherwise.
    */
   private static FilterNode fusibleFilter(PlanNode reader, List<PlanNode> nodes) {
@@ -93,6 +94,21 @@ public final class TopologyAssembler {
       return null;
     }
     return nodes.stream().filter(other -> other.inputs().contains(filter)).count() == 1 ? filter : null;
+  }
+
+  /**
+   * The projection {@code node}, a sink to a topic, runs before it serializes, one processor hop
+   * fewer per row: a projection only the sink reads that is no table's change stream (a stream's
+   * rows, or an aggregation's results); null otherwise.
+   */
+  private static ProjectNode projectionForSink(PlanNode node, List<PlanNode> nodes) {
+    if (!(node instanceof SinkNode sink) || sink.isToClient() || !(sink.input() instanceof ProjectNode project)) {
+      return null;
+    }
+    if (PlanNodes.emitsTable(project) && PlanNodes.aggregateOf(project) == null) {
+      return null;
+    }
+    return nodes.stream().filter(other -> other.inputs().contains(project)).count() == 1 ? project : null;
   }
 
   private static boolean plainStream(PlanNode node) {

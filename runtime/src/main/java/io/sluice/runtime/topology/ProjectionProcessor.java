@@ -1,0 +1,32 @@
+package io.sluice.runtime.topology;
+
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+
+/** A stream projection in a processor of its own: passes on what its {@link ProjectionStep} makes of each row. */
+final class ProjectionProcessor implements FixedKeyProcessor<Object, Object, Object> {
+
+  private final ProjectionStep step;
+  private final Downstream downstream;
+  private FixedKeyProcessorContext<Object, Object> context;
+
+  ProjectionProcessor(ProjectionStep step, Downstream downstream) {
+    this.step = step;
+    this.downstream = downstream;
+  }
+
+  @Override
+  public void init(FixedKeyProcessorContext<Object, Object> context) {
+    this.context = context;
+  }
+
+  @Override
+  public void process(FixedKeyRecord<Object, Object> record) {
+    Object projected = step.apply(record.value(),
+        (logger, reason) -> logger.log(context, record, ErrorType.EVALUATION_ERROR, reason, record.timestamp()));
+    if (projected != null) {
+      downstream.forward(context, record.withValue(projected));
+    }
+  }
+}
