@@ -12,6 +12,7 @@ import io.sluice.plan.node.PlanNode;
 import io.sluice.plan.node.ProjectNode;
 import io.sluice.plan.node.SinkNode;
 import io.sluice.plan.node.SourceNode;
+import io.sluice.plan.node.WindowJoinNode;
 import io.sluice.plan.node.WindowTopNode;
 
 import java.util.HashSet;
@@ -72,6 +73,9 @@ public final class PlanPrinter {
     }
     if (node instanceof WindowTopNode top) {
       return describeTop(top);
+    }
+    if (node instanceof WindowJoinNode join) {
+      return describeWindowJoin(join);
     }
     SinkNode sink = (SinkNode) node;
     if (sink.isToClient()) {
@@ -149,6 +153,27 @@ public final class PlanPrinter {
         + "on the window bounds, computed in one step), key " + top.key().format() + " of " + String.join(", ", keys)
         + ", through " + top.repartitionName() + "-repartition (1 partition), window " + top.window().type()
         + " grace " + Durations.print(top.window().grace()) + ", store " + top.storeName();
+  }
+
+  private static String describeWindowJoin(WindowJoinNode join) {
+    List<String> conditions = new java.util.ArrayList<>();
+    for (int i = 0; i < join.left().keys().size(); i++) {
+      conditions.add(ExprPrinter.print(join.left().keys().get(i), join.left().input().schema()) + " = "
+          + ExprPrinter.print(join.right().keys().get(i), join.right().input().schema()));
+    }
+    StringBuilder out = new StringBuilder("inner window join on ").append(String.join(" AND ", conditions))
+        .append(", both aggregations below in this step (their groups in panes in store ").append(join.storeName())
+        .append(", joined as each window closes), key ").append(join.key().format());
+    for (String side : List.of("left", "right")) {
+      JoinSide input = side.equals("left") ? join.left() : join.right();
+      if (input.repartition() == null) {
+        out.append(", ").append(side).append(" in place");
+      } else {
+        out.append(", repartition ").append(side).append("'s rows through ").append(join.repartitionName(side))
+            .append("-repartition (").append(input.repartition()).append(" partitions)");
+      }
+    }
+    return out.toString();
   }
 
   private static void repartition(StringBuilder out, JoinNode join, String side, JoinSide input) {

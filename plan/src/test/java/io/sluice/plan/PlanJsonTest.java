@@ -23,6 +23,7 @@ import io.sluice.plan.node.JoinWindow;
 import io.sluice.plan.node.ProjectNode;
 import io.sluice.plan.node.SinkNode;
 import io.sluice.plan.node.SourceNode;
+import io.sluice.plan.node.WindowJoinNode;
 import io.sluice.plan.node.WindowTopNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -189,6 +190,60 @@ class PlanJsonTest {
     overSource.addAll(columns.subList(columns.size() - 3, columns.size()));
     assertThrows(IllegalArgumentException.class, () -> new WindowTopNode("join", source, 1, top.keys(), top.key(),
         tumbling, "join-store", new RowSchema(overSource)), "a source's rows have no window bounds");
+  }
+
+  @Test
+  void aWindowJoinSurvivesAJsonRoundTripAndNeedsTheWindowAndOneGroupColumnOfEachSide() {
+    SourceNode source = (SourceNode) ((FilterNode) ((ProjectNode) samplePlan().root().input()).input()).input();
+    WindowSpec tumbling = new WindowSpec(WindowType.TUMBLING, 10_000, null, 0, 10_000);
+    AggregateNode people = groupCount("aggregate", source, tumbling, 0, 1, 0);
+    AggregateNode names = groupCount("aggregate2", source, tumbling, 1, 0, null);
+    Expr start = new InputRef(3, DataType.BIGINT);
+    JoinSide inPlace = new JoinSide(people, List.of(new InputRef(0, DataType.BIGINT), start), null);
+    JoinSide repartitioned = new JoinSide(names, List.of(new InputRef(1, DataType.BIGINT), start), 4);
+    JoinKey key = new JoinKey(List.of(Column.key("ID", DataType.BIGINT), Column.key("WINDOWSTART", DataType.BIGINT)),
+        SerdeFormat.JSON);
+    List<Column> columns = new ArrayList<>();
+    for (AggregateNode side : List.of(people, names)) {
+      side.schema().columns().forEach(c -> columns.add(Column.value(c.name(), c.type())));
+    }
+    RowSchema schema = new RowSchema(columns);
+    WindowJoinNode join = new WindowJoinNode("join", inPlace, repartitioned, key, "join-store", schema);
+    assertEquals(0, join.partitionKey());
+    PhysicalPlan plan = PhysicalPlan.of("CSAS_J_1", new SinkNode("sink", join, "J", "j",
+        new Formats(SerdeFormat.JSON, SerdeFormat.JSON)));
+    String json = PlanJson.write(plan);
+    assertEquals(plan, PlanJson.read(json));
+    assertTrue(json.contains("\"node\":\"windowJoin\""), json);
+    assertTrue(PlanPrinter.print(plan).contains("inner window join on ID = ID AND WINDOWSTART = WINDOWSTART"),
+        PlanPrinter.print(plan));
+
+    JoinSide noWindow = new JoinSide(names, List.of(new InputRef(1, DataType.BIGINT), new InputRef(1,
+        DataType.BIGINT)), 4);
+    assertThrows(IllegalArgumentException.class, () -> new WindowJoinNode("join", inPlace, noWindow, key, "join-store",
+        schema), "two group-by keys and no window");
+    JoinSide notInPlace = new JoinSide(names, repartitioned.keys(), null);
+    assertThrows(IllegalArgumentException.class, () -> new WindowJoinNode("join", inPlace, notInPlace, key,
+        "join-store", schema), "a side aggregated through a repartition cannot stay where it is read");
+    AggregateNode hopping = groupCount("aggregate2", source,
+        new WindowSpec(WindowType.HOPPING, 10_000, 5_000L, 0, 10_000), 1, 0, null);
+    JoinSide otherWindow = new JoinSide(hopping, repartitioned.keys(), 4);
+    assertThrows(IllegalArgumentException.class, () -> new WindowJoinNode("join", inPlace, otherWindow, key,
+        "join-store", schema), "both sides need the same window");
+  }
+
+  /** A COUNT in panes grouped by two source columns ({@code first} then {@code second}), in place by one or not. */
+  private static AggregateNode groupCount(String id, SourceNode source, WindowSpec window, int first, int second,
+      Integer inPlace) {
+    List<Expr> groupBy = List.of(new InputRef(first, source.schema().column(first).type()),
+        new InputRef(second, source.schema().column(second).type()));
+    RowSchema schema = RowSchema.of(Column.key(source.schema().column(first).name(), groupBy.get(0).type()),
+        Column.key(source.schema().column(second).name(), groupBy.get(1).type()), Column.value("N", DataType.BIGINT),
+        new Column(WindowSpec.START_COLUMN, DataType.BIGINT, ColumnKind.PSEUDO),
+        new Column(WindowSpec.END_COLUMN, DataType.BIGINT, ColumnKind.PSEUDO));
+    return new AggregateNode(id, source, groupBy,
+        List.of(new AggregateCall(AggregateFunction.COUNT, List.of(), DataType.BIGINT)), window, EmitMode.FINAL,
+        id + "-store", schema, null, inPlace, Boolean.TRUE);
   }
 
   private static JoinNode join(JoinType type, JoinSide left, JoinSide right, JoinWindow window) {

@@ -25,7 +25,7 @@ public final class PlanNodes {
     if (node instanceof JoinNode join) {
       return join.kind() == JoinKind.TABLE_TABLE || join.kind() == JoinKind.FOREIGN_KEY;
     }
-    if (node instanceof WindowTopNode) {
+    if (node instanceof WindowTopNode || node instanceof WindowJoinNode) {
       return false;
     }
     return node.inputs().stream().anyMatch(PlanNodes::emitsTable);
@@ -40,7 +40,7 @@ public final class PlanNodes {
     if (node instanceof AggregateNode aggregate) {
       return aggregate;
     }
-    if (node instanceof JoinNode || node instanceof WindowTopNode) {
+    if (node instanceof JoinNode || node instanceof WindowTopNode || node instanceof WindowJoinNode) {
       return null;
     }
     for (PlanNode input : node.inputs()) {

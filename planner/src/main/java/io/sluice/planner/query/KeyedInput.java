@@ -12,6 +12,7 @@ import io.sluice.plan.node.PlanNode;
 import io.sluice.plan.node.PlanNodes;
 import io.sluice.plan.node.ProjectNode;
 import io.sluice.plan.node.SourceNode;
+import io.sluice.plan.node.WindowJoinNode;
 import io.sluice.plan.node.WindowTopNode;
 import io.sluice.planner.CatalogView;
 import java.util.ArrayList;
@@ -53,6 +54,9 @@ record KeyedInput(PlanNode node, int[] slots, List<Column> columns, SerdeFormat 
       return null;
     }
     if (node instanceof JoinNode join) {
+      return keyedBy(node, join.left().keys(), join.key());
+    }
+    if (node instanceof WindowJoinNode join) {
       return keyedBy(node, join.left().keys(), join.key());
     }
     if (node instanceof WindowTopNode top) {
@@ -114,6 +118,10 @@ record KeyedInput(PlanNode node, int[] slots, List<Column> columns, SerdeFormat 
     }
     if (node instanceof WindowTopNode) {
       return 1;
+    }
+    if (node instanceof WindowJoinNode join) {
+      Integer repartition = join.left().repartition();
+      return repartition != null ? repartition : partitions(join.left().input(), catalog);
     }
     return node.inputs().isEmpty() ? 1 : partitions(node.inputs().get(0), catalog);
   }

@@ -7,6 +7,7 @@ import io.sluice.plan.node.JoinSide;
 import io.sluice.plan.node.PlanNode;
 import io.sluice.plan.node.ProjectNode;
 import io.sluice.plan.node.SourceNode;
+import io.sluice.plan.node.WindowJoinNode;
 import io.sluice.plan.node.WindowTopNode;
 import java.util.List;
 
@@ -44,6 +45,11 @@ final class NodeCopies {
     if (node instanceof WindowTopNode top) {
       return new WindowTopNode(id, inputs.get(0), top.valueIndex(), top.keys(), top.key(), top.window(),
           ((WindowTopNode) namesake).storeName(), top.schema());
+    }
+    if (node instanceof WindowJoinNode join) {
+      return new WindowJoinNode(id, new JoinSide(inputs.get(0), join.left().keys(), join.left().repartition()),
+          new JoinSide(inputs.get(1), join.right().keys(), join.right().repartition()), join.key(),
+          ((WindowJoinNode) namesake).storeName(), join.schema());
     }
     throw new IllegalStateException("a sink reads its query's root; it is never copied: " + node.id());
   }

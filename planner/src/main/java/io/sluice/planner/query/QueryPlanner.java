@@ -134,8 +134,9 @@ public final class QueryPlanner {
         : joinKey != null ? joinKey.keyItems()
         : partitionExprs.isEmpty() ? sourceKeyItems(project, selectCount)
         : partitionByNull ? List.of() : matchPartitionItems(project, selectCount, partitionBy);
-    ProjectNode shaped =
-        WindowTops.fuse(SharedSubtrees.share(PanedWindows.keep(shape(project, names, keyItems, selectCount))));
+    ProjectNode shaped = WindowJoins.fuse(
+        WindowTops.fuse(SharedSubtrees.share(PanedWindows.keep(shape(project, names, keyItems, selectCount)))),
+        catalog);
     return new PlannedSelect(shaped, converter.sourcesRead(), readsTable, RelOptUtil.toString(rel).trim());
   }
 

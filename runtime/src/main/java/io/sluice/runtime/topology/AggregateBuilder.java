@@ -80,39 +80,10 @@ final class AggregateBuilder implements NodeBuilder<AggregateNode> {
       throw new UnsupportedPlanException("an aggregation needs at least one GROUP BY expression, or a window");
     }
     Accumulators functions = Accumulators.of(node.aggregates(), overTable);
-    RowSchema inputSchema = node.input().schema();
-    List<Column> groupColumns = new ArrayList<>();
-    for (int i = 0; i < node.groupBy().size(); i++) {
-      groupColumns.add(new Column(node.schema().column(i).name(), node.groupBy().get(i).type(), ColumnKind.KEY));
-    }
-    RowProjector groupBy = ExpressionCompiler.compileProjector(node.groupBy(), inputSchema, new RowSchema(groupColumns));
-    RowProjector arguments = argumentsProjector(node, functions, inputSchema);
-    List<String> groupNames = groupColumns.stream().map(Column::name).toList();
-
+    GroupedRows rows = groupedRows(node, input, functions, context);
+    KStream<Object, AggregateInput> inputs = rows.rows();
+    Serde<Object> keySerde = rows.keySerde();
     SourceNode keyedSource = node.keyedSource();
-    String inputStep = NodeNames.aggregateInput(node.id());
-    Downstream inputDownstream = context.downstreamOf(inputStep);
-    ProcessingLogger inputLogger = context.loggerFor(node, inputStep);
-    FilterNode where = context.fusedFilterOf(node);
-    RowPredicate condition = where == null ? null
-        : ExpressionCompiler.compilePredicate(where.predicate(), where.input().schema());
-    LongAdder passed = where == null ? null : context.stats().nodeRowsOut(where.id());
-    ProcessingLogger conditionLogger = where == null ? null : context.loggerFor(where, inputStep);
-    Supplier<AggregateInputs> computed = () -> new AggregateInputs(groupBy, arguments, groupNames, condition, passed);
-    KStream<Object, AggregateInput> inputs;
-    Serde<Object> keySerde;
-    if (keyedSource != null) {
-      inputs = Untyped.stream(input.processValues(
-          () -> new AggregateInputProcessor(computed.get(), inputDownstream, inputLogger, conditionLogger),
-          Named.as(inputStep)));
-      keySerde = Untyped.serde(Serdes.ByteArray());
-    } else {
-      inputs = Untyped.stream(input.process(
-          () -> new RekeyingAggregateInputProcessor(computed.get(), inputDownstream, inputLogger, conditionLogger,
-              false),
-          Named.as(inputStep)));
-      keySerde = Untyped.serde(new GroupKeySerde(groupColumns.stream().map(Column::type).toList()));
-    }
     if (node.aggregatesInPlace() && window == null) {
       return output(node, inPlace(node, inputs, functions, keySerde, context), context);
     }
@@ -149,6 +120,51 @@ final class AggregateBuilder implements NodeBuilder<AggregateNode> {
     }
 
     return output(node, groups.toStream(Named.as(NodeNames.toStream(node.id()))), context);
+  }
+
+  /** An aggregation's input rows, keyed by their group, and the serde of those keys. */
+  record GroupedRows(KStream<Object, AggregateInput> rows, Serde<Object> keySerde) {}
+
+  /**
+   * {@code <id>-input}: each row of {@code node}'s input keyed by its group, with its aggregate
+   * arguments (and the condition of the stream filter before it, when the aggregation runs it).
+   */
+  static GroupedRows groupedRows(AggregateNode node, KStream<Object, Object> input, Accumulators functions,
+      BuildContext context) {
+    RowSchema inputSchema = node.input().schema();
+    List<Column> groupColumns = new ArrayList<>();
+    for (int i = 0; i < node.groupBy().size(); i++) {
+      groupColumns.add(new Column(node.schema().column(i).name(), node.groupBy().get(i).type(), ColumnKind.KEY));
+    }
+    RowProjector groupBy = ExpressionCompiler.compileProjector(node.groupBy(), inputSchema, new RowSchema(groupColumns));
+    RowProjector arguments = argumentsProjector(node, functions, inputSchema);
+    List<String> groupNames = groupColumns.stream().map(Column::name).toList();
+
+    SourceNode keyedSource = node.keyedSource();
+    String inputStep = NodeNames.aggregateInput(node.id());
+    Downstream inputDownstream = context.downstreamOf(inputStep);
+    ProcessingLogger inputLogger = context.loggerFor(node, inputStep);
+    FilterNode where = context.fusedFilterOf(node);
+    RowPredicate condition = where == null ? null
+        : ExpressionCompiler.compilePredicate(where.predicate(), where.input().schema());
+    LongAdder passed = where == null ? null : context.stats().nodeRowsOut(where.id());
+    ProcessingLogger conditionLogger = where == null ? null : context.loggerFor(where, inputStep);
+    Supplier<AggregateInputs> computed = () -> new AggregateInputs(groupBy, arguments, groupNames, condition, passed);
+    KStream<Object, AggregateInput> inputs;
+    Serde<Object> keySerde;
+    if (keyedSource != null) {
+      inputs = Untyped.stream(input.processValues(
+          () -> new AggregateInputProcessor(computed.get(), inputDownstream, inputLogger, conditionLogger),
+          Named.as(inputStep)));
+      keySerde = Untyped.serde(Serdes.ByteArray());
+    } else {
+      inputs = Untyped.stream(input.process(
+          () -> new RekeyingAggregateInputProcessor(computed.get(), inputDownstream, inputLogger, conditionLogger,
+              false),
+          Named.as(inputStep)));
+      keySerde = Untyped.serde(new GroupKeySerde(groupColumns.stream().map(Column::type).toList()));
+    }
+    return new GroupedRows(inputs, keySerde);
   }
 
   /** The groups' changes kept by {@link InPlaceAggregateProcessor} in the store the plan names. */

@@ -9,6 +9,7 @@ import io.sluice.plan.node.PlanNodes;
 import io.sluice.plan.node.ProjectNode;
 import io.sluice.plan.node.SinkNode;
 import io.sluice.plan.node.SourceNode;
+import io.sluice.plan.node.WindowJoinNode;
 import io.sluice.plan.node.WindowTopNode;
 import io.sluice.runtime.QueryStats;
 import io.sluice.runtime.ResultListener;
@@ -40,6 +41,7 @@ public final class TopologyAssembler {
       AggregateNode.class, new AggregateBuilder(),
       JoinNode.class, new JoinBuilder(),
       WindowTopNode.class, new WindowTopBuilder(),
+      WindowJoinNode.class, new WindowJoinBuilder(),
       SinkNode.class, new SinkBuilder());
 
   private TopologyAssembler() {}
@@ -71,6 +73,10 @@ public final class TopologyAssembler {
       }
       if (node instanceof FilterNode filter && context.isFused(filter)) {
         // The projection or aggregation reading it runs it: the filter's stream is its input's.
+        context.setStream(node, input);
+      } else if (node instanceof AggregateNode && nodes.stream().anyMatch(
+          reader -> reader instanceof WindowJoinNode && reader.inputs().contains(node))) {
+        // The window join computes it: the aggregation's stream is its input's.
         context.setStream(node, input);
       } else {
         context.setStream(node, builderFor(node).build(node, input, context));

@@ -47,6 +47,11 @@ final class WindowPanes {
     closedThrough = kept == null ? Long.MIN_VALUE : ByteBuffer.wrap(kept).getLong();
   }
 
+  /** The greatest window end closed, or {@link Long#MIN_VALUE} before the first. */
+  long closedThrough() {
+    return closedThrough;
+  }
+
   /** One group's row of a closing window: its panes' states merged, and their greatest row time. */
   static final class ClosedGroup {
 
