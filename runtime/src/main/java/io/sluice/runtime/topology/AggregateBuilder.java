@@ -61,8 +61,9 @@ import org.apache.kafka.streams.state.WindowStore;
  * ({@link PanedWindowAggregateProcessor}) keeps its panes there; {@code <id>-to-stream} and
  * {@code <id>-output} turn changed groups into result rows. An aggregation in place (the plan's
  * {@code inputPartitionKey}) is no DSL aggregate: {@code <id>} ({@link InPlaceAggregateProcessor},
- * or for one in panes {@link PanedWindowAggregateProcessor}) keeps the groups in the store where the
- * rows are read, and nothing is repartitioned.
+ * which also makes the result rows, so there is no {@code <id>-output}; or for one in panes
+ * {@link PanedWindowAggregateProcessor}) keeps the groups in the store where the rows are read, and
+ * nothing is repartitioned.
  */
 final class AggregateBuilder implements NodeBuilder<AggregateNode> {
 
@@ -85,7 +86,7 @@ final class AggregateBuilder implements NodeBuilder<AggregateNode> {
     Serde<Object> keySerde = rows.keySerde();
     SourceNode keyedSource = node.keyedSource();
     if (node.aggregatesInPlace() && window == null) {
-      return output(node, inPlace(node, inputs, functions, keySerde, context), context);
+      return inPlace(node, inputs, functions, keySerde, context);
     }
     AggregateInputSerde inputSerde = new AggregateInputSerde(functions.argumentTypes());
     if (window != null) {
@@ -167,14 +168,17 @@ final class AggregateBuilder implements NodeBuilder<AggregateNode> {
     return new GroupedRows(inputs, keySerde);
   }
 
-  /** The groups' changes kept by {@link InPlaceAggregateProcessor} in the store the plan names. */
-  private static KStream<Object, AggregateState> inPlace(AggregateNode node, KStream<Object, AggregateInput> inputs,
+  /** The groups' result rows, made by {@link InPlaceAggregateProcessor}, which keeps them in the store the plan names. */
+  private static KStream<Object, Object> inPlace(AggregateNode node, KStream<Object, AggregateInput> inputs,
       Accumulators functions, Serde<Object> keySerde, BuildContext context) {
     context.builder().addStateStore(Stores.timestampedKeyValueStoreBuilder(
         Stores.persistentTimestampedKeyValueStore(node.storeName()), keySerde, new AggregateStateSerde(functions)));
-    Downstream downstream = context.downstreamOf(node.id());
-    return inputs.process(() -> new InPlaceAggregateProcessor(node.storeName(), functions::newState, downstream),
-        Named.as(node.id()), node.storeName());
+    Downstream downstream = context.outputOf(node, node.id());
+    ProcessingLogger logger = context.loggerFor(node, node.id(), NodeNames.outputProcessingLog(node.id()));
+    AggregateRows rows = new AggregateRows(node);
+    return SourceBuilder.widen(inputs.process(
+        () -> new InPlaceAggregateProcessor(node.storeName(), functions::newState, rows, downstream, logger),
+        Named.as(node.id()), node.storeName()));
   }
 
   /** The windows' final rows, merged from the panes {@link PanedWindowAggregateProcessor} keeps in the plan's store. */

@@ -49,7 +49,7 @@ final class AggregateOutputProcessor implements FixedKeyProcessor<Object, Aggreg
     try {
       rows.fillResults(row, state);
     } catch (AggregateRows.ResultException e) {
-      logger.log(context, record, ErrorType.EVALUATION_ERROR, "column " + e.column() + ": " + Reasons.of(e.failure()),
+      logger.log(context, record, ErrorType.EVALUATION_ERROR, Reasons.of(e),
           record.timestamp(), null, null);
       return;
     }

@@ -1,6 +1,7 @@
 package io.sluice.runtime.topology;
 
 import io.sluice.runtime.aggregate.AggregateInput;
+import io.sluice.runtime.aggregate.AggregateRows;
 import io.sluice.runtime.aggregate.AggregateState;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -11,27 +12,34 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * Adds each aggregate input to its group's state in the store, in the task that read the row, and
- * forwards the group's new state: an unwindowed stream aggregation whose groups each lie within one
- * input partition, which the DSL's aggregate would repartition first because the key changed. It
- * keeps what the DSL's aggregate keeps (a timestamped store whose timestamp is the greatest of the
- * group's row times, which the update carries), so pull queries read its store alike.
+ * forwards the group's new result row: an unwindowed stream aggregation whose groups each lie
+ * within one input partition, which the DSL's aggregate would repartition first because the key
+ * changed. It keeps what the DSL's aggregate keeps (a timestamped store whose timestamp is the
+ * greatest of the group's row times, which the row carries), so pull queries read its store alike,
+ * and makes the row itself, where the DSL's aggregate hands its state to {@code <id>-output}: one
+ * processor hop fewer per row. A result that cannot be computed is reported.
  */
-final class InPlaceAggregateProcessor implements Processor<Object, AggregateInput, Object, AggregateState> {
+final class InPlaceAggregateProcessor implements Processor<Object, AggregateInput, Object, Object> {
 
   private final String storeName;
   private final Supplier<AggregateState> newState;
+  private final AggregateRows rows;
   private final Downstream downstream;
-  private ProcessorContext<Object, AggregateState> context;
+  private final ProcessingLogger logger;
+  private ProcessorContext<Object, Object> context;
   private TimestampedKeyValueStore<Object, AggregateState> groups;
 
-  InPlaceAggregateProcessor(String storeName, Supplier<AggregateState> newState, Downstream downstream) {
+  InPlaceAggregateProcessor(String storeName, Supplier<AggregateState> newState, AggregateRows rows,
+      Downstream downstream, ProcessingLogger logger) {
     this.storeName = storeName;
     this.newState = newState;
+    this.rows = rows;
     this.downstream = downstream;
+    this.logger = logger;
   }
 
   @Override
-  public void init(ProcessorContext<Object, AggregateState> context) {
+  public void init(ProcessorContext<Object, Object> context) {
     this.context = context;
     this.groups = context.getStateStore(storeName);
   }
@@ -42,6 +50,13 @@ final class InPlaceAggregateProcessor implements Processor<Object, AggregateInpu
     AggregateState state = (old == null ? newState.get() : old.value()).apply(record.value());
     long time = old == null ? record.timestamp() : Math.max(record.timestamp(), old.timestamp());
     groups.put(record.key(), ValueAndTimestamp.make(state, time));
-    downstream.forward(context, record.withValue(state).withTimestamp(time));
+    Object[] row = rows.keyRow(record.key(), null);
+    try {
+      rows.fillResults(row, state);
+    } catch (AggregateRows.ResultException e) {
+      logger.log(context, ErrorType.EVALUATION_ERROR, Reasons.of(e), time);
+      return;
+    }
+    downstream.forward(context, new Record<Object, Object>(record.key(), row, time, record.headers()));
   }
 }

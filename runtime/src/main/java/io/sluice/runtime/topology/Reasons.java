@@ -1,5 +1,6 @@
 package io.sluice.runtime.topology;
 
+import io.sluice.runtime.aggregate.AggregateRows;
 import io.sluice.runtime.expr.EvaluationException;
 import io.sluice.runtime.serde.RecordFormatException;
 
@@ -7,6 +8,11 @@ import io.sluice.runtime.serde.RecordFormatException;
 final class Reasons {
 
   private Reasons() {}
+
+  /** The reason an aggregate's result could not be computed, naming its column. */
+  static String of(AggregateRows.ResultException e) {
+    return "column " + e.column() + ": " + of(e.failure());
+  }
 
   static String of(RuntimeException e) {
     if (e instanceof RecordFormatException && e.getMessage() != null) {

@@ -129,7 +129,7 @@ final class WindowJoinProcessor implements Processor<Object, SidedInput, Object,
     try {
       side.rows().fillResults(row, group.state);
     } catch (AggregateRows.ResultException e) {
-      side.logger().log(context, ErrorType.EVALUATION_ERROR, "column " + e.column() + ": " + Reasons.of(e.failure()),
+      side.logger().log(context, ErrorType.EVALUATION_ERROR, Reasons.of(e),
           recordTime);
       return null;
     }
