@@ -60,8 +60,9 @@ class AggregationTest {
     assertEquals(1, topology.describe().subtopologies().size(), topology.describe().toString());
     assertEquals(Set.of(
             "source-read", "source-deserialize", "source-processing-log",
-            // The aggregation in place makes its result rows itself: no aggregate-output step.
-            "aggregate-input", "aggregate-processing-log", "aggregate", "aggregate-output-processing-log",
+            // The aggregation in place groups its rows and makes its result rows itself: no
+            // aggregate-input or aggregate-output step.
+            "aggregate-processing-log", "aggregate", "aggregate-output-processing-log",
             "project-processing-log", "sink-serialize", "sink-write", "sink-processing-log"),
         names(topology));
     assertFalse(topology.describe().toString().contains("repartition"), topology.describe().toString());

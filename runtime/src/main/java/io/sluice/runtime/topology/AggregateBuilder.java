@@ -1,7 +1,6 @@
 package io.sluice.runtime.topology;
 
 import io.sluice.plan.Column;
-import io.sluice.plan.ColumnKind;
 import io.sluice.plan.DataType;
 import io.sluice.plan.EmitMode;
 import io.sluice.plan.RowSchema;
@@ -9,7 +8,6 @@ import io.sluice.plan.WindowSpec;
 import io.sluice.plan.WindowType;
 import io.sluice.plan.expr.Expr;
 import io.sluice.plan.node.AggregateNode;
-import io.sluice.plan.node.FilterNode;
 import io.sluice.plan.node.PlanNodes;
 import io.sluice.plan.node.SourceNode;
 import io.sluice.runtime.QueryStats;
@@ -20,14 +18,11 @@ import io.sluice.runtime.aggregate.AggregateInputSerde;
 import io.sluice.runtime.aggregate.AggregateRows;
 import io.sluice.runtime.aggregate.AggregateState;
 import io.sluice.runtime.aggregate.AggregateStateSerde;
-import io.sluice.runtime.aggregate.GroupKeySerde;
 import io.sluice.runtime.expr.ExpressionCompiler;
-import io.sluice.runtime.expr.RowPredicate;
 import io.sluice.runtime.expr.RowProjector;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -61,7 +56,8 @@ import org.apache.kafka.streams.state.WindowStore;
  * ({@link PanedWindowAggregateProcessor}) keeps its panes there; {@code <id>-to-stream} and
  * {@code <id>-output} turn changed groups into result rows. An aggregation in place (the plan's
  * {@code inputPartitionKey}) is no DSL aggregate: {@code <id>} ({@link InPlaceAggregateProcessor},
- * which also makes the result rows, so there is no {@code <id>-output}; or for one in panes
+ * which also computes each row's group and makes the result rows, so there is no {@code <id>-input}
+ * or {@code <id>-output}; or for one in panes
  * {@link PanedWindowAggregateProcessor}) keeps the groups in the store where the rows are read, and
  * nothing is repartitioned.
  */
@@ -81,13 +77,13 @@ final class AggregateBuilder implements NodeBuilder<AggregateNode> {
       throw new UnsupportedPlanException("an aggregation needs at least one GROUP BY expression, or a window");
     }
     Accumulators functions = Accumulators.of(node.aggregates(), overTable);
+    if (node.aggregatesInPlace() && window == null) {
+      return inPlace(node, input, functions, context);
+    }
     GroupedRows rows = groupedRows(node, input, functions, context);
     KStream<Object, AggregateInput> inputs = rows.rows();
     Serde<Object> keySerde = rows.keySerde();
     SourceNode keyedSource = node.keyedSource();
-    if (node.aggregatesInPlace() && window == null) {
-      return inPlace(node, inputs, functions, keySerde, context);
-    }
     AggregateInputSerde inputSerde = new AggregateInputSerde(functions.argumentTypes());
     if (window != null) {
       if (keyedSource == null && !node.aggregatesInPlace()) {
@@ -132,52 +128,31 @@ final class AggregateBuilder implements NodeBuilder<AggregateNode> {
    */
   static GroupedRows groupedRows(AggregateNode node, KStream<Object, Object> input, Accumulators functions,
       BuildContext context) {
-    RowSchema inputSchema = node.input().schema();
-    List<Column> groupColumns = new ArrayList<>();
-    for (int i = 0; i < node.groupBy().size(); i++) {
-      groupColumns.add(new Column(node.schema().column(i).name(), node.groupBy().get(i).type(), ColumnKind.KEY));
-    }
-    RowProjector groupBy = ExpressionCompiler.compileProjector(node.groupBy(), inputSchema, new RowSchema(groupColumns));
-    RowProjector arguments = argumentsProjector(node, functions, inputSchema);
-    List<String> groupNames = groupColumns.stream().map(Column::name).toList();
-
-    SourceNode keyedSource = node.keyedSource();
     String inputStep = NodeNames.aggregateInput(node.id());
+    AggregateInputStep step = AggregateInputStep.of(node, functions, inputStep, context);
     Downstream inputDownstream = context.downstreamOf(inputStep);
-    ProcessingLogger inputLogger = context.loggerFor(node, inputStep);
-    FilterNode where = context.fusedFilterOf(node);
-    RowPredicate condition = where == null ? null
-        : ExpressionCompiler.compilePredicate(where.predicate(), where.input().schema());
-    LongAdder passed = where == null ? null : context.stats().nodeRowsOut(where.id());
-    ProcessingLogger conditionLogger = where == null ? null : context.loggerFor(where, inputStep);
-    Supplier<AggregateInputs> computed = () -> new AggregateInputs(groupBy, arguments, groupNames, condition, passed);
-    KStream<Object, AggregateInput> inputs;
-    Serde<Object> keySerde;
-    if (keyedSource != null) {
-      inputs = Untyped.stream(input.processValues(
-          () -> new AggregateInputProcessor(computed.get(), inputDownstream, inputLogger, conditionLogger),
-          Named.as(inputStep)));
-      keySerde = Untyped.serde(Serdes.ByteArray());
-    } else {
-      inputs = Untyped.stream(input.process(
-          () -> new RekeyingAggregateInputProcessor(computed.get(), inputDownstream, inputLogger, conditionLogger,
-              false),
-          Named.as(inputStep)));
-      keySerde = Untyped.serde(new GroupKeySerde(groupColumns.stream().map(Column::type).toList()));
+    if (node.keyedSource() != null) {
+      Supplier<AggregateInputs> computed = step.inputs();
+      return new GroupedRows(Untyped.stream(input.processValues(() -> new AggregateInputProcessor(computed.get(),
+          inputDownstream, step.logger(), step.conditionLogger()), Named.as(inputStep))),
+          Untyped.serde(Serdes.ByteArray()));
     }
-    return new GroupedRows(inputs, keySerde);
+    return new GroupedRows(Untyped.stream(input.process(
+        () -> new RekeyingAggregateInputProcessor(step, inputDownstream, false), Named.as(inputStep))),
+        step.groupKeys());
   }
 
   /** The groups' result rows, made by {@link InPlaceAggregateProcessor}, which keeps them in the store the plan names. */
-  private static KStream<Object, Object> inPlace(AggregateNode node, KStream<Object, AggregateInput> inputs,
-      Accumulators functions, Serde<Object> keySerde, BuildContext context) {
+  private static KStream<Object, Object> inPlace(AggregateNode node, KStream<Object, Object> input,
+      Accumulators functions, BuildContext context) {
+    AggregateInputStep step = AggregateInputStep.of(node, functions, node.id(), context);
     context.builder().addStateStore(Stores.timestampedKeyValueStoreBuilder(
-        Stores.persistentTimestampedKeyValueStore(node.storeName()), keySerde, new AggregateStateSerde(functions)));
+        Stores.persistentTimestampedKeyValueStore(node.storeName()), step.groupKeys(), new AggregateStateSerde(functions)));
     Downstream downstream = context.outputOf(node, node.id());
     ProcessingLogger logger = context.loggerFor(node, node.id(), NodeNames.outputProcessingLog(node.id()));
     AggregateRows rows = new AggregateRows(node);
-    return SourceBuilder.widen(inputs.process(
-        () -> new InPlaceAggregateProcessor(node.storeName(), functions::newState, rows, downstream, logger),
+    return SourceBuilder.widen(input.process(
+        () -> new InPlaceAggregateProcessor(node.storeName(), step, functions::newState, rows, downstream, logger),
         Named.as(node.id()), node.storeName()));
   }
 

@@ -18,23 +18,17 @@ import org.apache.kafka.streams.processor.api.Record;
  */
 final class RekeyingAggregateInputProcessor implements Processor<Object, Object, Object, Object> {
 
+  private final AggregateInputStep step;
   private final AggregateInputs inputs;
   private final Downstream downstream;
-  private final ProcessingLogger logger;
-  private final ProcessingLogger conditionLogger;
   private final boolean perWindow;
   private ProcessorContext<Object, Object> context;
 
-  /**
-   * @param conditionLogger where a fused filter's failures go (see {@link AggregateInputs}), or null
-   * @param perWindow whether rows are a windowed aggregation's, whose window goes into the key
-   */
-  RekeyingAggregateInputProcessor(AggregateInputs inputs, Downstream downstream, ProcessingLogger logger,
-      ProcessingLogger conditionLogger, boolean perWindow) {
-    this.inputs = inputs;
+  /** @param perWindow whether rows are a windowed aggregation's, whose window goes into the key */
+  RekeyingAggregateInputProcessor(AggregateInputStep step, Downstream downstream, boolean perWindow) {
+    this.step = step;
+    this.inputs = step.inputs().get();
     this.downstream = downstream;
-    this.logger = logger;
-    this.conditionLogger = conditionLogger;
     this.perWindow = perWindow;
   }
 
@@ -56,12 +50,7 @@ final class RekeyingAggregateInputProcessor implements Processor<Object, Object,
       }
       downstream.forward(context, new Record<>(new GroupKey(group), inputs.input(i), record.timestamp(), record.headers()));
     }
-    if (inputs.failure() != null) {
-      logger.log(context, ErrorType.EVALUATION_ERROR, inputs.failure(), record.timestamp());
-    }
-    if (inputs.conditionFailure() != null) {
-      conditionLogger.log(context, ErrorType.EVALUATION_ERROR, inputs.conditionFailure(), record.timestamp());
-    }
+    step.reportFailures(inputs, context, record.timestamp());
   }
 
   private static Window windowOf(Record<Object, Object> record) {

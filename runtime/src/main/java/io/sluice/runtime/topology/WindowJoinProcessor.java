@@ -2,7 +2,6 @@ package io.sluice.runtime.topology;
 
 import io.sluice.plan.WindowSpec;
 import io.sluice.runtime.QueryStats;
-import io.sluice.runtime.aggregate.AggregateInput;
 import io.sluice.runtime.aggregate.AggregateRows;
 import io.sluice.runtime.aggregate.AggregateState;
 import io.sluice.runtime.aggregate.AggregateStateSerde;

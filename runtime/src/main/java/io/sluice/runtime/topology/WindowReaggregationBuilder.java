@@ -18,7 +18,6 @@ import io.sluice.runtime.expr.ExpressionCompiler;
 import io.sluice.runtime.expr.RowProjector;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -62,8 +61,8 @@ final class WindowReaggregationBuilder {
     Downstream inputDownstream = context.downstreamOf(inputStep);
     ProcessingLogger inputLogger = context.loggerFor(node, inputStep);
     KStream<Object, AggregateInput> inputs = Untyped.stream(input.process(
-        () -> new RekeyingAggregateInputProcessor(new AggregateInputs(groupBy, arguments, groupNames), inputDownstream,
-            inputLogger, null, true),
+        () -> new RekeyingAggregateInputProcessor(new AggregateInputStep(
+            () -> new AggregateInputs(groupBy, arguments, groupNames), inputLogger, null, null), inputDownstream, true),
         Named.as(inputStep)));
     AggregateInputSerde inputSerde = new AggregateInputSerde(functions.argumentTypes());
     GroupKeySerde groupSerde = new GroupKeySerde(groupTypes);

@@ -96,8 +96,8 @@ function summary(plan, text) {
     const groups = rest.split(', ')[0];
     return `${groups ? `by ${groups}: ` : ''}${functions.replace(/ AS \w+/g, '')}`;
   }
-  if (plan.node === 'join') {
-    const on = /\bon (.*?)(?:, (?:unbounded|within|window|key|repartition)\b|$)/.exec(text);
+  if (plan.node === 'join' || plan.node === 'windowJoin') {
+    const on = /\bon (.*?)(?:, (?:unbounded|within|window|key|repartition|both)\b|$)/.exec(text);
     return on ? `on ${on[1]}` : '';
   }
   return text.replace(/, store \S+$/, '');
