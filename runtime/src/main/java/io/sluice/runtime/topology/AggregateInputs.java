@@ -40,16 +40,11 @@ final class AggregateInputs {
   private String conditionFailure;
 
   /**
+   * Inputs of the rows (of a stream: those that hold {@code condition} first, counting them in
+   * {@code passed}).
+   *
    * @param arguments the argument expressions, or null when no aggregate has an argument
    * @param groupNames the names of the group-by columns, for reasons
-   */
-  AggregateInputs(RowProjector groupBy, RowProjector arguments, List<String> groupNames) {
-    this(groupBy, arguments, groupNames, null, null);
-  }
-
-  /**
-   * Inputs of the stream rows that hold {@code condition} first, counting them in {@code passed}.
-   *
    * @param condition a fused filter's condition, or null for none
    */
   AggregateInputs(RowProjector groupBy, RowProjector arguments, List<String> groupNames, RowPredicate condition,

@@ -1,9 +1,7 @@
 package io.sluice.runtime.topology;
 
-import io.sluice.plan.Column;
-import io.sluice.plan.ColumnKind;
 import io.sluice.plan.DataType;
-import io.sluice.plan.RowSchema;
+import io.sluice.plan.expr.Expr;
 import io.sluice.plan.node.AggregateNode;
 import io.sluice.plan.node.PlanNodes;
 import io.sluice.runtime.UnsupportedPlanException;
@@ -14,8 +12,6 @@ import io.sluice.runtime.aggregate.AggregateRows;
 import io.sluice.runtime.aggregate.AggregateState;
 import io.sluice.runtime.aggregate.AggregateStateSerde;
 import io.sluice.runtime.aggregate.GroupKeySerde;
-import io.sluice.runtime.expr.ExpressionCompiler;
-import io.sluice.runtime.expr.RowProjector;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
@@ -44,26 +40,16 @@ final class WindowReaggregationBuilder {
           + "rows, through projections and filters only");
     }
     Accumulators functions = Accumulators.of(node.aggregates(), false);
-    RowSchema inputSchema = node.input().schema();
-    List<Column> groupColumns = new ArrayList<>();
-    for (int i = 0; i < node.groupBy().size(); i++) {
-      groupColumns.add(new Column(node.schema().column(i).name(), node.groupBy().get(i).type(), ColumnKind.KEY));
-    }
-    RowProjector groupBy = ExpressionCompiler.compileProjector(node.groupBy(), inputSchema, new RowSchema(groupColumns));
-    RowProjector arguments = AggregateBuilder.argumentsProjector(node, functions, inputSchema);
-    List<String> groupNames = groupColumns.stream().map(Column::name).toList();
-    List<DataType> groupTypes = groupColumns.stream().map(Column::type).toList();
+    List<DataType> groupTypes = node.groupBy().stream().map(Expr::type).toList();
     List<DataType> keyTypes = new ArrayList<>(groupTypes);
     keyTypes.add(DataType.BIGINT);
     keyTypes.add(DataType.BIGINT);
 
     String inputStep = NodeNames.aggregateInput(node.id());
     Downstream inputDownstream = context.downstreamOf(inputStep);
-    ProcessingLogger inputLogger = context.loggerFor(node, inputStep);
+    AggregateInputStep step = AggregateInputStep.of(node, functions, inputStep, context);
     KStream<Object, AggregateInput> inputs = Untyped.stream(input.process(
-        () -> new RekeyingAggregateInputProcessor(new AggregateInputStep(
-            () -> new AggregateInputs(groupBy, arguments, groupNames), inputLogger, null, null), inputDownstream, true),
-        Named.as(inputStep)));
+        () -> new RekeyingAggregateInputProcessor(step, inputDownstream, true), Named.as(inputStep)));
     AggregateInputSerde inputSerde = new AggregateInputSerde(functions.argumentTypes());
     GroupKeySerde groupSerde = new GroupKeySerde(groupTypes);
     inputs = inputs.repartition(Repartitioned.<Object, AggregateInput>as(node.id())
