@@ -31,19 +31,24 @@ public final class PlanPrinter {
 
   public static String print(PhysicalPlan plan) {
     StringBuilder out = new StringBuilder();
-    print(plan.root(), 0, new HashSet<>(), out);
+    print(plan.root(), null, 0, new HashSet<>(), out);
     return out.toString();
   }
 
-  private static void print(PlanNode node, int depth, Set<String> printed, StringBuilder out) {
+  private static void print(PlanNode node, PlanNode reader, int depth, Set<String> printed, StringBuilder out) {
     out.append("  ".repeat(depth)).append("> [ ").append(node.id()).append(" ] ");
     if (!printed.add(node.id())) {
       out.append("shared: the same step as [ ").append(node.id()).append(" ] above, computed once\n");
       return;
     }
-    out.append(describe(node)).append(" | schema: ").append(schema(node.schema().columns())).append('\n');
+    String described = describe(node);
+    if (node instanceof AggregateNode aggregate && reader instanceof WindowJoinNode join) {
+      // Its groups are kept in the window join's store; its own is never made.
+      described = described.replace(", store " + aggregate.storeName(), ", kept in " + join.storeName());
+    }
+    out.append(described).append(" | schema: ").append(schema(node.schema().columns())).append('\n');
     for (PlanNode input : node.inputs()) {
-      print(input, depth + 1, printed, out);
+      print(input, node, depth + 1, printed, out);
     }
   }
 
