@@ -18,6 +18,7 @@ import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The window join's step: the input rows of both aggregations (each a {@link SidedInput}) update
@@ -26,14 +27,18 @@ import org.apache.kafka.streams.processor.api.Record;
  * judged late, as each aggregation judged its own; when both sides' stream times pass a window's
  * end plus grace, the window's groups of both sides are made into their aggregations' rows and
  * joined on the join key, in memory. A row whose newest window has closed is dropped and counted as
- * late. The stream times are kept in memory; after a restart each starts from the greatest window
- * end closed plus grace, the least it can have been.
+ * late. The stream times are written to the store whenever windows close, under a key that sorts
+ * after every pane, and a restart goes on from them (from the greatest window end closed plus
+ * grace, the least they can be, in a store written before they were kept).
  *
  * <p>Rows come out by window end; within one, in the order of the left rows' group bytes, each
  * followed by its matches in the order of theirs. A joined row has the later of its two rows'
  * times, and the serialized join key as its record key.
  */
 final class WindowJoinProcessor implements Processor<Object, SidedInput, Object, Object> {
+
+  /** The key of both sides' stream times: after {@link WindowPanes}' keys, panes and the end closed alike. */
+  private static final Bytes STREAM_TIMES = Bytes.wrap(new byte[] {-1, -1, -1, -1, -1, -1, -1, -1, -1, 0});
 
   /** What the step needs of one side's aggregation. */
   record Side(Serde<Object> keySerde, AggregateStateSerde stateSerde, Supplier<AggregateState> newState,
@@ -50,6 +55,7 @@ final class WindowJoinProcessor implements Processor<Object, SidedInput, Object,
   private ProcessorContext<Object, Object> context;
   private WindowPanes panes;
   private final long[] streamTimes = new long[2];
+  private KeyValueStore<Bytes, byte[]> store;
 
   WindowJoinProcessor(String storeName, WindowSpec window, long pane, Side left, Side right, JoinRows joined,
       Downstream downstream, QueryStats stats) {
@@ -66,9 +72,16 @@ final class WindowJoinProcessor implements Processor<Object, SidedInput, Object,
   @Override
   public void init(ProcessorContext<Object, Object> context) {
     this.context = context;
-    this.panes = new WindowPanes(context.getStateStore(storeName), window, pane);
-    long closed = panes.closedThrough();
-    Arrays.fill(streamTimes, closed == Long.MIN_VALUE ? Long.MIN_VALUE : closed + window.grace());
+    this.store = context.getStateStore(storeName);
+    this.panes = new WindowPanes(store, window, pane);
+    byte[] kept = store.get(STREAM_TIMES);
+    if (kept != null) {
+      streamTimes[0] = ByteBuffer.wrap(kept).getLong(0);
+      streamTimes[1] = ByteBuffer.wrap(kept).getLong(Long.BYTES);
+    } else {
+      long closed = panes.closedThrough();
+      Arrays.fill(streamTimes, closed == Long.MIN_VALUE ? Long.MIN_VALUE : closed + window.grace());
+    }
   }
 
   @Override
@@ -95,6 +108,7 @@ final class WindowJoinProcessor implements Processor<Object, SidedInput, Object,
 
   /** Joins and writes every window ending at or before {@code limit} not closed yet. */
   private void close(long limit, long recordTime) {
+    long closedBefore = panes.closedThrough();
     for (Map.Entry<Long, List<WindowPanes.ClosedGroup>> closed
         : panes.close(limit, group -> sideOf(group).stateSerde()).entrySet()) {
       long end = closed.getKey();
@@ -116,6 +130,10 @@ final class WindowJoinProcessor implements Processor<Object, SidedInput, Object,
           downstream.forward(context, new Record<>(l.key, joined.join(l.row, r.row), Math.max(l.time, r.time)));
         }
       }
+    }
+    if (panes.closedThrough() != closedBefore) {
+      store.put(STREAM_TIMES, ByteBuffer.allocate(2 * Long.BYTES).putLong(streamTimes[0]).putLong(streamTimes[1])
+          .array());
     }
   }
 

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A window join (Nexmark's q8: the people who put an item up for auction in the window they
- * appeared in) outlives a restart that lost the local state: both sides' panes and the last window
- * joined come back from the store's changelog, so a window open across the restart joins a person
- * from before it with an auction after it, and rows of a window joined before are late, not joined
- * again.
+ * appeared in) outlives a restart that lost the local state: both sides' panes, the last window
+ * joined and each side's stream time come back from the store's changelog, so a window open across
+ * the restart joins a person from before it with an auction after it, rows of a window joined
+ * before are late, not joined again, and so is a row its side's stream time had made late.
  */
 class WindowJoinRestartTest {
 
@@ -40,16 +40,18 @@ class WindowJoinRestartTest {
           .get(0).path("commandStatus").path("queryId").asText();
       String explained = first.ksql("EXPLAIN " + queryId + ";").toString();
       assertTrue(explained.contains("inner window join"), explained);
-      // Both sides at 12 s close [0, 10): ann sold in it. bo appears in [10, 20).
+      // The people reach 25 s; the auctions' 12 s closes [0, 10), where ann sold. bo appears in [10, 20).
       Records.shared().produce(input, List.of(person(input, 1000, 1, "ann"), auction(input, 2000, 100, 1),
-          person(input, 12000, 2, "bo"), auction(input, 12000, 101, 9)));
+          person(input, 12000, 2, "bo"), person(input, 25000, 3, "cy"), auction(input, 12000, 101, 9)));
       Records.shared().awaitAtLeast(output, 1, WAIT);
       Records.shared().awaitCommitted(restart.groupOf(queryId), input, WAIT);
       return queryId;
     }, second -> {
-      // ann and her auction again in [0, 10), joined before the restart: late. bo sells in [10, 20).
+      // ann and her auction again in [0, 10), joined before the restart: late. A person at 14 s: late
+      // for the people, at 25 s before the restart. bo sells in [10, 20).
       Records.shared().produce(input, List.of(person(input, 5000, 1, "ann"), auction(input, 6000, 102, 1),
-          auction(input, 15000, 103, 2), person(input, 30000, 3, "cy"), auction(input, 30000, 104, 7)));
+          person(input, 14000, 2, "bo2"), auction(input, 15000, 103, 2), person(input, 40000, 4, "dee"),
+          auction(input, 40000, 104, 7)));
       Records.shared().awaitAtLeast(output, 2, WAIT);
       Records.shared().awaitCommitted(restart.group(), input, WAIT);
       List<String> written = Records.shared().lines(output, 0, key -> "").stream()
