@@ -131,7 +131,11 @@ function details(plan, text) {
   if (plan.node === 'join' && plan.kind) {
     lines.push(`${plan.kind} ${plan.type || ''}`.trim());
   }
-  if (plan.storeName) {
+  // An aggregation a window join computes is kept in the join's store, as EXPLAIN says.
+  const keptIn = text ? /, kept in (\S+)/.exec(text) : null;
+  if (keptIn) {
+    lines.push(`kept in ${keptIn[1]}`);
+  } else if (plan.storeName) {
     lines.push(`store ${plan.storeName}`);
   }
   const what = text ? summary(plan, text) : '';
