@@ -171,7 +171,11 @@ final class ConsolePage implements AutoCloseable {
   /** Waits for a finished download and returns its text, removing it so the next one has the name again. */
   String downloaded(String name) throws IOException {
     Path file = downloads.resolve(name);
-    waitUntil(() -> Files.isRegularFile(file), name + " to be downloaded");
+    // The browser may make the file before it writes its bytes: wait for them too, and for its
+    // partial download to be gone.
+    Path partial = downloads.resolve(name + ".crdownload");
+    waitUntil(() -> Files.isRegularFile(file) && file.toFile().length() > 0 && !Files.exists(partial),
+        name + " to be downloaded");
     String text = Files.readString(file, StandardCharsets.UTF_8);
     Files.delete(file);
     return text;
