@@ -1,12 +1,30 @@
 package io.sluice.plan.node;
 
 import io.sluice.plan.EmitMode;
+import io.sluice.plan.TypeName;
 import io.sluice.plan.WindowSpec;
+import io.sluice.plan.expr.Call;
+import io.sluice.plan.expr.Expr;
+import io.sluice.plan.expr.InputRef;
+import io.sluice.plan.expr.Operator;
 
 /** Facts about the rows a plan node emits that follow from the nodes upstream of it. */
 public final class PlanNodes {
 
   private PlanNodes() {}
+
+  /**
+   * The column a join key reads as is or CAST to TIMESTAMP or BIGINT, one-to-one, so that no two
+   * window bounds share a key (how window joins name a window bound); -1 for any other expression.
+   */
+  public static int boundColumnOf(Expr key) {
+    Expr operand = key;
+    if (key instanceof Call call && call.op() == Operator.CAST
+        && (key.type().name() == TypeName.TIMESTAMP || key.type().name() == TypeName.BIGINT)) {
+      operand = call.operands().get(0);
+    }
+    return operand instanceof InputRef ref && ref.type().name() == TypeName.BIGINT ? ref.index() : -1;
+  }
 
   /** The window of the aggregation upstream of {@code node}, or null if its rows are not windowed. */
   public static WindowSpec window(PlanNode node) {

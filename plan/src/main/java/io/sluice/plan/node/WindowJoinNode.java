@@ -3,10 +3,8 @@ package io.sluice.plan.node;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.sluice.plan.RowSchema;
 import io.sluice.plan.WindowSpec;
-import io.sluice.plan.expr.Call;
 import io.sluice.plan.expr.Expr;
 import io.sluice.plan.expr.InputRef;
-import io.sluice.plan.expr.Operator;
 import java.util.List;
 import java.util.Objects;
 
@@ -143,14 +141,12 @@ public record WindowJoinNode(String id, JoinSide left, JoinSide right, JoinKey k
   }
 
   /**
-   * 0 if {@code key} reads {@code aggregate}'s window start, 1 its end (as is or CAST), -1 otherwise.
+   * 0 if {@code key} reads {@code aggregate}'s window start, 1 its end (as {@link PlanNodes#boundColumnOf}
+   * reads bounds), -1 otherwise.
    */
   private static int boundOf(Expr key, AggregateNode aggregate) {
-    Expr operand = key instanceof Call call && call.op() == Operator.CAST ? call.operands().get(0) : key;
-    if (!(operand instanceof InputRef ref)) {
-      return -1;
-    }
+    int column = PlanNodes.boundColumnOf(key);
     int windowStart = aggregate.schema().size() - 2;
-    return ref.index() == windowStart ? 0 : ref.index() == windowStart + 1 ? 1 : -1;
+    return column == windowStart ? 0 : column == windowStart + 1 ? 1 : -1;
   }
 }

@@ -1,7 +1,6 @@
 package io.sluice.planner.query;
 
 import io.sluice.plan.RowSchema;
-import io.sluice.plan.TypeName;
 import io.sluice.plan.WindowSpec;
 import io.sluice.plan.expr.Call;
 import io.sluice.plan.expr.Conditions;
@@ -122,8 +121,8 @@ final class WindowTops {
         onMax = true;
         continue;
       }
-      int left = bound(leftKey);
-      int right = bound(rightKey);
+      int left = PlanNodes.boundColumnOf(leftKey);
+      int right = PlanNodes.boundColumnOf(rightKey);
       boolean sameBound = left == start && right == 1 || left == end && right == 2;
       boolean sameForm = leftKey.getClass() == rightKey.getClass() && leftKey.type().equals(rightKey.type());
       if (!sameBound || !sameForm) {
@@ -132,16 +131,6 @@ final class WindowTops {
       onWindow = true;
     }
     return new Keys(onWindow, onMax);
-  }
-
-  /** The column a key reads as is or CAST to TIMESTAMP or BIGINT; -1 for any other expression. */
-  private static int bound(Expr key) {
-    Expr operand = key;
-    if (key instanceof Call call && call.op() == Operator.CAST
-        && (key.type().name() == TypeName.TIMESTAMP || key.type().name() == TypeName.BIGINT)) {
-      operand = call.operands().get(0);
-    }
-    return operand instanceof InputRef ref && ref.type().name() == TypeName.BIGINT ? ref.index() : -1;
   }
 
   /** True if one of {@code predicate}'s conjuncts is {@code value >= max} or {@code value = max} (either way round). */
