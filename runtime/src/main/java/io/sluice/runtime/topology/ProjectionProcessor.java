@@ -23,8 +23,13 @@ final class ProjectionProcessor implements FixedKeyProcessor<Object, Object, Obj
 
   @Override
   public void process(FixedKeyRecord<Object, Object> record) {
-    Object projected = step.apply(record.value(),
-        (logger, reason) -> logger.log(context, record, ErrorType.EVALUATION_ERROR, reason, record.timestamp()));
+    Object projected;
+    try {
+      projected = step.apply(record.value());
+    } catch (ProjectionStep.Failure failure) {
+      failure.logger().log(context, record, ErrorType.EVALUATION_ERROR, failure.getMessage(), record.timestamp());
+      return;
+    }
     if (projected != null) {
       downstream.forward(context, record.withValue(projected));
     }

@@ -22,9 +22,19 @@ import java.util.List;
  */
 final class ProjectionStep {
 
-  /** Reports a row a step failed on, through the processor that runs the step. */
-  interface Reporter {
-    void report(ProcessingLogger logger, String reason);
+  /** A row the step failed on, for the processor that runs the step to report to {@link #logger}. */
+  static final class Failure extends RuntimeException {
+
+    private final transient ProcessingLogger logger;
+
+    private Failure(ProcessingLogger logger, String reason) {
+      super(reason, null, false, false);
+      this.logger = logger;
+    }
+
+    ProcessingLogger logger() {
+      return logger;
+    }
   }
 
   private final FilteredProjector filtered;
@@ -77,8 +87,12 @@ final class ProjectionStep {
     return new ProjectionStep(null, projector, keyProjector, keySlots, node.schema().size(), null, projectLogger);
   }
 
-  /** The projected row (or {@link Tombstone}) of {@code value}, or null when it is filtered out or was reported. */
-  Object apply(Object value, Reporter reporter) {
+  /**
+   * The projected row (or {@link Tombstone}) of {@code value}, or null when it is filtered out.
+   *
+   * @throws Failure when the condition or a column cannot be computed
+   */
+  Object apply(Object value) {
     if (filtered != null) {
       Object[] row = (Object[]) value;
       Object[] scratch = filtered.scratch();
@@ -87,14 +101,12 @@ final class ProjectionStep {
           return null;
         }
       } catch (RuntimeException e) {
-        reporter.report(filterLogger, "condition: " + Reasons.of(e));
-        return null;
+        throw new Failure(filterLogger, "condition: " + Reasons.of(e));
       }
       try {
         return filtered.apply(row, scratch);
       } catch (RuntimeException e) {
-        reporter.report(projectLogger, Reasons.of(e));
-        return null;
+        throw new Failure(projectLogger, Reasons.of(e));
       }
     }
     try {
@@ -108,8 +120,7 @@ final class ProjectionStep {
       }
       return projector.apply((Object[]) value);
     } catch (RuntimeException e) {
-      reporter.report(projectLogger, Reasons.of(e));
-      return null;
+      throw new Failure(projectLogger, Reasons.of(e));
     }
   }
 }

@@ -51,8 +51,12 @@ final class SinkProcessor implements Processor<Object, Object, byte[], byte[]> {
   public void process(Record<Object, Object> record) {
     Object output = record.value();
     if (projection != null) {
-      output = projection.apply(output,
-          (stepLogger, reason) -> stepLogger.log(context, ErrorType.EVALUATION_ERROR, reason, record.timestamp()));
+      try {
+        output = projection.apply(output);
+      } catch (ProjectionStep.Failure failure) {
+        failure.logger().log(context, ErrorType.EVALUATION_ERROR, failure.getMessage(), record.timestamp());
+        return;
+      }
       if (output == null) {
         return;
       }
