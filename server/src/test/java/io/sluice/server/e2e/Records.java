@@ -7,12 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -166,15 +169,28 @@ final class Records {
     }
   }
 
-  /** Waits until consumer group {@code groupId} has committed the end of every partition of {@code topic}. */
+  /**
+   * Waits until consumer group {@code groupId} has committed the end of every partition of {@code topic},
+   * and until none of the group's transactions is still open. The second half matters because a
+   * transaction's offsets can be visible before its commit markers reach the output partitions; until
+   * then a committed read of the output stops short of that transaction's records.
+   */
   void awaitCommitted(String groupId, String topic, Duration timeout) {
     Poll.until(timeout, () -> {
       Map<TopicPartition, OffsetAndMetadata> committed =
           SharedKafka.admin().listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
       Map<TopicPartition, Long> ends = endOffsets(topic);
       return ends.entrySet().stream().allMatch(e -> committed.get(e.getKey()) != null
-          && committed.get(e.getKey()).offset() >= e.getValue());
+          && committed.get(e.getKey()).offset() >= e.getValue()) && !hasOpenTransaction(groupId);
     }, "group " + groupId + " to commit the end of " + topic);
+  }
+
+  /** Whether a transactional producer of the Kafka Streams application {@code applicationId} is mid-transaction. */
+  private static boolean hasOpenTransaction(String applicationId) throws Exception {
+    Set<TransactionState> open = EnumSet.of(TransactionState.ONGOING, TransactionState.PREPARE_COMMIT,
+        TransactionState.PREPARE_ABORT, TransactionState.PREPARE_EPOCH_FENCE);
+    return SharedKafka.admin().listTransactions().all().get().stream()
+        .anyMatch(t -> t.transactionalId().startsWith(applicationId + "-") && open.contains(t.state()));
   }
 
   static String text(byte[] bytes) {
