@@ -1,7 +1,7 @@
 -- Nexmark's q7 shape: a per-window aggregation (no key besides the window) joined back to the bids
--- it aggregates, without a window; the WHERE bounds the bid's time by the window's end. The
--- aggregation has one row per window, so the join broadcasts it to every partition of the bids,
--- which are joined where they are.
+-- it aggregates, without a window; the WHERE bounds the bid's time by the window's end from both
+-- sides. The join becomes one window max join: a bid is a candidate of the windows ending from its
+-- dateTime to 10 s after it, and the WHERE stays above.
 CREATE STREAM NEXMARK (K BIGINT KEY, EVENT_TYPE INT, PRICE BIGINT, `dateTime` TIMESTAMP) WITH (KAFKA_TOPIC='nexmark', VALUE_FORMAT='JSON');
 CREATE VIEW BID AS SELECT K AS AUCTION, PRICE, `dateTime` FROM NEXMARK WHERE EVENT_TYPE = 2;
 CREATE STREAM Q7 AS SELECT B.AUCTION, B.PRICE, B.`dateTime`

@@ -13,6 +13,7 @@ import io.sluice.plan.node.ProjectNode;
 import io.sluice.plan.node.SinkNode;
 import io.sluice.plan.node.SourceNode;
 import io.sluice.plan.node.WindowJoinNode;
+import io.sluice.plan.node.WindowMaxJoinNode;
 import io.sluice.plan.node.WindowTopNode;
 
 import java.util.HashSet;
@@ -81,6 +82,9 @@ public final class PlanPrinter {
     }
     if (node instanceof WindowJoinNode join) {
       return describeWindowJoin(join);
+    }
+    if (node instanceof WindowMaxJoinNode join) {
+      return describeWindowMaxJoin(join);
     }
     SinkNode sink = (SinkNode) node;
     if (sink.isToClient()) {
@@ -179,6 +183,24 @@ public final class PlanPrinter {
       }
     }
     return out.toString();
+  }
+
+  private static String describeWindowMaxJoin(WindowMaxJoinNode join) {
+    RowSchema input = join.input().schema();
+    String value = input.column(join.valueIndex()).name();
+    String time = input.column(join.timeIndex()).name();
+    List<String> keys = join.keys().stream().map(e -> ExprPrinter.print(e, input)).toList();
+    return "rows whose " + value + " is the greatest of a window ending from " + time + offset(join.endFrom())
+        + " to " + time + offset(join.endTo()) + ", with it (a join with MAX(" + value + ") per window on " + value
+        + " = MAX, computed in one step), key " + join.key().format() + " of " + String.join(", ", keys)
+        + ", through " + join.repartitionName() + "-repartition (1 partition), window " + join.window().type()
+        + " size " + Durations.print(join.window().size())
+        + (join.window().advance() == null ? "" : " advance " + Durations.print(join.window().advance()))
+        + " grace " + Durations.print(join.window().grace()) + ", store " + join.storeName();
+  }
+
+  private static String offset(long millis) {
+    return millis == 0 ? "" : (millis > 0 ? " + " : " - ") + Durations.print(Math.abs(millis));
   }
 
   private static void repartition(StringBuilder out, JoinNode join, String side, JoinSide input) {

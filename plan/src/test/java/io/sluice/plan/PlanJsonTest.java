@@ -24,6 +24,7 @@ import io.sluice.plan.node.ProjectNode;
 import io.sluice.plan.node.SinkNode;
 import io.sluice.plan.node.SourceNode;
 import io.sluice.plan.node.WindowJoinNode;
+import io.sluice.plan.node.WindowMaxJoinNode;
 import io.sluice.plan.node.WindowTopNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -230,6 +231,38 @@ class PlanJsonTest {
     JoinSide otherWindow = new JoinSide(hopping, repartitioned.keys(), 4);
     assertThrows(IllegalArgumentException.class, () -> new WindowJoinNode("join", inPlace, otherWindow, key,
         "join-store", schema), "both sides need the same window");
+  }
+
+  @Test
+  void aWindowMaxJoinSurvivesAJsonRoundTripAndNeedsATimeColumnAndFewCandidateWindows() {
+    SourceNode source = (SourceNode) ((FilterNode) ((ProjectNode) samplePlan().root().input()).input()).input();
+    WindowSpec tumbling = new WindowSpec(WindowType.TUMBLING, 10_000, null, 0, 10_000);
+    List<Column> columns = new ArrayList<>();
+    source.schema().columns().forEach(c -> columns.add(Column.value(c.name(), c.type())));
+    columns.add(Column.value("MAXPRICE", DataType.decimal(10, 2)));
+    columns.add(new Column(WindowSpec.START_COLUMN, DataType.BIGINT, ColumnKind.PSEUDO));
+    columns.add(new Column(WindowSpec.END_COLUMN, DataType.BIGINT, ColumnKind.PSEUDO));
+    RowSchema schema = new RowSchema(columns);
+    List<Expr> keys = List.of(new InputRef(2, DataType.decimal(10, 2)));
+    JoinKey key = new JoinKey(List.of(Column.key("PRICE", DataType.decimal(10, 2))), SerdeFormat.KAFKA);
+    WindowMaxJoinNode join = new WindowMaxJoinNode("join", source, 2, 3, 0, 10_000, keys, key, tumbling, "join-store",
+        schema);
+    PhysicalPlan plan = PhysicalPlan.of("CSAS_Q7_1", new SinkNode("sink", join, "Q7", "q7",
+        new Formats(SerdeFormat.KAFKA, SerdeFormat.JSON)));
+    String json = PlanJson.write(plan);
+    assertEquals(plan, PlanJson.read(json));
+    assertTrue(json.contains("\"node\":\"windowMaxJoin\""), json);
+    assertTrue(PlanPrinter.print(plan).contains("rows whose PRICE is the greatest of a window ending from ROWTIME to "
+        + "ROWTIME + 10 SECONDS"), PlanPrinter.print(plan));
+
+    assertThrows(IllegalArgumentException.class, () -> new WindowMaxJoinNode("join", source, 2, 1, 0, 10_000, keys, key,
+        tumbling, "join-store", schema), "a STRING is no time");
+    assertThrows(IllegalArgumentException.class, () -> new WindowMaxJoinNode("join", source, 2, 3, 0,
+        10_000 * WindowMaxJoinNode.MAX_CANDIDATE_WINDOWS, keys, key, tumbling, "join-store", schema),
+        "a row would be a candidate of too many windows");
+    WindowSpec session = new WindowSpec(WindowType.SESSION, 10_000, null, 0, 10_000);
+    assertThrows(IllegalArgumentException.class, () -> new WindowMaxJoinNode("join", source, 2, 3, 0, 10_000, keys, key,
+        session, "join-store", schema), "sessions have no fixed windows to be a candidate of");
   }
 
   /** A COUNT in panes grouped by two source columns ({@code first} then {@code second}), in place by one or not. */

@@ -25,10 +25,11 @@ import java.util.List;
   @JsonSubTypes.Type(value = JoinNode.class, name = "join"),
   @JsonSubTypes.Type(value = WindowTopNode.class, name = "windowTop"),
   @JsonSubTypes.Type(value = WindowJoinNode.class, name = "windowJoin"),
+  @JsonSubTypes.Type(value = WindowMaxJoinNode.class, name = "windowMaxJoin"),
   @JsonSubTypes.Type(value = SinkNode.class, name = "sink")
 })
 public sealed interface PlanNode permits SourceNode, FilterNode, ProjectNode, AggregateNode, JoinNode, WindowTopNode,
-    WindowJoinNode, SinkNode {
+    WindowJoinNode, WindowMaxJoinNode, SinkNode {
 
   /** The node's id, unique within its plan (but for the appearances of a shared step) and stable across restarts. */
   String id();

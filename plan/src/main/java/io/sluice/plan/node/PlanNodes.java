@@ -43,7 +43,7 @@ public final class PlanNodes {
     if (node instanceof JoinNode join) {
       return join.kind() == JoinKind.TABLE_TABLE || join.kind() == JoinKind.FOREIGN_KEY;
     }
-    if (node instanceof WindowTopNode || node instanceof WindowJoinNode) {
+    if (node instanceof WindowTopNode || node instanceof WindowJoinNode || node instanceof WindowMaxJoinNode) {
       return false;
     }
     return node.inputs().stream().anyMatch(PlanNodes::emitsTable);
@@ -52,13 +52,14 @@ public final class PlanNodes {
   /**
    * The aggregation whose results {@code node}'s rows are, upstream of it, or null. A join's rows
    * are not an aggregation's, even when a side of it aggregates (a window join), nor are a window
-   * top's (it stands for such a join).
+   * top's or a window max join's (each stands for such a join).
    */
   public static AggregateNode aggregateOf(PlanNode node) {
     if (node instanceof AggregateNode aggregate) {
       return aggregate;
     }
-    if (node instanceof JoinNode || node instanceof WindowTopNode || node instanceof WindowJoinNode) {
+    if (node instanceof JoinNode || node instanceof WindowTopNode || node instanceof WindowJoinNode
+        || node instanceof WindowMaxJoinNode) {
       return null;
     }
     for (PlanNode input : node.inputs()) {

@@ -13,6 +13,7 @@ import io.sluice.plan.node.PlanNodes;
 import io.sluice.plan.node.ProjectNode;
 import io.sluice.plan.node.SourceNode;
 import io.sluice.plan.node.WindowJoinNode;
+import io.sluice.plan.node.WindowMaxJoinNode;
 import io.sluice.plan.node.WindowTopNode;
 import io.sluice.planner.CatalogView;
 import java.util.ArrayList;
@@ -62,6 +63,9 @@ record KeyedInput(PlanNode node, int[] slots, List<Column> columns, SerdeFormat 
     if (node instanceof WindowTopNode top) {
       // As the join it stands for: keyed by the join key, its columns those of the left side.
       return keyedBy(node, top.keys(), top.key());
+    }
+    if (node instanceof WindowMaxJoinNode join) {
+      return keyedBy(node, join.keys(), join.key());
     }
     return null;
   }
@@ -116,7 +120,7 @@ record KeyedInput(PlanNode node, int[] slots, List<Column> columns, SerdeFormat 
       Integer repartition = join.left().repartition();
       return repartition != null ? repartition : partitions(join.left().input(), catalog);
     }
-    if (node instanceof WindowTopNode) {
+    if (node instanceof WindowTopNode || node instanceof WindowMaxJoinNode) {
       return 1;
     }
     if (node instanceof WindowJoinNode join) {

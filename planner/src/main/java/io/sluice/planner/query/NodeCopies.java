@@ -8,6 +8,7 @@ import io.sluice.plan.node.PlanNode;
 import io.sluice.plan.node.ProjectNode;
 import io.sluice.plan.node.SourceNode;
 import io.sluice.plan.node.WindowJoinNode;
+import io.sluice.plan.node.WindowMaxJoinNode;
 import io.sluice.plan.node.WindowTopNode;
 import java.util.List;
 
@@ -50,6 +51,11 @@ final class NodeCopies {
       return new WindowJoinNode(id, new JoinSide(inputs.get(0), join.left().keys(), join.left().repartition()),
           new JoinSide(inputs.get(1), join.right().keys(), join.right().repartition()), join.key(),
           ((WindowJoinNode) namesake).storeName(), join.schema());
+    }
+    if (node instanceof WindowMaxJoinNode join) {
+      return new WindowMaxJoinNode(id, inputs.get(0), join.valueIndex(), join.timeIndex(), join.endFrom(),
+          join.endTo(), join.keys(), join.key(), join.window(), ((WindowMaxJoinNode) namesake).storeName(),
+          join.schema());
     }
     throw new IllegalStateException("a sink reads its query's root; it is never copied: " + node.id());
   }

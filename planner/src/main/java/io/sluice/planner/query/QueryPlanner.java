@@ -134,9 +134,9 @@ public final class QueryPlanner {
         : joinKey != null ? joinKey.keyItems()
         : partitionExprs.isEmpty() ? sourceKeyItems(project, selectCount)
         : partitionByNull ? List.of() : matchPartitionItems(project, selectCount, partitionBy);
-    ProjectNode shaped = WindowJoins.fuse(
+    ProjectNode shaped = WindowMaxJoins.fuse(WindowJoins.fuse(
         WindowTops.fuse(SharedSubtrees.share(PanedWindows.keep(shape(project, names, keyItems, selectCount)))),
-        catalog);
+        catalog));
     return new PlannedSelect(shaped, converter.sourcesRead(), readsTable, RelOptUtil.toString(rel).trim());
   }
 

@@ -34,7 +34,7 @@ final class BuildContext {
   private final Map<String, String> storeReaders = new LinkedHashMap<>();
   private final Map<String, KStream<Object, Object>> streams = new HashMap<>();
   private final Map<String, FilterNode> fusedFilters = new HashMap<>();
-  private final Map<String, ProjectNode> sinkProjections = new HashMap<>();
+  private final Map<String, ProjectNode> readerProjections = new HashMap<>();
 
   BuildContext(StreamsBuilder builder, PhysicalPlan plan, RuntimeOptions options, QueryStats stats,
       ResultListener listener) {
@@ -84,19 +84,22 @@ final class BuildContext {
     return fusedFilters.values().stream().anyMatch(fused -> fused.id().equals(filter.id()));
   }
 
-  /** Records that {@code sink}'s processor runs {@code projection} itself, so the projection has no processor. */
-  void runInSink(SinkNode sink, ProjectNode projection) {
-    sinkProjections.put(sink.id(), projection);
+  /**
+   * Records that {@code reader}'s processor (a sink's, a window max join's first) runs
+   * {@code projection} itself, so the projection has no processor.
+   */
+  void runInReader(PlanNode reader, ProjectNode projection) {
+    readerProjections.put(reader.id(), projection);
   }
 
-  /** The projection {@code sink}'s processor runs itself, or null. */
-  ProjectNode projectionRunBy(SinkNode sink) {
-    return sinkProjections.get(sink.id());
+  /** The projection {@code reader}'s processor runs itself, or null. */
+  ProjectNode projectionRunBy(PlanNode reader) {
+    return readerProjections.get(reader.id());
   }
 
-  /** True if the sink after {@code projection} runs it, so it gets no processor of its own. */
-  boolean runsInSink(ProjectNode projection) {
-    return sinkProjections.values().stream().anyMatch(fused -> fused.id().equals(projection.id()));
+  /** True if the step after {@code projection} runs it, so it gets no processor of its own. */
+  boolean runsInReader(ProjectNode projection) {
+    return readerProjections.values().stream().anyMatch(fused -> fused.id().equals(projection.id()));
   }
 
   /** The stream of the rows of {@code node}, built already. */

@@ -1,7 +1,12 @@
 package io.sluice.runtime.topology;
 
+import io.sluice.plan.RowSchema;
+import io.sluice.plan.expr.Expr;
+import io.sluice.plan.node.JoinKey;
+import io.sluice.runtime.expr.ExpressionCompiler;
 import io.sluice.runtime.expr.RowProjector;
 import io.sluice.runtime.serde.KeyCodec;
+import java.util.List;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
@@ -14,6 +19,12 @@ final class JoinKeys {
   JoinKeys(RowProjector expressions, KeyCodec codec) {
     this.expressions = expressions;
     this.codec = codec;
+  }
+
+  /** The keys {@code expressions} compute over rows of {@code rows}, serialized as {@code key} says. */
+  static JoinKeys of(List<Expr> expressions, RowSchema rows, JoinKey key) {
+    return new JoinKeys(ExpressionCompiler.compileProjector(expressions, rows, new RowSchema(key.columns())),
+        KeyCodec.of(key.columns(), key.format()));
   }
 
   /** The serialized join key of {@code row}, or null when a key column is null (the row joins nothing). */

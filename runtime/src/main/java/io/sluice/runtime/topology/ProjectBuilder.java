@@ -12,14 +12,14 @@ import org.apache.kafka.streams.kstream.Named;
  * Builds a projection: one processor named after the node, running the projector compiled for
  * this query ({@link ProjectionStep}), and the condition of the stream filter before it when the
  * filter is read by nothing else. Over a table's changes (a push query over a table), it turns each
- * change into an upserted row or a deletion. A projection the sink after it runs itself gets no
- * processor (see {@link SinkBuilder}).
+ * change into an upserted row or a deletion. A projection the step after it runs itself gets no
+ * processor (see {@link SinkBuilder}, {@link WindowMaxJoinBuilder}).
  */
 final class ProjectBuilder implements NodeBuilder<ProjectNode> {
 
   @Override
   public KStream<Object, Object> build(ProjectNode node, KStream<Object, Object> input, BuildContext context) {
-    if (context.runsInSink(node)) {
+    if (context.runsInReader(node)) {
       return input;
     }
     Downstream downstream = context.outputOf(node, node.id());

@@ -93,23 +93,46 @@ final class ProjectionStep {
    * @throws Failure when the condition or a column cannot be computed
    */
   Object apply(Object value) {
-    if (filtered != null) {
-      Object[] row = (Object[]) value;
-      Object[] scratch = filtered.scratch();
-      try {
-        if (!filtered.test(row, scratch)) {
-          return null;
-        }
-      } catch (RuntimeException e) {
-        throw new Failure(filterLogger, "condition: " + Reasons.of(e));
-      }
-      try {
-        return filtered.apply(row, scratch);
-      } catch (RuntimeException e) {
-        throw new Failure(projectLogger, Reasons.of(e));
-      }
+    Object[] scratch = scratch();
+    return scratch == null || passes((Object[]) value, scratch) ? project(value, scratch) : null;
+  }
+
+  /**
+   * A scratch array for one row, to pass to {@link #passes} and then {@link #project}; null when
+   * the step runs no condition.
+   */
+  Object[] scratch() {
+    return filtered == null ? null : filtered.scratch();
+  }
+
+  /**
+   * True if {@code row} passes the condition the step runs (always without one), for a reader that
+   * projects only some of the rows that pass.
+   *
+   * @throws Failure when the condition cannot be computed
+   */
+  boolean passes(Object[] row, Object[] scratch) {
+    if (filtered == null) {
+      return true;
     }
     try {
+      return filtered.test(row, scratch);
+    } catch (RuntimeException e) {
+      throw new Failure(filterLogger, "condition: " + Reasons.of(e));
+    }
+  }
+
+  /**
+   * The projected row (or {@link Tombstone}) of {@code value}, which {@link #passes} let through
+   * with the same scratch array.
+   *
+   * @throws Failure when a column cannot be computed
+   */
+  Object project(Object value, Object[] scratch) {
+    try {
+      if (filtered != null) {
+        return filtered.apply((Object[]) value, scratch);
+      }
       if (keyProjector != null && value instanceof Tombstone tombstone) {
         Object[] key = keyProjector.apply(tombstone.row());
         Object[] row = new Object[width];

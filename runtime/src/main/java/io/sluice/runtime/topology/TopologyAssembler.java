@@ -10,6 +10,7 @@ import io.sluice.plan.node.ProjectNode;
 import io.sluice.plan.node.SinkNode;
 import io.sluice.plan.node.SourceNode;
 import io.sluice.plan.node.WindowJoinNode;
+import io.sluice.plan.node.WindowMaxJoinNode;
 import io.sluice.plan.node.WindowTopNode;
 import io.sluice.runtime.QueryStats;
 import io.sluice.runtime.ResultListener;
@@ -42,6 +43,7 @@ public final class TopologyAssembler {
       JoinNode.class, new JoinBuilder(),
       WindowTopNode.class, new WindowTopBuilder(),
       WindowJoinNode.class, new WindowJoinBuilder(),
+      WindowMaxJoinNode.class, new WindowMaxJoinBuilder(),
       SinkNode.class, new SinkBuilder());
 
   private TopologyAssembler() {}
@@ -60,9 +62,9 @@ public final class TopologyAssembler {
       if (filter != null) {
         context.fuseFilter(node, filter);
       }
-      ProjectNode projection = projectionForSink(node, nodes);
+      ProjectNode projection = projectionForReader(node, nodes);
       if (projection != null) {
-        context.runInSink((SinkNode) node, projection);
+        context.runInReader(node, projection);
       }
     }
     for (PlanNode node : nodes) {
@@ -103,15 +105,23 @@ public final class TopologyAssembler {
   }
 
   /**
-   * The projection {@code node}, a sink to a topic, runs before it serializes, one processor hop
-   * fewer per row: a projection only the sink reads that is no table's change stream (a stream's
-   * rows, or an aggregation's results); null otherwise.
+   * The projection {@code node} runs itself, one processor hop fewer per row: a projection only
+   * {@code node} reads, where {@code node} is a sink to a topic (which projects before it
+   * serializes; the projection is no table's change stream: a stream's rows, or an aggregation's
+   * results) or a window max join (whose first step projects only the rows it sends on; the
+   * projection is a stream's); null otherwise.
    */
-  private static ProjectNode projectionForSink(PlanNode node, List<PlanNode> nodes) {
-    if (!(node instanceof SinkNode sink) || sink.isToClient() || !(sink.input() instanceof ProjectNode project)) {
-      return null;
-    }
-    if (PlanNodes.emitsTable(project) && PlanNodes.aggregateOf(project) == null) {
+  private static ProjectNode projectionForReader(PlanNode node, List<PlanNode> nodes) {
+    ProjectNode project;
+    if (node instanceof SinkNode sink && !sink.isToClient() && sink.input() instanceof ProjectNode input) {
+      project = input;
+      if (PlanNodes.emitsTable(project) && PlanNodes.aggregateOf(project) == null) {
+        return null;
+      }
+    } else if (node instanceof WindowMaxJoinNode join && join.input() instanceof ProjectNode input
+        && plainStream(input)) {
+      project = input;
+    } else {
       return null;
     }
     return nodes.stream().filter(other -> other.inputs().contains(project)).count() == 1 ? project : null;

@@ -13,7 +13,6 @@ import io.sluice.runtime.aggregate.AggregateInputSerde;
 import io.sluice.runtime.aggregate.AggregateRows;
 import io.sluice.runtime.aggregate.AggregateStateSerde;
 import io.sluice.runtime.aggregate.GroupKey;
-import io.sluice.runtime.expr.ExpressionCompiler;
 import io.sluice.runtime.serde.KeyCodec;
 import java.util.List;
 import java.util.Optional;
@@ -85,9 +84,7 @@ final class WindowJoinBuilder implements NodeBuilder<WindowJoinNode> {
       Accumulators functions, BuildContext context) {
     AggregateNode aggregate = (AggregateNode) side.input();
     RowSchema schema = aggregate.schema();
-    JoinKeys keys = new JoinKeys(
-        ExpressionCompiler.compileProjector(side.keys(), schema, new RowSchema(node.key().columns())),
-        KeyCodec.of(node.key().columns(), node.key().format()));
+    JoinKeys keys = JoinKeys.of(side.keys(), schema, node.key());
     ProcessingLogger logger = context.loggerFor(aggregate, node.id(), NodeNames.outputProcessingLog(aggregate.id()));
     return new WindowJoinProcessor.Side(grouped.keySerde(), new AggregateStateSerde(functions), functions::newState,
         new AggregateRows(aggregate), keys, context.stats().nodeRowsOut(aggregate.id()), logger);

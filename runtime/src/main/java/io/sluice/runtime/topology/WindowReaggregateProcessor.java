@@ -66,7 +66,7 @@ final class WindowReaggregateProcessor implements Processor<Object, AggregateInp
   public void init(ProcessorContext<Object, AggregateState> context) {
     this.context = context;
     this.groups = context.getStateStore(storeName);
-    streamTime = WindowsByEnd.streamTime(groups);
+    streamTime = WindowsByEnd.keptTime(groups);
   }
 
   @Override
@@ -77,7 +77,7 @@ final class WindowReaggregateProcessor implements Processor<Object, AggregateInp
     long end = (Long) keyed[n + 1];
     if (end > streamTime) {
       streamTime = end;
-      WindowsByEnd.keepStreamTime(groups, end);
+      WindowsByEnd.keepTime(groups, end);
     }
     if (end < streamTime - grace) {
       stats.lateRecord();

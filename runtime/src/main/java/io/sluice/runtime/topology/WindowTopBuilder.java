@@ -3,14 +3,11 @@ package io.sluice.runtime.topology;
 import io.sluice.plan.RowSchema;
 import io.sluice.plan.node.WindowTopNode;
 import io.sluice.runtime.QueryStats;
-import io.sluice.runtime.expr.ExpressionCompiler;
 import io.sluice.runtime.serde.BinaryRowSerde;
-import io.sluice.runtime.serde.KeyCodec;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -24,9 +21,7 @@ final class WindowTopBuilder implements NodeBuilder<WindowTopNode> {
   @Override
   public KStream<Object, Object> build(WindowTopNode node, KStream<Object, Object> input, BuildContext context) {
     RowSchema rowSchema = node.input().schema();
-    JoinKeys keys = new JoinKeys(
-        ExpressionCompiler.compileProjector(node.keys(), rowSchema, new RowSchema(node.key().columns())),
-        KeyCodec.of(node.key().columns(), node.key().format()));
+    JoinKeys keys = JoinKeys.of(node.keys(), rowSchema, node.key());
     int value = node.valueIndex();
     int start = node.startIndex();
     int end = node.endIndex();
@@ -36,10 +31,7 @@ final class WindowTopBuilder implements NodeBuilder<WindowTopNode> {
     BinaryRowSerde rows = new BinaryRowSerde(rowSchema.types());
     KStream<Object, Object> candidates = input.process(
         () -> new WindowTopCandidates(keys, value, start, end, localDownstream, logger), Named.as(local))
-        .repartition(Repartitioned.<Object, Object>as(node.repartitionName())
-            .withKeySerde(Untyped.serde(Serdes.ByteArray()))
-            .withValueSerde(Untyped.serde(rows))
-            .withNumberOfPartitions(1));
+        .repartition(OneTask.repartitioned(node.repartitionName(), rows));
     context.builder().addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(node.storeName()),
         Serdes.Bytes(), Serdes.ByteArray()));
     Downstream downstream = context.outputOf(node, node.id());

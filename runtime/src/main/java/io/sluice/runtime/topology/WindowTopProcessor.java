@@ -66,7 +66,7 @@ final class WindowTopProcessor implements Processor<Object, Object, Object, Obje
   public void init(ProcessorContext<Object, Object> context) {
     this.context = context;
     this.windows = context.getStateStore(storeName);
-    streamTime = WindowsByEnd.streamTime(windows);
+    streamTime = WindowsByEnd.keptTime(windows);
     closedThrough = Long.MIN_VALUE;
   }
 
@@ -77,7 +77,7 @@ final class WindowTopProcessor implements Processor<Object, Object, Object, Obje
     long end = (Long) row[endIndex];
     if (end > streamTime) {
       streamTime = end;
-      WindowsByEnd.keepStreamTime(windows, end);
+      WindowsByEnd.keepTime(windows, end);
     }
     if (end < streamTime - grace) {
       stats.lateRecord();

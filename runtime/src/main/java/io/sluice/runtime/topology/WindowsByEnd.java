@@ -9,26 +9,27 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The layout of a store of windows that close by a stream time of window ends (a re-aggregation per
- * window, a window top): keys are the window end and start, sign-flipped so they sort as numbers,
- * then what the store keeps per window; the stream time, the greatest window end read, is kept
- * under a key that sorts last, so a restart resumes it.
+ * The layout of a store of windows that close in order of their ends (a re-aggregation per window,
+ * a window top, a window max join): keys are the window end and start, sign-flipped so they sort as
+ * numbers, then what the store keeps per window. One time of the processor's own is kept under a
+ * key that sorts last, so a restart resumes it: the stream time of window ends read for a
+ * re-aggregation or a window top, the greatest window end closed for a window max join.
  */
 final class WindowsByEnd {
 
-  private static final Bytes STREAM_TIME = Bytes.wrap(new byte[] {-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+  private static final Bytes KEPT_TIME = Bytes.wrap(new byte[] {-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
       -1, -1, -1, -1, -1});
 
   private WindowsByEnd() {}
 
-  /** The stream time kept in {@code store}, or MIN_VALUE if none is. */
-  static long streamTime(KeyValueStore<Bytes, byte[]> store) {
-    byte[] kept = store.get(STREAM_TIME);
+  /** The time kept in {@code store}, or MIN_VALUE if none is. */
+  static long keptTime(KeyValueStore<Bytes, byte[]> store) {
+    byte[] kept = store.get(KEPT_TIME);
     return kept == null ? Long.MIN_VALUE : ByteBuffer.wrap(kept).getLong();
   }
 
-  static void keepStreamTime(KeyValueStore<Bytes, byte[]> store, long streamTime) {
-    store.put(STREAM_TIME, ByteBuffer.allocate(Long.BYTES).putLong(streamTime).array());
+  static void keepTime(KeyValueStore<Bytes, byte[]> store, long time) {
+    store.put(KEPT_TIME, ByteBuffer.allocate(Long.BYTES).putLong(time).array());
   }
 
   /** The key of a window's entry: its end, its start, then {@code rest}. */

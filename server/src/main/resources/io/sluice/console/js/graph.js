@@ -96,6 +96,10 @@ function summary(plan, text) {
     const groups = rest.split(', ')[0];
     return `${groups ? `by ${groups}: ` : ''}${functions.replace(/ AS \w+/g, '')}`;
   }
+  if (plan.node === 'windowMaxJoin') {
+    const value = /^rows whose (\S+) is the greatest/.exec(text);
+    return value ? `${value[1]} = MAX per window` : '';
+  }
   if (plan.node === 'join' || plan.node === 'windowJoin') {
     const on = /\bon (.*?)(?:, (?:unbounded|within|window|key|repartition|both)\b|$)/.exec(text);
     return on ? `on ${on[1]}` : '';

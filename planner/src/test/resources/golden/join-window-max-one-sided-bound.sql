@@ -1,0 +1,12 @@
+-- A WHERE that bounds the window from one side only leaves a row a candidate of every later window:
+-- the join stays (broadcast, every bid kept), not a window max join.
+CREATE STREAM BID (AUCTION BIGINT KEY, PRICE INT, TS TIMESTAMP) WITH (KAFKA_TOPIC='bid', VALUE_FORMAT='JSON');
+CREATE STREAM TOPS AS SELECT B.AUCTION, B.PRICE
+FROM BID B
+JOIN (
+  SELECT MAX(PRICE) AS MAXPRICE, WINDOW_END AS WEND
+  FROM TABLE(TUMBLE(TABLE BID, DESCRIPTOR(ROWTIME), INTERVAL '10' SECOND))
+  GROUP BY WINDOW_START, WINDOW_END
+) B1
+ON B.PRICE = B1.MAXPRICE
+WHERE B.TS <= B1.WEND;
