@@ -88,7 +88,9 @@ final class SourceProcessor implements FixedKeyProcessor<byte[], byte[], Object>
       }
     }
     setPseudoColumns(row, timestamp);
-    forward(record.withValue((Object) row).withTimestamp(timestamp), key, value);
+    FixedKeyRecord<byte[], Object> read = record.withValue((Object) row);
+    // Each with... copies the record's headers: one copy when the time is the record's own.
+    forward(timestamp == record.timestamp() ? read : read.withTimestamp(timestamp), key, value);
   }
 
   private void forward(FixedKeyRecord<byte[], Object> record, byte[] key, byte[] value) {
