@@ -1,12 +1,15 @@
 package io.sluice.plan.node;
 
 import io.sluice.plan.EmitMode;
+import io.sluice.plan.RowSchema;
 import io.sluice.plan.TypeName;
 import io.sluice.plan.WindowSpec;
 import io.sluice.plan.expr.Call;
 import io.sluice.plan.expr.Expr;
 import io.sluice.plan.expr.InputRef;
 import io.sluice.plan.expr.Operator;
+import java.util.List;
+import java.util.Objects;
 
 /** Facts about the rows a plan node emits that follow from the nodes upstream of it. */
 public final class PlanNodes {
@@ -82,5 +85,26 @@ public final class PlanNodes {
     }
     return upstream instanceof AggregateNode aggregate && aggregate.window() != null
         && aggregate.emit() == EmitMode.FINAL;
+  }
+
+  /**
+   * Checks the fields a step standing for a join with a per-window maximum shares (a window top, a
+   * window max join): its rows are its input's followed by three columns (the maximum, the window's
+   * start and end), keyed by one expression per join key column. {@code what} names the step in
+   * the message.
+   */
+  static void checkWindowMaximumStep(String what, PlanNode input, List<Expr> keys, JoinKey key, WindowSpec window,
+      String storeName, RowSchema schema) {
+    Objects.requireNonNull(input, "input");
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(window, "window");
+    Objects.requireNonNull(storeName, "storeName");
+    if (keys.size() != key.columns().size()) {
+      throw new IllegalArgumentException(what + ": one key expression per key column");
+    }
+    if (schema.size() != input.schema().size() + 3) {
+      throw new IllegalArgumentException(what + ": schema has " + schema.size()
+          + " columns, expected the input's and three more");
+    }
   }
 }

@@ -7,7 +7,6 @@ import io.sluice.plan.WindowSpec;
 import io.sluice.plan.WindowType;
 import io.sluice.plan.expr.Expr;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The rows of a stream whose column {@code valueIndex} equals the greatest value of a window of
@@ -46,19 +45,9 @@ public record WindowMaxJoinNode(
   public static final long MAX_CANDIDATE_WINDOWS = 1_000;
 
   public WindowMaxJoinNode {
-    Objects.requireNonNull(input, "input");
-    Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(window, "window");
-    Objects.requireNonNull(storeName, "storeName");
     keys = List.copyOf(keys);
-    if (keys.size() != key.columns().size()) {
-      throw new IllegalArgumentException("window max join " + id + ": one key expression per key column");
-    }
+    PlanNodes.checkWindowMaximumStep("window max join " + id, input, keys, key, window, storeName, schema);
     RowSchema rows = input.schema();
-    if (schema.size() != rows.size() + 3) {
-      throw new IllegalArgumentException("window max join " + id + ": schema has " + schema.size()
-          + " columns, expected the input's and three more");
-    }
     if (valueIndex < 0 || valueIndex >= rows.size() || timeIndex < 0 || timeIndex >= rows.size()) {
       throw new IllegalArgumentException("window max join " + id + ": no input column " + valueIndex + " or "
           + timeIndex);

@@ -6,7 +6,6 @@ import io.sluice.plan.RowSchema;
 import io.sluice.plan.WindowSpec;
 import io.sluice.plan.expr.Expr;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The rows of a windowed aggregation whose column {@code valueIndex} is the greatest of their
@@ -33,18 +32,8 @@ public record WindowTopNode(
     implements PlanNode {
 
   public WindowTopNode {
-    Objects.requireNonNull(input, "input");
-    Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(window, "window");
-    Objects.requireNonNull(storeName, "storeName");
     keys = List.copyOf(keys);
-    if (keys.size() != key.columns().size()) {
-      throw new IllegalArgumentException("window top " + id + ": one key expression per key column");
-    }
-    if (schema.size() != input.schema().size() + 3) {
-      throw new IllegalArgumentException("window top " + id + ": schema has " + schema.size()
-          + " columns, expected the input's and three more");
-    }
+    PlanNodes.checkWindowMaximumStep("window top " + id, input, keys, key, window, storeName, schema);
     if (valueIndex < 0 || valueIndex >= input.schema().size()) {
       throw new IllegalArgumentException("window top " + id + ": no input column " + valueIndex);
     }

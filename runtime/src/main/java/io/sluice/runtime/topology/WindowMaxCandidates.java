@@ -66,15 +66,14 @@ final class WindowMaxCandidates implements Processor<Object, Object, Object, Obj
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public void process(Record<Object, Object> record) {
     if (!(record.value() instanceof Object[] input)) {
       return;
     }
     Object[] scratch = null;
     Object[] row = input;
-    if (projection != null) {
-      try {
+    try {
+      if (projection != null) {
         scratch = projection.scratch();
         if (!projection.passes(input, scratch)) {
           return;
@@ -83,21 +82,16 @@ final class WindowMaxCandidates implements Processor<Object, Object, Object, Obj
         if (projectFirst) {
           row = (Object[]) projection.project(input, scratch);
         }
-      } catch (ProjectionStep.Failure failure) {
-        failure.logger().log(context, ErrorType.EVALUATION_ERROR, failure.getMessage(), record.timestamp());
+      }
+      if (!matters(row, record.timestamp())) {
         return;
       }
-    }
-    if (!matters(row, record.timestamp())) {
-      return;
-    }
-    if (row == input && projection != null) {
-      try {
+      if (row == input && projection != null) {
         row = (Object[]) projection.project(input, scratch);
-      } catch (ProjectionStep.Failure failure) {
-        failure.logger().log(context, ErrorType.EVALUATION_ERROR, failure.getMessage(), record.timestamp());
-        return;
       }
+    } catch (ProjectionStep.Failure failure) {
+      failure.logger().log(context, ErrorType.EVALUATION_ERROR, failure.getMessage(), record.timestamp());
+      return;
     }
     downstream.forward(context, record.withKey((Object) NO_KEY).withValue((Object) row));
   }
